@@ -1,0 +1,36 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['.output/', '.wxt/', 'node_modules/', 'src/glossary/generated/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-explicit-any': 'off',
+      // The page is the user's: never build DOM from strings, never evaluate strings as code.
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Build DOM with Preact or textContent, never from strings.' },
+        { property: 'outerHTML', message: 'Build DOM with Preact or textContent, never from strings.' },
+        { property: 'insertAdjacentHTML', message: 'Build DOM with Preact or textContent, never from strings.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never inject HTML strings.' },
+      ],
+    },
+  },
+  {
+    files: ['scripts/*.mjs'],
+    languageOptions: { globals: { Buffer: 'readonly' } },
+  },
+);

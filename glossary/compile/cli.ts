@@ -1,0 +1,20 @@
+// `npm run glossary`: validates glossary/ and writes the compiled glossary the extension and the CLI import.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileGlossary, GlossaryError } from './compile-glossary.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
+const outFile = resolve(here, '../../src/glossary/generated/glossary.json');
+
+try {
+  const glossary = compileGlossary(root);
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, `${JSON.stringify(glossary, null, 1)}\n`);
+  console.log(`glossary: ${glossary.terms.length} terms, ${glossary.claims.length} claims, ${glossary.references.length} references`);
+} catch (error) {
+  if (!(error instanceof GlossaryError)) throw error;
+  console.error(`The glossary has ${error.problems.length} problem(s):\n${error.message}`);
+  process.exit(1);
+}

@@ -1,0 +1,247 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { AcronymRule, ArticleInfo, Claim, Glossary, Quote, Reference, Term } from '../../src/glossary/types.ts';
+import { textFragmentLink } from './text-fragment.ts';
+
+/** Ids every build must have (DESIGN.md, "Glossary ids every build must have"). */
+export const requiredTermIds = [
+  'insulin', 'insulin-resistance', 'prolactin', 'insufficient-glandular-tissue', 'lactational-amenorrhea',
+  'galactagogue', 'pcos', 'metabolic-syndrome', 'gestational-diabetes', 'prediabetes', 'type-2-diabetes',
+  'colostrum', 'lactose', 'cortisol', 'estrogen', 'progesterone', 'mammary-gland', 'milk-supply',
+  'lactogenesis', 'lactogenic-diet',
+];
+
+export interface GlossaryProblem {
+  file: string;
+  entry: string;
+  reason: string;
+}
+
+export class GlossaryError extends Error {
+  constructor(readonly problems: GlossaryProblem[]) {
+    super(problems.map((p) => `${p.file}: entry "${p.entry}": ${p.reason}`).join('\n'));
+    this.name = 'GlossaryError';
+  }
+}
+
+type Json = Record<string, unknown>;
+
+/** Collects problems instead of stopping at the first, so one build run shows everything to fix. */
+class Checker {
+  readonly problems: GlossaryProblem[] = [];
+  constructor(readonly root: string) {}
+
+  report(file: string, entry: string, reason: string) {
+    this.problems.push({ file: relative(this.root, file) || file, entry, reason });
+  }
+
+  readJson(file: string, entry: string): unknown {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      this.report(file, entry, `cannot read JSON: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+
+  /** Checks `obj` has exactly the allowed keys, with the required ones present and of the right kind. */
+  shape(file: string, entry: string, obj: unknown, required: Record<string, Kind>, optional: Record<string, Kind> = {}): obj is Json {
+    if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
+      this.report(file, entry, 'is not a JSON object');
+      return false;
+    }
+    let ok = true;
+    for (const [key, kind] of Object.entries(required)) {
+      if (!(key in obj)) {
+        this.report(file, entry, `missing required field "${key}"`);
+        ok = false;
+      } else if (!isKind((obj as Json)[key], kind)) {
+        this.report(file, entry, `field "${key}" must be ${kind}`);
+        ok = false;
+      }
+    }
+    for (const [key, value] of Object.entries(obj)) {
+      if (key in required) continue;
+      if (!(key in optional)) {
+        this.report(file, entry, `unknown field "${key}"`);
+        ok = false;
+      } else if (!isKind(value, optional[key]!)) {
+        this.report(file, entry, `field "${key}" must be ${optional[key]}`);
+        ok = false;
+      }
+    }
+    return ok;
+  }
+}
+
+type Kind = 'a non-empty string' | 'a string' | 'a boolean' | 'a number' | 'a list of strings' | 'a non-empty list' | 'a list' | 'a string or null' | 'an object';
+
+function isKind(value: unknown, kind: Kind): boolean {
+  switch (kind) {
+    case 'a non-empty string': return typeof value === 'string' && value.trim() !== '';
+    case 'a string': return typeof value === 'string';
+    case 'a boolean': return typeof value === 'boolean';
+    case 'a number': return typeof value === 'number' && Number.isFinite(value);
+    case 'a list of strings': return Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim() !== '');
+    case 'a non-empty list': return Array.isArray(value) && value.length > 0;
+    case 'a list': return Array.isArray(value);
+    case 'a string or null': return value === null || typeof value === 'string';
+    case 'an object': return typeof value === 'object' && value !== null && !Array.isArray(value);
+  }
+}
+
+const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const collapseWhitespace = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+function referenceLink(doi: string | null, pmid: string | null, title: string) {
+  if (doi) return { link: `https://doi.org/${doi}`, linkIsSearch: false };
+  if (pmid) return { link: `https://pubmed.ncbi.nlm.nih.gov/${pmid}/`, linkIsSearch: false };
+  return { link: `https://pubmed.ncbi.nlm.nih.gov/?term=${encodeURIComponent(`"${title}"[Title]`)}`, linkIsSearch: true };
+}
+
+/**
+ * Reads and validates `glossary/` (article, references, one file per term, claims) and returns the compiled
+ * glossary. Throws a GlossaryError naming the file, the entry and the reason for every problem found.
+ */
+export function compileGlossary(root: string): Glossary {
+  const check = new Checker(root);
+  const articleDir = join(root, 'article');
+
+  // Article
+  const articleFile = join(articleDir, 'article.json');
+  const articleJson = check.readJson(articleFile, 'article');
+  let article: ArticleInfo = { title: '', author: '', url: '' };
+  let articleText = '';
+  if (check.shape(articleFile, 'article', articleJson,
+    { title: 'a non-empty string', author: 'a non-empty string', url: 'a non-empty string', textFile: 'a non-empty string' },
+    { authorNote: 'a string' })) {
+    article = { title: articleJson.title as string, author: articleJson.author as string, url: articleJson.url as string };
+    const textPath = join(articleDir, articleJson.textFile as string);
+    if (existsSync(textPath)) articleText = collapseWhitespace(readFileSync(textPath, 'utf8'));
+    else check.report(articleFile, 'article', `text file "${String(articleJson.textFile)}" does not exist`);
+  }
+
+  const makeQuote = (file: string, entry: string, raw: unknown, index: number, refNumbers: Set<number>): Quote | null => {
+    const where = `quote ${index + 1}`;
+    if (!check.shape(file, entry, raw, { text: 'a non-empty string', refs: 'a list' })) return null;
+    const text = collapseWhitespace(raw.text as string);
+    let ok = true;
+    if (articleText && !articleText.includes(text)) {
+      check.report(file, entry, `${where} is not verbatim in the article: "${text.slice(0, 80)}"`);
+      ok = false;
+    }
+    for (const ref of raw.refs as unknown[]) {
+      if (typeof ref !== 'number' || !refNumbers.has(ref)) {
+        check.report(file, entry, `${where} cites unknown reference ${JSON.stringify(ref)}`);
+        ok = false;
+      }
+    }
+    return ok ? { text, refs: raw.refs as number[], link: textFragmentLink(article.url, text) } : null;
+  };
+
+  // References
+  const referencesFile = join(root, 'references.json');
+  const referencesJson = check.readJson(referencesFile, 'references');
+  const references: Reference[] = [];
+  if (Array.isArray(referencesJson)) {
+    referencesJson.forEach((raw, index) => {
+      const entry = `reference ${(raw as Json)?.number ?? index + 1}`;
+      if (!check.shape(referencesFile, entry, raw,
+        { number: 'a number', authors: 'a non-empty string', year: 'a number', title: 'a non-empty string', journal: 'a non-empty string', citation: 'a string', doi: 'a string or null', pmid: 'a string or null' })) return;
+      const doi = raw.doi as string | null;
+      if (doi !== null && !/^10\.\d{4,9}\/\S+$/.test(doi)) check.report(referencesFile, entry, `"${doi}" is not a DOI`);
+      references.push({ ...(raw as unknown as Reference), ...referenceLink(doi, raw.pmid as string | null, raw.title as string) });
+    });
+  } else if (referencesJson !== undefined) {
+    check.report(referencesFile, 'references', 'must be a list');
+  }
+  const refNumbers = new Set(references.map((r) => r.number));
+
+  // Terms
+  const termsDir = join(root, 'terms');
+  const terms: Term[] = [];
+  const owners = new Map<string, { id: string; file: string }>();
+  // Entries that exist but are malformed still count as present, so one mistake gives one message.
+  const presentIds = new Set<string>();
+  for (const name of readdirSync(termsDir).filter((n) => n.endsWith('.json')).sort()) {
+    const file = join(termsDir, name);
+    const raw = check.readJson(file, name);
+    const entry = typeof (raw as Json)?.id === 'string' ? ((raw as Json).id as string) : name;
+    presentIds.add(entry);
+    if (!check.shape(file, entry, raw,
+      { id: 'a non-empty string', label: 'a non-empty string', aliases: 'a list of strings', definition: 'a non-empty string', quotes: 'a non-empty list', related: 'a list of strings' },
+      { variants: 'a list of strings', acronyms: 'a list', notFollowedBy: 'a list of strings' })) continue;
+    const id = raw.id as string;
+    if (!idPattern.test(id)) check.report(file, entry, `id "${id}" must use only a-z, 0-9 and single hyphens`);
+    if (name !== `${id}.json`) check.report(file, entry, `file name must be "${id}.json"`);
+    const acronyms: AcronymRule[] = [];
+    for (const rawAcronym of (raw.acronyms as unknown[] | undefined) ?? []) {
+      if (!check.shape(file, entry, rawAcronym, { text: 'a non-empty string' }, { anyCase: 'a boolean', confirmWith: 'a list of strings', rejectWith: 'a list of strings' })) continue;
+      const a = rawAcronym;
+      acronyms.push({ text: a.text as string, anyCase: a.anyCase === true, confirmWith: (a.confirmWith as string[]) ?? [], rejectWith: (a.rejectWith as string[]) ?? [] });
+    }
+    const surfaces = [raw.label as string, ...(raw.aliases as string[]), ...((raw.variants as string[]) ?? []), ...acronyms.map((a) => a.text)];
+    for (const surface of new Set(surfaces.map((s) => collapseWhitespace(s).toLowerCase()))) {
+      const owner = owners.get(surface);
+      if (owner && owner.id !== id) check.report(file, entry, `alias "${surface}" is also claimed by "${owner.id}" (${relative(root, owner.file)})`);
+      else owners.set(surface, { id, file });
+    }
+    const quotes = (raw.quotes as unknown[]).map((q, i) => makeQuote(file, entry, q, i, refNumbers)).filter((q): q is Quote => q !== null);
+    terms.push({
+      id,
+      label: raw.label as string,
+      aliases: raw.aliases as string[],
+      variants: (raw.variants as string[]) ?? [],
+      acronyms,
+      definition: collapseWhitespace(raw.definition as string),
+      quotes,
+      related: raw.related as string[],
+      notFollowedBy: (raw.notFollowedBy as string[]) ?? [],
+    });
+  }
+  const termIds = presentIds;
+  for (const term of terms) {
+    for (const related of term.related) {
+      if (!termIds.has(related)) check.report(join(termsDir, `${term.id}.json`), term.id, `related term "${related}" does not exist`);
+      else if (related === term.id) check.report(join(termsDir, `${term.id}.json`), term.id, 'lists itself as a related term');
+    }
+  }
+  for (const id of requiredTermIds) {
+    if (!termIds.has(id)) check.report(termsDir, id, 'required term is missing (see DESIGN.md)');
+  }
+
+  // Claims
+  const claimsFile = join(root, 'claims.json');
+  const claimsJson = check.readJson(claimsFile, 'claims');
+  const claims: Claim[] = [];
+  for (const raw of Array.isArray(claimsJson) ? claimsJson : []) {
+    const entry = typeof (raw as Json)?.id === 'string' ? ((raw as Json).id as string) : 'claim';
+    if (!check.shape(claimsFile, entry, raw,
+      { id: 'a non-empty string', statement: 'a non-empty string', quote: 'a non-empty string', refs: 'a list', subjects: 'a list of strings', measure: 'a non-empty string', population: 'a string', figures: 'a list', direction: 'a string', polarity: 'a string', time: 'a string' },
+      { evidence: 'a string' })) continue;
+    if (!idPattern.test(entry)) check.report(claimsFile, entry, `id "${entry}" must use only a-z, 0-9 and single hyphens`);
+    for (const subject of raw.subjects as string[]) {
+      if (!termIds.has(subject)) check.report(claimsFile, entry, `subject "${subject}" is not a glossary term`);
+    }
+    if (!['rise', 'fall', 'none'].includes(raw.direction as string)) check.report(claimsFile, entry, 'direction must be rise, fall or none');
+    if (!['positive', 'negative'].includes(raw.polarity as string)) check.report(claimsFile, entry, 'polarity must be positive or negative');
+    const quote = makeQuote(claimsFile, entry, { text: raw.quote, refs: raw.refs }, 0, refNumbers);
+    if (!quote) continue;
+    claims.push({
+      id: entry,
+      statement: raw.statement as string,
+      quote,
+      subjects: raw.subjects as string[],
+      measure: raw.measure as string,
+      population: raw.population as string,
+      figures: raw.figures as Claim['figures'],
+      direction: raw.direction as Claim['direction'],
+      polarity: raw.polarity as Claim['polarity'],
+      time: raw.time as string,
+      evidence: (raw.evidence as string | undefined) ?? null,
+    });
+  }
+
+  if (check.problems.length > 0) throw new GlossaryError(check.problems);
+  return { article, references, terms, claims };
+}

@@ -1,0 +1,47 @@
+// `npm run scan`: the glossary and the matcher from the command line (contract in DESIGN.md).
+import { glossary } from '../glossary/index.ts';
+
+const usage = `Usage:
+  npm run --silent scan -- --terms [--json]     list the glossary's terms
+  npm run --silent scan -- [--json] FILE...     find terms in .txt and .html files`;
+
+function listTerms(json: boolean) {
+  if (json) {
+    for (const term of glossary.terms) {
+      const aliases = [...term.aliases, ...term.variants, ...term.acronyms.map((a) => a.text)];
+      console.log(JSON.stringify({ id: term.id, label: term.label, aliases }));
+    }
+    return;
+  }
+  const idWidth = Math.max(...glossary.terms.map((t) => t.id.length));
+  const labelWidth = Math.max(...glossary.terms.map((t) => t.label.length));
+  console.log(`${'id'.padEnd(idWidth)}  ${'label'.padEnd(labelWidth)}  aliases`);
+  for (const term of glossary.terms) {
+    const aliases = [...term.aliases, ...term.acronyms.map((a) => a.text)].join(', ');
+    console.log(`${term.id.padEnd(idWidth)}  ${term.label.padEnd(labelWidth)}  ${aliases}`);
+  }
+}
+
+// `scan … | head` closes the pipe early; that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const files = args.filter((a) => !a.startsWith('--'));
+const unknown = args.filter((a) => a.startsWith('--') && !['--json', '--terms'].includes(a));
+
+if (unknown.length > 0 || args.includes('--help')) {
+  console.error(unknown.length ? `Unknown option ${unknown.join(', ')}\n${usage}` : usage);
+  process.exit(unknown.length ? 2 : 0);
+} else if (args.includes('--terms')) {
+  listTerms(json);
+} else if (files.length > 0) {
+  console.error('scan: scanning files is not available yet (it comes with the term finder); use --terms.');
+  process.exit(2);
+} else {
+  console.error(usage);
+  process.exit(2);
+}

@@ -1,0 +1,82 @@
+/** The compiled glossary: what `glossary/compile` writes and the extension and the CLI read. */
+
+export interface ArticleInfo {
+  title: string;
+  author: string;
+  url: string;
+}
+
+export interface Reference {
+  number: number;
+  authors: string;
+  year: number;
+  title: string;
+  journal: string;
+  citation: string;
+  doi: string | null;
+  pmid: string | null;
+  /** The best link: the DOI, else the PubMed record, else a PubMed search for the exact title. */
+  link: string;
+  /** True when `link` is a search, because no identifier could be confirmed. */
+  linkIsSearch: boolean;
+}
+
+export interface Quote {
+  text: string;
+  refs: number[];
+  /** The article's URL with a text fragment that scrolls to this quote. */
+  link: string;
+}
+
+export interface AcronymRule {
+  text: string;
+  /** Unambiguous acronyms may also match in lower case (pcos); the rest must match as written or in capitals. */
+  anyCase: boolean;
+  /** When not empty, one of these words must appear in the same block for the acronym to count. */
+  confirmWith: string[];
+  /** Any of these words in the same block means the acronym is used in another sense. */
+  rejectWith: string[];
+}
+
+export interface Term {
+  id: string;
+  label: string;
+  /** Other names shown to the reader ("also: …"), matched too. */
+  aliases: string[];
+  /** Spelling variants, adjective forms and common misspellings: matched, not shown. */
+  variants: string[];
+  acronyms: AcronymRule[];
+  definition: string;
+  quotes: Quote[];
+  related: string[];
+  /** Continuations that turn the term into another one ("insulin-like growth factor"). */
+  notFollowedBy: string[];
+}
+
+export interface ClaimFigure {
+  value?: number;
+  low?: number;
+  high?: number;
+  unit: string;
+}
+
+export interface Claim {
+  id: string;
+  statement: string;
+  quote: Quote;
+  subjects: string[];
+  measure: string;
+  population: string;
+  figures: ClaimFigure[];
+  direction: 'rise' | 'fall' | 'none';
+  polarity: 'positive' | 'negative';
+  time: string;
+  evidence: string | null;
+}
+
+export interface Glossary {
+  article: ArticleInfo;
+  references: Reference[];
+  terms: Term[];
+  claims: Claim[];
+}

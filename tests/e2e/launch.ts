@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+const firefoxAddonId = 'lactation-glossary@glossary.invalid';
+const firefoxInternalUuid = '6f1c2f4e-3b8a-4d6e-9f51-2a7c0d9e4b13';
+
+export type BrowserName = 'chromium' | 'firefox';
+export const browserNames: BrowserName[] = ['chromium', 'firefox'];
+
+export const buildDir = (name: BrowserName) =>
+  resolve(name === 'chromium' ? '.output/chrome-mv3' : '.output/firefox-mv2');
+
+export interface ExtensionBrowser {
+  browser: Browser;
+  name: BrowserName;
+  /** The moz-extension:// or chrome-extension:// origin of the loaded build. */
+  extensionOrigin: string;
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Starts the system browser headless, with the built extension loaded unless `extension` is false. */
+export async function launchWithExtension(
+  name: BrowserName,
+  { extension = true }: { extension?: boolean } = {},
+): Promise<ExtensionBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), `lg-${name}-`));
+  const dir = buildDir(name);
+  let browser: Browser;
+  let extensionOrigin = '';
+  if (name === 'chromium') {
+    browser = await puppeteer.launch({
+      browser: 'chrome',
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      userDataDir: profile,
+      pipe: true,
+      ignoreDefaultArgs: ['--disable-extensions'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-quic',
+        ...(extension ? [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`] : []),
+      ],
+    });
+    if (extension) {
+      const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 15_000 });
+      extensionOrigin = worker.url().split('/').slice(0, 3).join('/');
+    }
+  } else {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: '/usr/bin/firefox-esr',
+      headless: true,
+      userDataDir: profile,
+      // Firefox 153+ lets WebDriver open moz-extension:// pages (the popup, the options) only with system access.
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'xpinstall.signatures.required': false,
+        'extensions.autoDisableScopes': 0,
+        'datareporting.policy.dataSubmissionEnabled': false,
+        'browser.shell.checkDefaultBrowser': false,
+        // Firefox gives each install a random internal UUID; pinning it gives tests a known moz-extension:// origin.
+        'extensions.webextensions.uuids': JSON.stringify({ [firefoxAddonId]: firefoxInternalUuid }),
+      },
+    });
+    if (extension) {
+      await browser.installExtension(dir);
+      extensionOrigin = `moz-extension://${firefoxInternalUuid}`;
+    }
+  }
+  return {
+    browser,
+    name,
+    extensionOrigin,
+    newPage: () => browser.newPage(),
+    async close() {
+      await browser.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
