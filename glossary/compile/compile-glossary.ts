@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { AcronymRule, ArticleInfo, Claim, Glossary, Quote, Reference, Term } from '../../src/glossary/types.ts';
+import { inflectedForms } from './inflect.ts';
 import { textFragmentLink } from './text-fragment.ts';
 
 /** Ids every build must have (DESIGN.md, "Glossary ids every build must have"). */
@@ -192,6 +193,7 @@ export function compileGlossary(root: string): Glossary {
       label: raw.label as string,
       aliases: raw.aliases as string[],
       variants: (raw.variants as string[]) ?? [],
+      forms: inflectedForms([raw.label as string, ...(raw.aliases as string[]), ...((raw.variants as string[]) ?? [])]),
       acronyms,
       definition: collapseWhitespace(raw.definition as string),
       quotes,

@@ -1,5 +1,9 @@
 // `npm run scan`: the glossary and the matcher from the command line (contract in DESIGN.md).
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import { glossary } from '../glossary/index.ts';
+import { createTermMatcher } from '../match/index.ts';
+import { htmlDocumentBlocks, plainTextBlocks } from './document-text.ts';
 
 const usage = `Usage:
   npm run --silent scan -- --terms [--json]     list the glossary's terms
@@ -28,6 +32,32 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+function scanFiles(files: string[], json: boolean) {
+  const matcher = createTermMatcher(glossary.terms);
+  let failed = false;
+  for (const file of files) {
+    let content: string;
+    try {
+      content = readFileSync(file, 'utf8');
+    } catch (error) {
+      console.error(`scan: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      failed = true;
+      continue;
+    }
+    const isHtml = ['.html', '.htm', '.xhtml'].includes(extname(file).toLowerCase());
+    const blocks = isHtml ? htmlDocumentBlocks(content) : plainTextBlocks(content);
+    for (const block of blocks) {
+      for (const match of matcher.find(block.text)) {
+        const start = block.offset + match.start;
+        const end = block.offset + match.end;
+        if (json) console.log(JSON.stringify({ file, term: match.termId, surface: match.surface, start, end }));
+        else console.log(`${file}:${start}-${end}\t${match.termId}\t${JSON.stringify(match.surface)}`);
+      }
+    }
+  }
+  if (failed) process.exit(1);
+}
+
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const files = args.filter((a) => !a.startsWith('--'));
@@ -39,8 +69,7 @@ if (unknown.length > 0 || args.includes('--help')) {
 } else if (args.includes('--terms')) {
   listTerms(json);
 } else if (files.length > 0) {
-  console.error('scan: scanning files is not available yet (it comes with the term finder); use --terms.');
-  process.exit(2);
+  scanFiles(files, json);
 } else {
   console.error(usage);
   process.exit(2);

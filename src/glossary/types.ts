@@ -45,6 +45,8 @@ export interface Term {
   aliases: string[];
   /** Spelling variants, adjective forms and common misspellings: matched, not shown. */
   variants: string[];
+  /** Every form the matcher looks for: label, aliases, variants and their plurals (derived at compile time). */
+  forms: string[];
   acronyms: AcronymRule[];
   definition: string;
   quotes: Quote[];

@@ -1,0 +1,37 @@
+import type { AcronymRule } from '../glossary/index.ts';
+import { escapeRegExp } from './escape-regexp.ts';
+
+/** Short all-capital words (TB, OB, IFG) are abbreviations themselves: match them in their own case only. */
+const isAbbreviation = (word: string) => word.length <= 4 && word === word.toUpperCase() && /[A-Z]/.test(word);
+
+/** Tests whether any of `words` occurs as a whole word in a text. */
+function wordListTest(words: string[]): ((text: string) => boolean) | null {
+  if (words.length === 0) return null;
+  const escape = (w: string) => escapeRegExp(w).replace(/\s+/g, '[\\s\\u00A0-]+');
+  const wholeWords = (list: string[], flags: string) =>
+    list.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map(escape).join('|')})(?![\\p{L}\\p{N}])`, flags) : null;
+  const anyCase = wholeWords(words.filter((w) => !isAbbreviation(w)), 'iu');
+  const exactCase = wholeWords(words.filter(isAbbreviation), 'u');
+  return (text) => Boolean(anyCase?.test(text) || exactCase?.test(text));
+}
+
+export interface AcronymCheck {
+  rule: AcronymRule;
+  /** True when the block's other words confirm the glossary sense (or the rule needs no confirmation). */
+  accepts(surface: string, blockText: string): boolean;
+}
+
+/** Case and context rules of one acronym: "IGT" near "glucose tolerance" is not insufficient glandular tissue. */
+export function acronymCheck(rule: AcronymRule): AcronymCheck {
+  const confirm = wordListTest(rule.confirmWith);
+  const reject = wordListTest(rule.rejectWith);
+  return {
+    rule,
+    accepts(surface, blockText) {
+      const caseOk = rule.anyCase || surface === rule.text || surface === rule.text.toUpperCase();
+      if (!caseOk) return false;
+      if (reject?.(blockText)) return false;
+      return confirm ? confirm(blockText) : true;
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { createTermMatcher, type TermMatch, type TermMatcher } from './term-matcher.ts';

@@ -1,0 +1,148 @@
+import type { AcronymRule, Term } from '../glossary/index.ts';
+import { acronymCheck, type AcronymCheck } from './acronym-context.ts';
+import { escapeRegExp } from './escape-regexp.ts';
+import { surfacePattern } from './surface-pattern.ts';
+import { isInsideAddressOrCode, isWholeWord } from './surroundings.ts';
+
+export interface TermMatch {
+  /** Glossary id. */
+  termId: string;
+  /** UTF-16 offsets into the text given to `find`. */
+  start: number;
+  end: number;
+  /** The text as written on the page. */
+  surface: string;
+}
+
+export interface TermMatcher {
+  /** Every glossary term in `text` (one block of a page: a paragraph, a list item, a table cell…), in order. */
+  find(text: string): TermMatch[];
+  /** A quick test that `text` may hold a term; false means `find` would return nothing. */
+  mayContainTerms(text: string): boolean;
+}
+
+interface Form {
+  termId: string;
+  /** Anchored (sticky) pattern of the whole form, tried where its first word starts. */
+  pattern: RegExp;
+  acronym: AcronymCheck | null;
+  notFollowedBy: string[];
+}
+
+const softHyphen = '\u00AD';
+const firstWordOf = (surface: string) => surface.split(/[\s-]+/)[0]!.toLowerCase();
+
+/** Text without soft hyphens, and where each of its characters was in the original. */
+function withoutSoftHyphens(text: string): { text: string; origin: number[] } {
+  let stripped = '';
+  const origin: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === softHyphen) continue;
+    stripped += text[i];
+    origin.push(i);
+  }
+  origin.push(text.length);
+  return { text: stripped, origin };
+}
+
+interface Surface {
+  termId: string;
+  text: string;
+  acronym: AcronymRule | null;
+  notFollowedBy: string[];
+}
+
+/** Every written form and acronym, grouped by first word (plain strings: cheap to build on every page). */
+function surfacesByFirstWord(terms: Term[]): Map<string, Surface[]> {
+  const groups = new Map<string, Surface[]>();
+  const add = (surface: Surface) => {
+    const key = firstWordOf(surface.text);
+    groups.set(key, [...(groups.get(key) ?? []), surface]);
+  };
+  for (const term of terms) {
+    for (const text of term.forms) add({ termId: term.id, text, acronym: null, notFollowedBy: term.notFollowedBy });
+    for (const rule of term.acronyms) {
+      if (!term.forms.some((f) => f.toLowerCase() === rule.text.toLowerCase())) add({ termId: term.id, text: rule.text, acronym: rule, notFollowedBy: [] });
+    }
+  }
+  return groups;
+}
+
+/** One first word's forms, longest first, as anchored patterns with their checks. */
+const compileForms = (surfaces: Surface[]): Form[] =>
+  [...surfaces]
+    .sort((a, b) => b.text.length - a.text.length)
+    .map((s) => ({
+      termId: s.termId,
+      pattern: new RegExp(s.acronym ? escapeRegExp(s.text) : surfacePattern(s.text), 'iy'),
+      acronym: s.acronym ? acronymCheck(s.acronym) : null,
+      notFollowedBy: s.notFollowedBy,
+    }));
+
+/**
+ * Compiles the glossary in two stages, because one expression with every variant costs about a second per
+ * megabyte of text while a list of plain words costs a few milliseconds:
+ *  1. one case-insensitive expression of the distinct first words of all forms finds candidate positions;
+ *  2. at each candidate, the forms that start with that word are tried, longest first, so "insulin
+ *     resistance" wins over "insulin", and each must pass the checks a reader applies: whole word, not in a
+ *     web address or identifier, acronym case and context.
+ */
+export function createTermMatcher(terms: Term[]): TermMatcher {
+  const surfaces = surfacesByFirstWord(terms);
+  // Longest first, so "milksupply" is not cut to "milk"; \b only where the word starts with an ASCII letter.
+  const firstWords = [...surfaces.keys()].sort((a, b) => b.length - a.length);
+  const ascii = firstWords.filter((w) => /^[a-z0-9]/.test(w)).map(escapeRegExp);
+  const other = firstWords.filter((w) => !/^[a-z0-9]/.test(w)).map(escapeRegExp);
+  const candidateSource = [ascii.length ? `\\b(?:${ascii.join('|')})` : '', other.length ? `(?:${other.join('|')})` : ''].filter(Boolean).join('|');
+  const candidates = new RegExp(candidateSource, 'gi');
+  const quickTest = new RegExp(candidateSource, 'i');
+
+  // A first word's forms are compiled when it is first met: most pages meet few of them, many none.
+  const compiled = new Map<string, Form[]>();
+  const formsStartingWith = (word: string): Form[] => {
+    let forms = compiled.get(word);
+    if (!forms) compiled.set(word, (forms = compileForms(surfaces.get(word) ?? [])));
+    return forms;
+  };
+
+  function accept(form: Form, text: string, start: number, end: number): boolean {
+    if (!isWholeWord(text, start, end, form.acronym !== null)) return false;
+    if (isInsideAddressOrCode(text, start, end)) return false;
+    const following = text.slice(end, end + 24).toLowerCase();
+    if (form.notFollowedBy.some((f) => following.startsWith(f))) return false;
+    return form.acronym ? form.acronym.accepts(text.slice(start, end), text) : true;
+  }
+
+  function findIn(text: string): TermMatch[] {
+    const matches: TermMatch[] = [];
+    candidates.lastIndex = 0;
+    for (let c = candidates.exec(text); c; c = candidates.exec(text)) {
+      const start = c.index;
+      for (const form of formsStartingWith(c[0].toLowerCase())) {
+        form.pattern.lastIndex = start;
+        const m = form.pattern.exec(text);
+        if (!m) continue;
+        const end = start + m[0].length;
+        if (!accept(form, text, start, end)) continue;
+        matches.push({ termId: form.termId, start, end, surface: m[0] });
+        candidates.lastIndex = end;
+        break;
+      }
+    }
+    return matches;
+  }
+
+  return {
+    mayContainTerms: (text) => quickTest.test(text.includes(softHyphen) ? text.replaceAll(softHyphen, '') : text),
+    find(text) {
+      if (!text.includes(softHyphen)) return findIn(text);
+      // Soft hyphens may sit anywhere inside a word ("Pro\u00ADlactin"): match without them, report with them.
+      const stripped = withoutSoftHyphens(text);
+      return findIn(stripped.text).map((m) => {
+        const start = stripped.origin[m.start]!;
+        const end = stripped.origin[m.end - 1]! + 1;
+        return { ...m, start, end, surface: text.slice(start, end) };
+      });
+    },
+  };
+}

@@ -1,0 +1,14 @@
+export { staticRangeFor, nodeOffsetAt } from './block-ranges.ts';
+export {
+  blockElementOf,
+  collectTextBlocks,
+  isInSkippedSubtree,
+  iterateTextBlocks,
+  ownElementPrefix,
+  skippedContentMark,
+  type TextBlock,
+  type TextSegment,
+} from './collect-text-blocks.ts';
+export { startPageScanner, termHighlightName, type PageScanner } from './page-scanner.ts';
+export type { TermMark, TermMarks } from './term-marks.ts';
+export { isPageReportRequest, pageReport, type PageReport, type PageReportRequest } from './page-report.ts';

@@ -1,0 +1,208 @@
+import type { TermMatch } from '../match/index.ts';
+import type { Density } from '../settings/index.ts';
+import { staticRangeFor } from './block-ranges.ts';
+import type { TextBlock } from './collect-text-blocks.ts';
+import { postContainerOf } from './post-container.ts';
+
+/** One term occurrence on the page. */
+export interface TermMark {
+  termId: string;
+  range: StaticRange;
+  /** Whether the density setting lets this occurrence be underlined. */
+  shown: boolean;
+}
+
+interface BlockMarks {
+  element: Element;
+  marks: TermMark[];
+  nodes: Text[];
+  /** The post (or the document) whose "first occurrence" this block competes for. */
+  container: Node;
+}
+
+interface Interval {
+  start: number;
+  end: number;
+  mark: TermMark;
+}
+
+/**
+ * Every term occurrence found on the page, grouped by block element, and the CSS highlight that draws the
+ * ones the density setting shows. The page's DOM is never touched: occurrences are StaticRanges registered
+ * with CSS.highlights, and a per-text-node interval map answers "which term is at this caret position"
+ * without walking all ranges.
+ */
+export class TermMarks {
+  readonly #highlight: Highlight;
+  readonly #blocks = new Map<Element, BlockMarks>();
+  readonly #intervals = new WeakMap<Text, Interval[]>();
+  /** For each container, which block holds the first shown occurrence of each term. */
+  readonly #firstOwners = new Map<Node, Map<string, Element>>();
+  #density: Density;
+
+  constructor(highlight: Highlight, density: Density) {
+    this.#highlight = highlight;
+    this.#density = density;
+  }
+
+  /** Replaces what is known of `element` with the matches found in its blocks now. */
+  replace(element: Element, found: { block: TextBlock; matches: TermMatch[] }[]): void {
+    this.drop(element);
+    const marks: TermMark[] = [];
+    const nodes: Text[] = [];
+    for (const { block, matches } of found) {
+      for (const segment of block.segments) nodes.push(segment.node);
+      for (const match of matches) {
+        const range = staticRangeFor(block, match.start, match.end);
+        if (range) marks.push({ termId: match.termId, range, shown: false });
+      }
+    }
+    if (marks.length === 0) return;
+    const container = this.#density === 'first-on-page' ? element.ownerDocument : (postContainerOf(element) ?? element.ownerDocument);
+    const entry: BlockMarks = { element, marks, nodes, container };
+    this.#blocks.set(element, entry);
+    this.#show(entry);
+  }
+
+  /** Forgets `element`'s occurrences and removes their underlines. */
+  drop(element: Element): void {
+    const entry = this.#blocks.get(element);
+    if (!entry) return;
+    this.#blocks.delete(element);
+    this.#hide(entry);
+    const owners = this.#firstOwners.get(entry.container);
+    if (!owners) return;
+    const handedOver = new Set<string>();
+    for (const [termId, owner] of owners) {
+      if (owner === element) {
+        owners.delete(termId);
+        handedOver.add(termId);
+      }
+    }
+    // Another block of the same post may now hold the first occurrence of those terms.
+    if (handedOver.size > 0 && this.#density !== 'every') this.#reshowContainer(entry.container, handedOver);
+  }
+
+  /** Drops blocks that left the page (their text nodes are no longer connected). */
+  dropDisconnected(): void {
+    for (const [element, entry] of this.#blocks) {
+      if (!element.isConnected || entry.nodes.some((node) => !node.isConnected)) this.drop(element);
+    }
+  }
+
+  clear(): void {
+    for (const element of [...this.#blocks.keys()]) this.drop(element);
+    this.#firstOwners.clear();
+  }
+
+  get density(): Density {
+    return this.#density;
+  }
+
+  /** The occurrence at `offset` in `node`, if it is underlined. */
+  markAt(node: Text, offset: number): TermMark | null {
+    const intervals = this.#intervals.get(node);
+    if (!intervals) return null;
+    for (const interval of intervals) {
+      if (offset >= interval.start && offset < interval.end) return interval.mark;
+    }
+    return null;
+  }
+
+  /** Underlined occurrences in document order (for keyboard navigation). */
+  shownMarks(): TermMark[] {
+    const marks = [...this.#blocks.values()].flatMap((entry) => entry.marks.filter((m) => m.shown));
+    return marks.sort((a, b) => compareRanges(a.range, b.range));
+  }
+
+  /** How many times each term occurs on the page (all occurrences, whatever the density). */
+  counts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const entry of this.#blocks.values()) {
+      for (const mark of entry.marks) counts.set(mark.termId, (counts.get(mark.termId) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  get size(): number {
+    let total = 0;
+    for (const entry of this.#blocks.values()) total += entry.marks.length;
+    return total;
+  }
+
+  #show(entry: BlockMarks): void {
+    let owners = this.#firstOwners.get(entry.container);
+    if (!owners) this.#firstOwners.set(entry.container, (owners = new Map()));
+    const displaced = new Set<Element>();
+    for (const mark of entry.marks) {
+      if (this.#density !== 'every') {
+        const owner = owners.get(mark.termId);
+        if (owner && owner !== entry.element) {
+          // Only the earliest block in the container keeps the underline.
+          if (owner.isConnected && precedes(owner, entry.element)) continue;
+          displaced.add(owner);
+        } else if (owner === entry.element) {
+          continue; // a later occurrence in the same block
+        }
+        owners.set(mark.termId, entry.element);
+      }
+      this.#setShown(mark, true);
+    }
+    for (const element of displaced) {
+      const other = this.#blocks.get(element);
+      if (other) this.#restrictToOwned(other);
+    }
+  }
+
+  #hide(entry: BlockMarks): void {
+    for (const mark of entry.marks) this.#setShown(mark, false);
+  }
+
+  /** After `entry` lost ownership of some terms, un-underline what it no longer owns. */
+  #restrictToOwned(entry: BlockMarks): void {
+    const owners = this.#firstOwners.get(entry.container);
+    const seen = new Set<string>();
+    for (const mark of entry.marks) {
+      const owns = owners?.get(mark.termId) === entry.element && !seen.has(mark.termId);
+      seen.add(mark.termId);
+      if (mark.shown !== owns) this.#setShown(mark, owns);
+    }
+  }
+
+  #reshowContainer(container: Node, termIds: Set<string>): void {
+    const candidates = [...this.#blocks.values()]
+      .filter((e) => e.container === container && e.marks.some((m) => termIds.has(m.termId)))
+      .sort((a, b) => (precedes(a.element, b.element) ? -1 : 1));
+    const owners = this.#firstOwners.get(container) ?? new Map<string, Element>();
+    this.#firstOwners.set(container, owners);
+    for (const termId of termIds) {
+      const first = candidates.find((e) => e.marks.some((m) => m.termId === termId));
+      if (!first) continue;
+      owners.set(termId, first.element);
+      const mark = first.marks.find((m) => m.termId === termId)!;
+      this.#setShown(mark, true);
+    }
+  }
+
+  #setShown(mark: TermMark, shown: boolean): void {
+    if (mark.shown === shown) return;
+    mark.shown = shown;
+    const { range } = mark;
+    if (shown) this.#highlight.add(range);
+    else this.#highlight.delete(range);
+    // The interval map answers hover look-ups for underlined text; it lives on the start node.
+    const node = range.startContainer as Text;
+    const end = range.endContainer === node ? range.endOffset : node.data.length;
+    const list = this.#intervals.get(node) ?? [];
+    if (shown) list.push({ start: range.startOffset, end, mark });
+    else list.splice(list.findIndex((i) => i.mark === mark) >>> 0, 1);
+    this.#intervals.set(node, list);
+  }
+}
+
+const precedes = (a: Node, b: Node) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+
+function compareRanges(a: AbstractRange, b: AbstractRange): number {
+  if (a.startContainer === b.startContainer) return a.startOffset - b.startOffset;
+  return precedes(a.startContainer, b.startContainer) ? -1 : 1;
+}

@@ -1,0 +1,39 @@
+/**
+ * Runs work in slices of a few milliseconds so the page never feels it: after each slice the main thread is
+ * handed back (a macrotask via MessageChannel, which is not throttled like nested setTimeout).
+ */
+export interface SliceStats {
+  /** Total time spent in slices, ms. */
+  busyMs: number;
+  /** The longest single slice, ms. */
+  longestSliceMs: number;
+  slices: number;
+}
+
+export const sliceBudgetMs = 5;
+
+const nextMacrotask = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+
+/**
+ * Pulls `steps` until it is done, yielding to the page whenever a slice has used its budget. Each step
+ * should be small (one block of text). Stops early when `signal` aborts.
+ */
+export async function runInSlices(steps: Iterator<unknown>, stats: SliceStats, signal: AbortSignal): Promise<void> {
+  for (;;) {
+    if (signal.aborted) return;
+    const started = performance.now();
+    let done = false;
+    while (!(done = Boolean(steps.next().done)) && performance.now() - started < sliceBudgetMs);
+    const spent = performance.now() - started;
+    stats.busyMs += spent;
+    stats.slices++;
+    if (spent > stats.longestSliceMs) stats.longestSliceMs = spent;
+    if (done) return;
+    await nextMacrotask();
+  }
+}

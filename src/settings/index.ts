@@ -1,0 +1,1 @@
+export { defaultDensity, densities, densityItem, parseDensity, type Density } from './density.ts';

@@ -1,0 +1,79 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { canonicalToId, readCorpus, surfaceSpans } from './corpus.ts';
+
+// The labelled passages written for this project (copied from ../shared/corpus/dev.jsonl).
+const records = readCorpus('tests/fixtures/corpus/dev.jsonl');
+const dir = mkdtempSync(join(tmpdir(), 'dev-corpus-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface ScanLine {
+  file: string;
+  term: string;
+  surface: string;
+  start: number;
+  end: number;
+}
+
+const overlaps = (a: { start: number; end: number }, [s, e]: [number, number]) => a.start < e && s < a.end;
+
+it('finds at least 97% of the labelled terms of the dev corpus and none of its look-alikes (scan command)', () => {
+  const files = records.map((r) => {
+    const file = join(dir, `${r.id}.txt`);
+    writeFileSync(file, r.text);
+    return file;
+  });
+  const output = execFileSync('npx', ['tsx', 'src/cli/scan.ts', '--json', ...files], { encoding: 'utf8' });
+  const found = new Map<string, ScanLine[]>();
+  for (const line of output.split('\n').filter(Boolean)) {
+    const match = JSON.parse(line) as ScanLine;
+    const id = match.file.slice(dir.length + 1, -'.txt'.length);
+    found.set(id, [...(found.get(id) ?? []), match]);
+  }
+
+  let labelled = 0;
+  let recalled = 0;
+  const misses: string[] = [];
+  const lookAlikesMatched: string[] = [];
+  const unlabelled: string[] = [];
+  for (const record of records) {
+    const matches = found.get(record.id) ?? [];
+    const optionalSpans = record.optional.flatMap((s) => surfaceSpans(record.text, s));
+    for (const expected of record.expected) {
+      if (record.optional.includes(expected.surface)) continue;
+      labelled++;
+      const spans = surfaceSpans(record.text, expected.surface);
+      const hit = matches.some((m) => m.term === canonicalToId[expected.term] && spans.some((span) => overlaps(m, span)));
+      if (hit) recalled++;
+      else misses.push(`${record.id} ${expected.term} "${expected.surface}"`);
+    }
+    for (const lookAlike of record.not_terms) {
+      const spans = surfaceSpans(record.text, lookAlike.surface);
+      for (const m of matches.filter((m) => spans.some((span) => overlaps(m, span)))) {
+        lookAlikesMatched.push(`${record.id} "${lookAlike.surface}" matched as ${m.term} (${lookAlike.why})`);
+      }
+    }
+    for (const m of matches) {
+      const isLabelledTerm = Object.values(canonicalToId).includes(m.term);
+      const expectedHere = record.expected.some(
+        (e) => canonicalToId[e.term] === m.term && surfaceSpans(record.text, e.surface).some((span) => overlaps(m, span)),
+      );
+      if (isLabelledTerm && !expectedHere && !optionalSpans.some((span) => overlaps(m, span))) {
+        unlabelled.push(`${record.id} ${m.term} "${m.surface}"`);
+      }
+    }
+  }
+  const recall = recalled / labelled;
+  console.log(
+    `dev corpus: recall ${recalled}/${labelled} = ${recall.toFixed(3)}; look-alikes matched: ${lookAlikesMatched.length}; ` +
+      `other unlabelled matches of corpus terms: ${unlabelled.length}`,
+  );
+  for (const line of [...misses.map((m) => `missed ${m}`), ...lookAlikesMatched, ...unlabelled.map((u) => `unlabelled ${u}`)]) {
+    console.log(`  ${line}`);
+  }
+  expect(recall).toBeGreaterThanOrEqual(0.97);
+  expect(lookAlikesMatched).toEqual([]);
+});
