@@ -1,0 +1,170 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openExtensionPage } from './extension-pages.ts';
+import { browserNames, launchWithExtension, type ExtensionBrowser } from './launch.ts';
+import { domSnapshot, highlightedRanges, pageReportOf, waitForHighlights } from './page-state.ts';
+import { serveFixtures, type FixtureServer } from './serve.ts';
+
+const underlinedInForumThread = [
+  { text: 'PCOS', within: '' },
+  { text: 'PCOS', within: 'post-1' },
+  { text: 'milk supply', within: 'post-1' },
+  { text: 'insulin resistance', within: 'post-1' },
+  { text: 'IGT', within: 'post-1' },
+  { text: 'insulin', within: 'post-1' },
+  { text: 'prolactin', within: 'post-1' },
+  { text: 'Prolactin', within: 'post-2' },
+  { text: 'insulin', within: 'post-2' },
+  { text: 'insulin resistance', within: 'post-2' },
+  { text: 'gestational diabetes', within: 'post-2' },
+  { text: 'milk supply', within: 'post-2' },
+  { text: 'galactagogue', within: 'post-2' },
+  { text: 'oestrogen', within: 'post-3' },
+  { text: 'LAM', within: 'post-3' },
+];
+
+async function setStoredSetting(ext: ExtensionBrowser, key: string, value: unknown) {
+  const page = await ext.newPage();
+  await openExtensionPage(ext, page, 'popup.html');
+  await page.evaluate(
+    (k, v) => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.sync.set({ [k]: v }),
+    key,
+    value as never,
+  );
+  await page.close();
+}
+
+const settle = (page: Page) => page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+
+describe.each(browserNames)('finding and marking terms in %s', (name) => {
+  let ext: ExtensionBrowser;
+  let server: FixtureServer;
+
+  beforeAll(async () => {
+    server = await serveFixtures();
+    ext = await launchWithExtension(name);
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('underlines the first occurrence of each term in each post of a forum thread', async () => {
+    const page = await ext.newPage();
+    await page.goto(`${server.origin}/forum-thread.html`);
+    await waitForHighlights(page, underlinedInForumThread.length);
+    await settle(page);
+    expect(await highlightedRanges(page)).toEqual(underlinedInForumThread);
+  });
+
+  it('leaves form fields, editors, code, hidden text and look-alike words alone', async () => {
+    const page = await ext.newPage();
+    await page.goto(`${server.origin}/forum-thread.html`);
+    await waitForHighlights(page, underlinedInForumThread.length);
+    const texts = (await highlightedRanges(page)).map((r) => r.text.toLowerCase());
+    expect(texts).not.toContain('cortisol'); // hidden paragraph
+    expect(texts).not.toContain('colostrum'); // contenteditable draft
+    expect(texts.filter((t) => t === 'prolactin')).toHaveLength(2); // not "prolactinoma", not the textarea or input
+  });
+
+  it('reports every occurrence to the popup, whatever the density', async () => {
+    const page = await ext.newPage();
+    await page.goto(`${server.origin}/forum-thread.html`);
+    await waitForHighlights(page, underlinedInForumThread.length);
+    const report = await pageReportOf(ext, page);
+    expect(report.terms).toContainEqual({ termId: 'gestational-diabetes', count: 2 });
+    expect(report.terms).toContainEqual({ termId: 'insufficient-glandular-tissue', count: 1 });
+    expect(report.underlined).toBe(underlinedInForumThread.length);
+  });
+
+  it('finds terms inside open shadow roots and inside frames', async () => {
+    const page = await ext.newPage();
+    await page.goto(`${server.origin}/frames-and-shadow.html`);
+    await waitForHighlights(page, 3);
+    // Outside any post, "first in each post" means first on the page: the heading's colostrum, not the intro's.
+    // (Shadow-root ranges have no document order against the light DOM, so compare as a set.)
+    expect((await highlightedRanges(page)).map((r) => r.text).sort()).toEqual(['colostrum', 'cortisol', 'lactogenesis']);
+    const frame = page.frames().find((f) => f.url().endsWith('/frame-child.html'))!;
+    await frame.waitForFunction(() => (CSS.highlights.get('lactation-glossary-term')?.size ?? 0) >= 2, { timeout: 15_000 });
+    const framed = await frame.evaluate(() => [...CSS.highlights.get('lactation-glossary-term')!.keys()].map((r) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range.toString();
+    }));
+    expect(framed.sort()).toEqual(['mammary gland', 'progesterone']);
+  });
+
+  it('marks replies as they load, drops removed ones and follows edits, one pass per burst', async () => {
+    const page = await ext.newPage();
+    await page.goto(`${server.origin}/forum-thread.html`);
+    await waitForHighlights(page, underlinedInForumThread.length);
+    await page.evaluate(() => {
+      const thread = document.getElementById('thread')!;
+      for (let i = 4; i <= 6; i++) {
+        const post = document.createElement('article');
+        post.className = 'post';
+        post.id = `post-${i}`;
+        const p = document.createElement('p');
+        p.textContent = `Reply ${i}: my lactation consultant said colostrum is normal.`;
+        post.append(p);
+        thread.append(post);
+      }
+    });
+    await waitForHighlights(page, underlinedInForumThread.length + 6);
+    let ranges = await highlightedRanges(page);
+    expect(ranges.filter((r) => r.within === 'post-5').map((r) => r.text)).toEqual(['lactation consultant', 'colostrum']);
+
+    await page.evaluate(() => document.getElementById('post-3')!.remove());
+    await page.evaluate(() => {
+      const first = document.querySelector('#post-1 p')!.firstChild as Text;
+      first.data = first.data.replace('PCOS', 'hypothyroidism');
+    });
+    await settle(page);
+    ranges = await highlightedRanges(page);
+    expect(ranges.filter((r) => r.within === 'post-3')).toEqual([]);
+    expect(ranges.filter((r) => r.within === 'post-1').map((r) => r.text)).toEqual(['milk supply', 'insulin resistance', 'IGT', 'insulin', 'prolactin']);
+
+    // A burst of 5000 mutations (a client-side re-render) costs at most one rescan.
+    const before = (await pageReportOf(ext, page)).stats;
+    await page.evaluate(() => {
+      const thread = document.getElementById('thread')!;
+      for (let i = 0; i < 2500; i++) {
+        const p = document.createElement('p');
+        p.textContent = i % 100 === 0 ? 'PCOS again' : 'nothing to see';
+        thread.append(p);
+        if (i % 2 === 0) p.remove();
+      }
+    });
+    await settle(page);
+    const after = (await pageReportOf(ext, page)).stats;
+    expect(after.fullScans + after.incrementalScans - (before.fullScans + before.incrementalScans)).toBeLessThanOrEqual(1);
+  });
+
+  it('never changes the page: DOM and text are identical with and without the extension', async () => {
+    const withExtension = await ext.newPage();
+    await withExtension.goto(`${server.origin}/forum-thread.html`);
+    await waitForHighlights(withExtension, underlinedInForumThread.length);
+    const bare = await launchWithExtension(name, { extension: false });
+    try {
+      const without = await bare.newPage();
+      await without.goto(`${server.origin}/forum-thread.html`);
+      await settle(without);
+      expect(await domSnapshot(withExtension)).toEqual(await domSnapshot(without));
+    } finally {
+      await bare.close();
+    }
+  });
+
+  it('applies a density change to the open tab at once', async () => {
+    const page = await ext.newPage();
+    await page.goto(`${server.origin}/forum-thread.html`);
+    await waitForHighlights(page, underlinedInForumThread.length);
+    await setStoredSetting(ext, 'density', 'every');
+    await waitForHighlights(page, 16);
+    expect((await highlightedRanges(page)).filter((r) => r.text === 'gestational diabetes')).toHaveLength(2);
+    await setStoredSetting(ext, 'density', 'first-on-page');
+    await page.waitForFunction(() => CSS.highlights.get('lactation-glossary-term')!.size === 10, { timeout: 15_000 });
+    await setStoredSetting(ext, 'density', 'first-in-post');
+  });
+});
