@@ -179,6 +179,10 @@ export function compileGlossary(root: string): Glossary {
     for (const rawAcronym of (raw.acronyms as unknown[] | undefined) ?? []) {
       if (!check.shape(file, entry, rawAcronym, { text: 'a non-empty string' }, { anyCase: 'a boolean', confirmWith: 'a list of strings', rejectWith: 'a list of strings' })) continue;
       const a = rawAcronym;
+      for (const word of [...((a.confirmWith as string[]) ?? []), ...((a.rejectWith as string[]) ?? [])]) {
+        // The matcher finds context words with ASCII word boundaries.
+        if (!/^[A-Za-z0-9](?:[A-Za-z0-9 -]*[A-Za-z0-9])?$/.test(word)) check.report(file, entry, `context word "${word}" of ${String(a.text)} must be ASCII letters, digits, spaces or hyphens`);
+      }
       acronyms.push({ text: a.text as string, anyCase: a.anyCase === true, confirmWith: (a.confirmWith as string[]) ?? [], rejectWith: (a.rejectWith as string[]) ?? [] });
     }
     const surfaces = [raw.label as string, ...(raw.aliases as string[]), ...((raw.variants as string[]) ?? []), ...acronyms.map((a) => a.text)];

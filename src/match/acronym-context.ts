@@ -4,14 +4,16 @@ import { escapeRegExp } from './escape-regexp.ts';
 /** Short all-capital words (TB, OB, IFG) are abbreviations themselves: match them in their own case only. */
 const isAbbreviation = (word: string) => word.length <= 4 && word === word.toUpperCase() && /[A-Z]/.test(word);
 
-/** Tests whether any of `words` occurs as a whole word in a text. */
+/**
+ * Tests whether any of `words` occurs as a whole word in a text. Plain \b expressions (no Unicode classes):
+ * they run in a fraction of the time, and the context words are plain ASCII.
+ */
 function wordListTest(words: string[]): ((text: string) => boolean) | null {
   if (words.length === 0) return null;
   const escape = (w: string) => escapeRegExp(w).replace(/\s+/g, '[\\s\\u00A0-]+');
-  const wholeWords = (list: string[], flags: string) =>
-    list.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map(escape).join('|')})(?![\\p{L}\\p{N}])`, flags) : null;
-  const anyCase = wholeWords(words.filter((w) => !isAbbreviation(w)), 'iu');
-  const exactCase = wholeWords(words.filter(isAbbreviation), 'u');
+  const wholeWords = (list: string[], flags: string) => (list.length ? new RegExp(`\\b(?:${list.map(escape).join('|')})\\b`, flags) : null);
+  const anyCase = wholeWords(words.filter((w) => !isAbbreviation(w)), 'i');
+  const exactCase = wholeWords(words.filter(isAbbreviation), '');
   return (text) => Boolean(anyCase?.test(text) || exactCase?.test(text));
 }
 

@@ -20,35 +20,43 @@ export interface TextBlock {
 
 /** Elements whose text flows inside the surrounding paragraph. Everything else starts a new block. */
 const inlineTags = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'BIG', 'CITE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT', 'I', 'INS', 'KBD', 'LABEL',
-  'MARK', 'NOBR', 'Q', 'RUBY', 'RB', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'TT', 'U',
-  'VAR', 'WBR', 'BR',
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'label',
+  'mark', 'nobr', 'q', 'ruby', 'rb', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'tt', 'u',
+  'var', 'wbr', 'br',
 ]);
 
 /** What a reader does not read as prose, or what must never be touched (the design's skip list). */
-const skippedTags = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'CODE', 'PRE', 'KBD',
-  'SAMP', 'SVG', 'MATH', 'CANVAS', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE',
-]);
+const skippedTags = [
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'code', 'pre', 'kbd',
+  'samp', 'svg', 'math', 'canvas', 'iframe', 'frame', 'object', 'embed', 'video', 'audio', 'head', 'title',
+];
 
 /** Prefix of the extension's own elements (the popover host), which are never scanned. */
-export const ownElementPrefix = 'LACTATION-GLOSSARY-';
+export const ownElementPrefix = 'lactation-glossary-';
 
 /** Stands for skipped inline content (code, an input…): no term may span it, and it is not a space. */
 export const skippedContentMark = '\uFFFC';
 
+/**
+ * One selector for everything skipped, so a subtree's skipped elements are found by one native query instead
+ * of several attribute reads per element from script (which cost more than the rest of the walk).
+ */
+const skippedSelector = [
+  ...skippedTags,
+  '[hidden]',
+  '[contenteditable]:not([contenteditable="false"])',
+  '[role="textbox"]',
+  '[style*="display:none"]',
+  '[style*="display: none"]',
+  '[style*="visibility:hidden"]',
+  '[style*="visibility: hidden"]',
+].join(',');
+
 export function isSkipped(element: Element): boolean {
-  const tag = element.tagName.toUpperCase();
-  if (skippedTags.has(tag) || tag.startsWith(ownElementPrefix)) return true;
-  if (element.hasAttribute('hidden')) return true;
-  const editable = element.getAttribute('contenteditable');
-  if (editable !== null && editable !== 'false') return true;
-  if (element.getAttribute('role') === 'textbox') return true;
-  const style = (element as HTMLElement).style;
-  return style !== undefined && (style.display === 'none' || style.visibility === 'hidden');
+  return element.matches(skippedSelector) || element.localName.startsWith(ownElementPrefix);
 }
 
-export const isInline = (element: Element) => inlineTags.has(element.tagName.toUpperCase());
+export const isInline = (element: Element) => inlineTags.has(element.localName);
 
 /** The nearest ancestor-or-self that is a block (not an inline element). */
 export function blockElementOf(node: Node): Element | null {
@@ -65,69 +73,122 @@ export function isInSkippedSubtree(node: Node): boolean {
   return (node.ownerDocument ?? (node as Document)).designMode === 'on';
 }
 
-/**
- * Yields the blocks under `root` (an element, a document or a shadow root) in document order, entering open
- * shadow roots. A generator, so the content script can stop after a few milliseconds and resume later.
- */
-export function* iterateTextBlocks(root: Node): Generator<TextBlock> {
-  if (isInSkippedSubtree(root)) return;
-  let text = '';
-  let segments: TextSegment[] = [];
-  let blockElement: Element | null = null;
-
-  function* flush(): Generator<TextBlock> {
-    if (segments.length > 0 && blockElement && /\S/.test(text)) yield { element: blockElement, text, segments };
-    text = '';
-    segments = [];
-    blockElement = null;
+/** The skipped elements under `root` (and, for our own UI, the custom elements named with our prefix). */
+function skippedUnder(root: Node): Set<Element> {
+  const skipped = new Set<Element>();
+  if ('querySelectorAll' in root) {
+    for (const element of (root as ParentNode).querySelectorAll(skippedSelector)) skipped.add(element);
   }
-
-  // Iterative pre-order walk: pages nest deeper than a recursive walk's stack allows.
-  const pendingShadowRoots: ShadowRoot[] = [];
-  let node: Node | null = root.firstChild;
-  const climbFrom = (from: Node): Node | null => {
-    let current: Node | null = from;
-    while (current && current !== root) {
-      if (current.nextSibling) return current.nextSibling;
-      current = current.parentNode;
-      if (current && current !== root && current.nodeType === 1 && !isInline(current as Element)) boundaries++;
-    }
-    return null;
-  };
-  let boundaries = 0;
-
-  while (node) {
-    if (boundaries > 0) {
-      yield* flush();
-      boundaries = 0;
-    }
-    let descend = false;
-    if (node.nodeType === 3) {
-      const data = (node as Text).data;
-      if (data.length > 0) {
-        blockElement ??= blockElementOf(node);
-        segments.push({ node: node as Text, start: text.length });
-        text += data;
-      }
-    } else if (node.nodeType === 1) {
-      const element = node as Element;
-      const shadow = (element as HTMLElement).shadowRoot;
-      if (shadow) pendingShadowRoots.push(shadow);
-      if (isSkipped(element)) {
-        if (isInline(element) || element.tagName.toUpperCase() === 'CODE') text += skippedContentMark;
-        else yield* flush();
-      } else if (element.tagName.toUpperCase() === 'BR') {
-        text += '\n';
-      } else {
-        if (!isInline(element)) yield* flush();
-        descend = element.firstChild !== null;
-        if (!descend && !isInline(element)) boundaries++;
-      }
-    }
-    node = descend ? node.firstChild : climbFrom(node);
-  }
-  yield* flush();
-  for (const shadow of pendingShadowRoots) yield* iterateTextBlocks(shadow);
+  return skipped;
 }
 
-export const collectTextBlocks = (root: Node): TextBlock[] => [...iterateTextBlocks(root)];
+/**
+ * Walks the blocks under `root` (an element, a document or a shadow root) in document order, entering open
+ * shadow roots, one block per `next()` call so the content script can stop after a few milliseconds.
+ * A class rather than a generator: V8 cannot optimise a long-running loop inside a generator (no on-stack
+ * replacement), and a walk of a big page would then run unoptimised from start to end.
+ * Every DOM read is a call across the script's world boundary: each node is read once.
+ */
+export class TextBlockWalker {
+  private readonly root: Node;
+  private readonly skipped: Set<Element>;
+  private readonly shadowRoots: ShadowRoot[] = [];
+  private node: Node | null;
+  private text = '';
+  private segments: TextSegment[] = [];
+  private blockElement: Element | null = null;
+  private inner: TextBlockWalker | null = null;
+
+  constructor(root: Node) {
+    this.root = root;
+    const skippedRoot = isInSkippedSubtree(root);
+    this.skipped = skippedRoot ? new Set() : skippedUnder(root);
+    this.node = skippedRoot ? null : root.firstChild;
+  }
+
+  /** The next block, or null when the walk is over. */
+  next(): TextBlock | null {
+    // The hot loop works on locals and writes them back only when it returns.
+    const { root, skipped } = this;
+    let node = this.node;
+    let ended: TextBlock | null = null;
+    while (node && !ended) {
+      let child: Node | null = null;
+      const type = node.nodeType;
+      if (type === 3) {
+        const data = (node as Text).data;
+        if (data.length > 0) {
+          this.blockElement ??= blockElementOf(node);
+          this.segments.push({ node: node as Text, start: this.text.length });
+          this.text += data;
+        }
+      } else if (type === 1) {
+        const element = node as Element;
+        const tag = element.localName;
+        const inline = inlineTags.has(tag);
+        // Shadow hosts are custom elements in practice; asking every element costs a call each.
+        if (tag.includes('-') || !inline) {
+          const shadow = element.shadowRoot;
+          if (shadow) this.shadowRoots.push(shadow);
+        }
+        if (skipped.has(element) || tag.startsWith(ownElementPrefix)) {
+          if (inline || tag === 'code') this.text += skippedContentMark;
+          else ended = this.take();
+        } else if (tag === 'br') {
+          this.text += '\n';
+        } else {
+          if (!inline) ended = this.take();
+          child = element.firstChild;
+        }
+      }
+      if (child) {
+        node = child;
+        continue;
+      }
+      // Climb to the next sibling; leaving a block element ends the text run inside it.
+      let current: Node = node;
+      node = null;
+      while (current !== root) {
+        const sibling = current.nextSibling;
+        if (sibling) {
+          node = sibling;
+          break;
+        }
+        const parent = current.parentNode;
+        if (!parent) break;
+        current = parent;
+        if (current !== root && !ended && !inlineTags.has((current as Element).localName)) ended = this.take();
+      }
+    }
+    this.node = node;
+    if (ended) return ended;
+    const last = this.take();
+    if (last) return last;
+    // Then the open shadow roots met on the way, each walked the same way.
+    while (this.inner || this.shadowRoots.length > 0) {
+      this.inner ??= new TextBlockWalker(this.shadowRoots.shift()!);
+      const block = this.inner.next();
+      if (block) return block;
+      this.inner = null;
+    }
+    return null;
+  }
+
+  private take(): TextBlock | null {
+    const block =
+      this.segments.length > 0 && this.blockElement && /\S/.test(this.text)
+        ? { element: this.blockElement, text: this.text, segments: this.segments }
+        : null;
+    this.text = '';
+    this.segments = [];
+    this.blockElement = null;
+    return block;
+  }
+}
+
+export function collectTextBlocks(root: Node): TextBlock[] {
+  const walker = new TextBlockWalker(root);
+  const blocks: TextBlock[] = [];
+  for (let block = walker.next(); block; block = walker.next()) blocks.push(block);
+  return blocks;
+}

@@ -3,12 +3,12 @@ export {
   blockElementOf,
   collectTextBlocks,
   isInSkippedSubtree,
-  iterateTextBlocks,
+  TextBlockWalker,
   ownElementPrefix,
   skippedContentMark,
   type TextBlock,
   type TextSegment,
 } from './collect-text-blocks.ts';
-export { startPageScanner, termHighlightName, type PageScanner } from './page-scanner.ts';
+export { startPageScanner, termHighlightName, type PageScanner, type ScanStats } from './page-scanner.ts';
 export type { TermMark, TermMarks } from './term-marks.ts';
 export { isPageReportRequest, pageReport, type PageReport, type PageReportRequest } from './page-report.ts';

@@ -1,6 +1,6 @@
 import type { TermMatcher } from '../match/index.ts';
 import type { Density } from '../settings/index.ts';
-import { blockElementOf, isInline, isInSkippedSubtree, iterateTextBlocks, type TextBlock } from './collect-text-blocks.ts';
+import { blockElementOf, isInline, isInSkippedSubtree, TextBlockWalker, type TextBlock } from './collect-text-blocks.ts';
 import { TermMarks } from './term-marks.ts';
 import { runInSlices, type SliceStats } from './time-slices.ts';
 
@@ -12,9 +12,16 @@ const maxDirtyRootsBeforeFullRescan = 200;
 /** Mutations are gathered for this long, so a burst costs one pass. */
 const mutationSettleMs = 50;
 
+export interface ScanStats extends SliceStats {
+  fullScans: number;
+  incrementalScans: number;
+  /** When the last pass finished (performance.now() of the page), so tests can tell how prompt marking was. */
+  lastPassEndedAt: number;
+}
+
 export interface PageScanner {
   readonly marks: TermMarks;
-  readonly stats: SliceStats & { fullScans: number; incrementalScans: number };
+  readonly stats: ScanStats;
   /** Resolves when everything queued so far has been scanned. */
   idle(): Promise<void>;
   setDensity(density: Density): void;
@@ -26,27 +33,39 @@ export interface PageScanner {
  * collect (page text blocks) → find (matcher) → mark (CSS highlights), in time slices, visible text first.
  */
 export function startPageScanner(doc: Document, matcher: TermMatcher, density: Density): PageScanner {
+  const setupStarted = performance.now();
   const abort = new AbortController();
   const highlight = new Highlight();
   CSS.highlights.set(termHighlightName, highlight);
   let marks = new TermMarks(highlight, density);
-  const stats = { busyMs: 0, longestSliceMs: 0, slices: 0, fullScans: 0, incrementalScans: 0 };
+  const stats: ScanStats = { busyMs: 0, longestSliceMs: 0, slices: 0, fullScans: 0, incrementalScans: 0, lastPassEndedAt: 0 };
   const dirtyRoots = new Set<Element>();
+  let sawRemovals = false;
   let fullRescanQueued = true;
   let running: Promise<void> = Promise.resolve();
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Scans the blocks under `root`, replacing what was known of each block element found. */
-  function* scanSubtree(root: Node, done: Set<Element>): Generator<void> {
+  /**
+   * One step per block of `root`'s subtree: find its terms, and when a block element is complete, replace what
+   * was known of it. `inDocumentOrder()`: nothing already marked comes after, so no order checks are needed.
+   */
+  function subtreeScan(root: Node, done: Set<Element>, inDocumentOrder: () => boolean): () => boolean {
+    const walker = new TextBlockWalker(root);
     let element: Element | null = null;
     let found: { block: TextBlock; matches: ReturnType<TermMatcher['find']> }[] = [];
     const commit = () => {
       if (element && !done.has(element)) {
-        marks.replace(element, found);
+        marks.replace(element, found, inDocumentOrder());
         done.add(element);
       }
     };
-    for (const block of iterateTextBlocks(root)) {
+    return () => {
+      const block = walker.next();
+      if (!block) {
+        commit();
+        return false;
+      }
       if (block.element !== element) {
         commit();
         element = block.element;
@@ -54,16 +73,21 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, density: D
       }
       const matches = matcher.find(block.text);
       if (matches.length > 0) found.push({ block, matches });
-      yield;
-    }
-    commit();
+      return true;
+    };
   }
 
-  /** Blocks around the middle of the viewport, so what the reader sees is underlined first. */
+  /**
+   * Blocks around the middle of the viewport, so what the reader sees is underlined first. Positions are only
+   * read after the page has painted once (reading scrollY or elementFromPoint earlier forces a layout of the
+   * whole page on our time), and only when the page is scrolled: at the top, document order is visible-first.
+   */
+  let painted = false;
+  const view = doc.defaultView;
+  view?.requestAnimationFrame(() => setTimeout(() => (painted = true), 0));
   function visibleRoots(): Element[] {
+    if (!view || !doc.body || view.scrollY === 0) return [];
     const roots = new Set<Element>();
-    const view = doc.defaultView;
-    if (!view || !doc.body) return [];
     for (const fraction of [0.1, 0.3, 0.5, 0.7, 0.9]) {
       const hit = doc.elementFromPoint(view.innerWidth / 2, view.innerHeight * fraction);
       const block = hit && hit !== doc.body && hit !== doc.documentElement ? blockElementOf(hit) : null;
@@ -72,27 +96,61 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, density: D
     return [...roots];
   }
 
-  function* fullScan(): Generator<void> {
+  function fullScan(): () => boolean {
     stats.fullScans++;
     marks.clear();
     const body = doc.body;
     // No candidate text at all: the common case on most pages, and it costs one string test.
-    if (!body || !matcher.mayContainTerms(body.textContent ?? '')) return;
+    if (!body || !matcher.mayContainTerms(body.textContent ?? '')) return () => false;
     const done = new Set<Element>();
-    for (const root of visibleRoots()) yield* scanSubtree(root, done);
-    yield* scanSubtree(body, done);
+    let inDocumentOrder = true;
+    let visibleChecked = false;
+    const visible: (() => boolean)[] = [];
+    const main = subtreeScan(body, done, () => inDocumentOrder);
+    return () => {
+      if (!visibleChecked && painted) {
+        visibleChecked = true;
+        for (const root of visibleRoots()) visible.push(subtreeScan(root, done, () => false));
+        if (visible.length > 0) inDocumentOrder = false;
+      }
+      while (visible.length > 0) {
+        if (visible[0]!()) return true;
+        visible.shift();
+      }
+      return main();
+    };
   }
 
-  function* incrementalScan(roots: Element[]): Generator<void> {
+  function incrementalScan(roots: Element[]): () => boolean {
     stats.incrementalScans++;
-    marks.dropDisconnected();
+    if (sawRemovals) marks.dropDisconnected(); // a read per marked node: only when something left the page
+    sawRemovals = false;
     // Keep only the outermost changed roots: their scan covers the rest.
     const outermost = roots.filter((root) => root.isConnected && !roots.some((other) => other !== root && other.contains(root)));
     const done = new Set<Element>();
-    for (const root of outermost) {
-      if (!isInSkippedSubtree(root)) yield* scanSubtree(root, done);
-      if (!done.has(root)) marks.drop(root); // its text no longer holds a term
-    }
+    let index = 0;
+    let current: (() => boolean) | null = null;
+    return () => {
+      for (;;) {
+        const root = outermost[index];
+        if (!root) return false;
+        current ??= isInSkippedSubtree(root) ? () => false : subtreeScan(root, done, () => false);
+        if (current()) return true;
+        if (!done.has(root)) marks.drop(root); // its text no longer holds a term
+        current = null;
+        index++;
+      }
+    };
+  }
+
+  /** A job whose set-up runs inside its first slice, so its cost is timed and sliced like the rest. */
+  function startingWith(setUp: () => () => boolean): () => boolean {
+    let step: (() => boolean) | null = null;
+    return () => {
+      if (step) return step();
+      step = setUp();
+      return true;
+    };
   }
 
   function schedule() {
@@ -101,12 +159,13 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, density: D
         if (fullRescanQueued || dirtyRoots.size > maxDirtyRootsBeforeFullRescan) {
           fullRescanQueued = false;
           dirtyRoots.clear();
-          await runInSlices(fullScan(), stats, abort.signal);
+          await runInSlices(startingWith(fullScan), stats, abort.signal);
         } else {
           const roots = [...dirtyRoots];
           dirtyRoots.clear();
-          await runInSlices(incrementalScan(roots), stats, abort.signal);
+          await runInSlices(startingWith(() => incrementalScan(roots)), stats, abort.signal);
         }
+        stats.lastPassEndedAt = performance.now();
       }
     });
   }
@@ -131,6 +190,7 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, density: D
         markDirty(isBlock ? (node as Element) : blockElementOf(target));
       }
     }
+    if (record.removedNodes.length > 0) sawRemovals = true;
     for (const node of record.removedNodes) {
       // Removed blocks drop their marks when found disconnected; removed inline text changes its block.
       if (node.nodeType !== 1 || isInline(node as Element)) markDirty(blockElementOf(target));
@@ -147,7 +207,10 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, density: D
     settleTimer = setTimeout(schedule, mutationSettleMs);
   });
   observer.observe(doc, { childList: true, subtree: true, characterData: true });
-  schedule();
+  // Start when the page has finished its own loading work, not in the middle of it.
+  if (view?.requestIdleCallback) view.requestIdleCallback(schedule, { timeout: 300 });
+  else schedule();
+  stats.busyMs += performance.now() - setupStarted;
 
   return {
     get marks() {

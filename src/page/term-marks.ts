@@ -45,8 +45,11 @@ export class TermMarks {
     this.#density = density;
   }
 
-  /** Replaces what is known of `element` with the matches found in its blocks now. */
-  replace(element: Element, found: { block: TextBlock; matches: TermMatch[] }[]): void {
+  /**
+   * Replaces what is known of `element` with the matches found in its blocks now. `inDocumentOrder` says no
+   * block already known comes after it (a scan from top to bottom), which spares order comparisons.
+   */
+  replace(element: Element, found: { block: TextBlock; matches: TermMatch[] }[], inDocumentOrder = false): void {
     this.drop(element);
     const marks: TermMark[] = [];
     const nodes: Text[] = [];
@@ -61,7 +64,7 @@ export class TermMarks {
     const container = this.#density === 'first-on-page' ? element.ownerDocument : (postContainerOf(element) ?? element.ownerDocument);
     const entry: BlockMarks = { element, marks, nodes, container };
     this.#blocks.set(element, entry);
-    this.#show(entry);
+    this.#show(entry, inDocumentOrder);
   }
 
   /** Forgets `element`'s occurrences and removes their underlines. */
@@ -130,7 +133,7 @@ export class TermMarks {
     return total;
   }
 
-  #show(entry: BlockMarks): void {
+  #show(entry: BlockMarks, inDocumentOrder = false): void {
     let owners = this.#firstOwners.get(entry.container);
     if (!owners) this.#firstOwners.set(entry.container, (owners = new Map()));
     const displaced = new Set<Element>();
@@ -139,7 +142,7 @@ export class TermMarks {
         const owner = owners.get(mark.termId);
         if (owner && owner !== entry.element) {
           // Only the earliest block in the container keeps the underline.
-          if (owner.isConnected && precedes(owner, entry.element)) continue;
+          if (inDocumentOrder || (owner.isConnected && precedes(owner, entry.element))) continue;
           displaced.add(owner);
         } else if (owner === entry.element) {
           continue; // a later occurrence in the same block

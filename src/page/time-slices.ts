@@ -20,15 +20,15 @@ const nextMacrotask = () =>
   });
 
 /**
- * Pulls `steps` until it is done, yielding to the page whenever a slice has used its budget. Each step
+ * Calls `step` until it returns false, yielding to the page whenever a slice has used its budget. Each step
  * should be small (one block of text). Stops early when `signal` aborts.
  */
-export async function runInSlices(steps: Iterator<unknown>, stats: SliceStats, signal: AbortSignal): Promise<void> {
+export async function runInSlices(step: () => boolean, stats: SliceStats, signal: AbortSignal): Promise<void> {
   for (;;) {
     if (signal.aborted) return;
     const started = performance.now();
     let done = false;
-    while (!(done = Boolean(steps.next().done)) && performance.now() - started < sliceBudgetMs);
+    while (!(done = !step()) && performance.now() - started < sliceBudgetMs);
     const spent = performance.now() - started;
     stats.busyMs += spent;
     stats.slices++;
