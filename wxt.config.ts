@@ -10,6 +10,10 @@ export default defineConfig({
     description:
       'Underlines breastfeeding and lactation health terms and explains them from a trusted article, with its quotes and sources. Runs entirely on your device.',
     permissions: ['storage'],
+    commands: {
+      'next-term': { suggested_key: { default: 'Alt+Shift+Period' }, description: 'Go to the next underlined term and open its card' },
+      'previous-term': { suggested_key: { default: 'Alt+Shift+Comma' }, description: 'Go to the previous underlined term and open its card' },
+    },
     browser_specific_settings: {
       gecko: {
         id: 'lactation-glossary@glossary.invalid',

@@ -2,8 +2,10 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { glossary } from '../../src/glossary/index.ts';
 import { createTermMatcher } from '../../src/match/index.ts';
-import { isPageReportRequest, pageReport, startPageScanner } from '../../src/page/index.ts';
+import { parseContentRequest } from '../../src/messages/index.ts';
+import { pageReport, startPageScanner } from '../../src/page/index.ts';
 import { densityItem, parseDensity } from '../../src/settings/index.ts';
+import { startHoverCards } from '../../src/ui/hover-cards.ts';
 import './highlights.css';
 
 export default defineContentScript({
@@ -13,12 +15,19 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
   async main(ctx) {
+    // collect → find → mark, kept current as the page changes
     const matcher = createTermMatcher(glossary.terms);
-    // collect → find → mark, then keep up with the page as it changes.
     const scanner = startPageScanner(document, matcher, parseDensity(await densityItem.getValue()));
     const unwatchDensity = densityItem.watch((value) => scanner.setDensity(parseDensity(value)));
+    // hover → card, and keyboard navigation between terms
+    const cards = await startHoverCards(ctx, scanner);
 
-    const onMessage = (message: unknown) => (isPageReportRequest(message) ? pageReport(scanner, location.href) : undefined);
+    const onMessage = (message: unknown) => {
+      const request = parseContentRequest(message);
+      if (request?.type === 'page-report') return pageReport(scanner, location.href);
+      if (request?.type === 'move-to-term') return cards.moveToTerm(request.direction);
+      return undefined;
+    };
     browser.runtime.onMessage.addListener(onMessage);
 
     ctx.onInvalidated(() => {

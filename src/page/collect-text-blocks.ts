@@ -29,6 +29,7 @@ const inlineTags = new Set([
 const skippedTags = [
   'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'code', 'pre', 'kbd',
   'samp', 'svg', 'math', 'canvas', 'iframe', 'frame', 'object', 'embed', 'video', 'audio', 'head', 'title',
+  'button',
 ];
 
 /** Prefix of the extension's own elements (the popover host), which are never scanned. */
@@ -46,6 +47,7 @@ const skippedSelector = [
   '[hidden]',
   '[contenteditable]:not([contenteditable="false"])',
   '[role="textbox"]',
+  '[role="button"]',
   '[style*="display:none"]',
   '[style*="display: none"]',
   '[style*="visibility:hidden"]',

@@ -11,4 +11,6 @@ export {
 } from './collect-text-blocks.ts';
 export { startPageScanner, termHighlightName, type PageScanner, type ScanStats } from './page-scanner.ts';
 export type { TermMark, TermMarks } from './term-marks.ts';
-export { isPageReportRequest, pageReport, type PageReport, type PageReportRequest } from './page-report.ts';
+export { pageReport, type PageReport } from './page-report.ts';
+export { liveRange, rangeElement } from './range-geometry.ts';
+export { termUnderPointer } from './term-under-pointer.ts';

@@ -36,6 +36,8 @@ export class TermMarks {
   readonly #highlight: Highlight;
   readonly #blocks = new Map<Element, BlockMarks>();
   readonly #intervals = new WeakMap<Text, Interval[]>();
+  /** How many underlined occurrences start in each element: the hover test for "is this text underlined". */
+  readonly #markedParents = new WeakMap<Element, number>();
   /** For each container, which block holds the first shown occurrence of each term. */
   readonly #firstOwners = new Map<Node, Map<string, Element>>();
   #density: Density;
@@ -112,6 +114,11 @@ export class TermMarks {
     return null;
   }
 
+  /** True when `element` directly holds the start of an underlined occurrence. */
+  isMarkedParent(element: Element): boolean {
+    return (this.#markedParents.get(element) ?? 0) > 0;
+  }
+
   /** Underlined occurrences in document order (for keyboard navigation). */
   shownMarks(): TermMark[] {
     const marks = [...this.#blocks.values()].flatMap((entry) => entry.marks.filter((m) => m.shown));
@@ -127,9 +134,10 @@ export class TermMarks {
     return counts;
   }
 
-  get size(): number {
+  /** How many occurrences are underlined. */
+  get shownCount(): number {
     let total = 0;
-    for (const entry of this.#blocks.values()) total += entry.marks.length;
+    for (const entry of this.#blocks.values()) for (const mark of entry.marks) if (mark.shown) total++;
     return total;
   }
 
@@ -200,6 +208,8 @@ export class TermMarks {
     if (shown) list.push({ start: range.startOffset, end, mark });
     else list.splice(list.findIndex((i) => i.mark === mark) >>> 0, 1);
     this.#intervals.set(node, list);
+    const parent = node.parentElement;
+    if (parent) this.#markedParents.set(parent, (this.#markedParents.get(parent) ?? 0) + (shown ? 1 : -1));
   }
 }
 

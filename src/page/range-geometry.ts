@@ -1,0 +1,15 @@
+/** A live Range for a StaticRange (StaticRanges have no geometry), or null if its nodes changed under it. */
+export function liveRange(range: AbstractRange): Range | null {
+  try {
+    const live = range.startContainer.ownerDocument!.createRange();
+    live.setStart(range.startContainer, range.startOffset);
+    live.setEnd(range.endContainer, range.endOffset);
+    return live;
+  } catch {
+    return null;
+  }
+}
+
+/** The element a range sits in: for scrolling it into view and as the anchor's context for Floating UI. */
+export const rangeElement = (range: AbstractRange): Element | null =>
+  range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;

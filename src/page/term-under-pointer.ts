@@ -1,0 +1,39 @@
+import type { TermMark, TermMarks } from './term-marks.ts';
+
+interface CaretPoint {
+  node: Node;
+  offset: number;
+}
+
+/** caretPositionFromPoint (standard, Firefox, Chrome 128+), or caretRangeFromPoint where that is all there is. */
+function caretAt(doc: Document, x: number, y: number): CaretPoint | null {
+  if (typeof doc.caretPositionFromPoint === 'function') {
+    const position = doc.caretPositionFromPoint(x, y);
+    return position ? { node: position.offsetNode, offset: position.offset } : null;
+  }
+  const range = (doc as Document & { caretRangeFromPoint?(x: number, y: number): Range | null }).caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}
+
+/**
+ * The underlined term under the pointer, if any. Hit-testing only runs when the pointer is over an element
+ * that directly holds underlined text, so moving over the rest of the page costs no layout work.
+ */
+export function termUnderPointer(marks: TermMarks, event: { clientX: number; clientY: number; target: EventTarget | null }): TermMark | null {
+  const target = event.target as Element | null;
+  if (!target || !marks.isMarkedParent(target)) return null;
+  const caret = caretAt(target.ownerDocument, event.clientX, event.clientY);
+  if (!caret || caret.node.nodeType !== 3) return null;
+  const text = caret.node as Text;
+  // The caret lands between characters: the character under the pointer is either side of it.
+  const mark = marks.markAt(text, caret.offset) ?? (caret.offset > 0 ? marks.markAt(text, caret.offset - 1) : null);
+  if (!mark) return null;
+  // A caret at the end of a line can resolve to a term far from the pointer: check the pointer is on it.
+  const range = text.ownerDocument.createRange();
+  range.setStart(mark.range.startContainer, mark.range.startOffset);
+  range.setEnd(mark.range.endContainer, mark.range.endOffset);
+  const inside = [...range.getClientRects()].some(
+    (r) => event.clientX >= r.left - 1 && event.clientX <= r.right + 1 && event.clientY >= r.top - 1 && event.clientY <= r.bottom + 1,
+  );
+  return inside ? mark : null;
+}

@@ -1,0 +1,98 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Direction } from '../messages/index.ts';
+import { liveRange, rangeElement, termUnderPointer, type PageScanner, type TermMark } from '../page/index.ts';
+import { HoverIntent } from './hover-intent.ts';
+import { createTermPopover, type PopoverAnchor } from './term-popover.tsx';
+
+export interface HoverCards {
+  /** Keyboard navigation: scrolls to the next or previous underlined term and opens its card with focus. */
+  moveToTerm(direction: Direction): Promise<void>;
+}
+
+function anchorFor(mark: TermMark): PopoverAnchor | null {
+  const element = rangeElement(mark.range);
+  if (!element || !liveRange(mark.range)) return null;
+  // A fresh live range each time: the page may have reflowed since.
+  const rect = () => liveRange(mark.range)?.getBoundingClientRect() ?? new DOMRect();
+  return {
+    getBoundingClientRect: rect,
+    getClientRects: () => [...(liveRange(mark.range)?.getClientRects() ?? [])],
+    contextElement: element,
+  };
+}
+
+const isEditable = (target: EventTarget | null) =>
+  target instanceof Element && (target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])') !== null);
+
+/**
+ * Hover → card: a pointer listener throttled to animation frames finds the term under the pointer, the
+ * hover intent decides when a card opens or closes, and the popover shows it. Keyboard: Esc closes, P pins,
+ * and `moveToTerm` walks the underlined terms. Every listener belongs to `ctx`, so it dies with the script.
+ */
+export async function startHoverCards(ctx: ContentScriptContext, scanner: PageScanner): Promise<HoverCards> {
+  const popover = await createTermPopover(ctx);
+  let openMark: TermMark | null = null;
+  let focusOnOpen = false;
+  const intent = new HoverIntent<TermMark>({
+    open(mark) {
+      const anchor = anchorFor(mark);
+      if (!anchor) return;
+      openMark = mark;
+      void popover.show(mark.termId, anchor, { focus: focusOnOpen });
+      focusOnOpen = false;
+    },
+    close() {
+      openMark = null;
+      popover.hide();
+    },
+  });
+  popover.onPinChange = (pinned) => (intent.pinned = pinned);
+  popover.onClose = () => {
+    if (openMark) intent.close();
+  };
+
+  // Handled once per animation frame, with the latest position. (Whether it is on the card is read now:
+  // an event's composed path is empty once its dispatch is over.)
+  let pending: { event: PointerEvent; onCard: boolean } | null = null;
+  ctx.addEventListener(document, 'pointermove', (event) => {
+    if (event.pointerType === 'touch') return;
+    const first = pending === null;
+    pending = { event, onCard: popover.contains(event) };
+    if (!first) return;
+    ctx.requestAnimationFrame(() => {
+      const { event: latest, onCard } = pending!;
+      pending = null;
+      const mark = onCard ? null : termUnderPointer(scanner.marks, latest);
+      intent.pointerMoved(mark, { x: latest.clientX, y: latest.clientY, t: latest.timeStamp }, onCard);
+    });
+  }, { passive: true, capture: true });
+  ctx.addEventListener(document.documentElement, 'pointerleave', () => intent.pointerLeft(), { passive: true });
+  ctx.addEventListener(document, 'pointerdown', (event) => {
+    if (openMark && !popover.contains(event) && !intent.pinned) intent.close();
+  }, { capture: true });
+  ctx.addEventListener(window, 'keydown', (event) => {
+    if (!openMark) return;
+    if (event.key === 'Escape') {
+      intent.close();
+    } else if ((event.key === 'p' || event.key === 'P') && !event.ctrlKey && !event.metaKey && !event.altKey && !isEditable(event.composedPath()[0] ?? null)) {
+      popover.setPinned(!popover.pinned);
+    }
+  }, { capture: true });
+
+  return {
+    async moveToTerm(direction) {
+      const marks = scanner.marks.shownMarks();
+      if (marks.length === 0) return;
+      let index = openMark ? marks.indexOf(openMark) : -1;
+      if (index < 0) {
+        // From the top of the viewport: the first term at or below it, or the last one above it.
+        const firstVisible = marks.findIndex((m) => (liveRange(m.range)?.getBoundingClientRect().bottom ?? -1) >= 0);
+        index = direction === 'next' ? (firstVisible < 0 ? marks.length : firstVisible) - 1 : firstVisible < 0 ? marks.length : firstVisible;
+      }
+      const target = marks[(index + (direction === 'next' ? 1 : -1) + marks.length) % marks.length]!;
+      rangeElement(target.range)?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+      focusOnOpen = true;
+      intent.openNow(target, { sticky: true });
+    },
+  };
+}
