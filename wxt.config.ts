@@ -9,10 +9,13 @@ export default defineConfig({
     name: 'Lactation Glossary',
     description:
       'Underlines breastfeeding and lactation health terms and explains them from a trusted article, with its quotes and sources. Runs entirely on your device.',
-    permissions: ['storage'],
+    // storage: settings; contextMenus: "Look up “…” in the glossary". No host or tabs permission is needed:
+    // the content script reports its own page to the popup and the background.
+    permissions: ['storage', 'contextMenus'],
     commands: {
       'next-term': { suggested_key: { default: 'Alt+Shift+Period' }, description: 'Go to the next underlined term and open its card' },
       'previous-term': { suggested_key: { default: 'Alt+Shift+Comma' }, description: 'Go to the previous underlined term and open its card' },
+      'toggle-site': { suggested_key: { default: 'Alt+Shift+G' }, description: 'Switch the glossary off or on for this site' },
     },
     browser_specific_settings: {
       gecko: {

@@ -1,20 +1,63 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import type { MoveToTermRequest } from '../src/messages/index.ts';
+import { glossary } from '../src/glossary/index.ts';
+import { createTermSearch } from '../src/glossary/term-search.ts';
+import { createTermMatcher } from '../src/match/index.ts';
+import { askTab, runCommand } from '../src/background/commands.ts';
+import { parseBackgroundRequest } from '../src/messages/index.ts';
+import { loadSettings, watchSettings } from '../src/settings/index.ts';
 
-const commandDirections: Record<string, MoveToTermRequest['direction']> = {
-  'next-term': 'next',
-  'previous-term': 'previous',
-};
+const lookUpMenuId = 'look-up-term';
+// Firefox MV2 has browserAction; MV3 has action.
+const toolbarButton = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+
+async function activeTabId(): Promise<number | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+/** The glossary term a selected text names: an exact match first, then the best look-up result. */
+function termForSelection(text: string): string | undefined {
+  const exact = createTermMatcher(glossary.terms).find(text)[0];
+  return exact?.termId ?? createTermSearch().search(text, 1)[0]?.id;
+}
 
 export default defineBackground(() => {
-  // Keyboard shortcuts: next / previous term in the active tab (its top frame).
+  // Keyboard shortcuts.
   browser.commands.onCommand.addListener(async (command) => {
-    const direction = commandDirections[command];
-    if (!direction) return;
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id === undefined) return;
-    const request: MoveToTermRequest = { type: 'move-to-term', direction };
-    await browser.tabs.sendMessage(tab.id, request, { frameId: 0 }).catch(() => undefined);
+    const tabId = await activeTabId();
+    if (tabId !== undefined) await runCommand(command, tabId);
+  });
+  // Headless browsers never deliver shortcuts; the e2e suite runs a command from here instead. This is the
+  // background's own global scope: no page and no other extension can reach it.
+  (globalThis as { runCommand?: typeof runCommand }).runCommand = runCommand;
+
+  // "Look up “…” in the glossary" on selected text.
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: lookUpMenuId, title: 'Look up “%s” in the glossary', contexts: ['selection'] });
+  });
+  browser.contextMenus.onClicked.addListener(async (info, tab) => {
+    if (info.menuItemId !== lookUpMenuId || !info.selectionText) return;
+    const termId = termForSelection(info.selectionText);
+    const shown = termId && tab?.id !== undefined ? await askTab<unknown>(tab.id, { type: 'show-term', termId }).then(() => true) : false;
+    // No term, or a page where the card cannot open: the look-up opens in a tab instead.
+    if (!shown) await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(info.selectionText.slice(0, 100))}`) });
+  });
+
+  // The badge: how many distinct terms the page mentions.
+  browser.runtime.onMessage.addListener((message, sender) => {
+    const request = parseBackgroundRequest(message);
+    const tabId = sender.tab?.id;
+    if (!request || tabId === undefined || sender.frameId !== 0) return undefined;
+    void loadSettings().then((settings) => {
+      const text = settings.badge && request.enabled && request.distinctTerms > 0 ? String(request.distinctTerms) : '';
+      void toolbarButton.setBadgeText({ tabId, text });
+      void toolbarButton.setBadgeBackgroundColor({ tabId, color: '#2e7d6b' });
+    });
+    return undefined;
+  });
+  // Turning the badge off clears it everywhere at once.
+  watchSettings((settings) => {
+    if (!settings.badge) void browser.tabs.query({}).then((tabs) => tabs.forEach((t) => t.id !== undefined && void toolbarButton.setBadgeText({ tabId: t.id, text: '' })));
   });
 });

@@ -2,11 +2,15 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { glossary } from '../../src/glossary/index.ts';
 import { createTermMatcher } from '../../src/match/index.ts';
-import { parseContentRequest } from '../../src/messages/index.ts';
-import { pageReport, startPageScanner } from '../../src/page/index.ts';
-import { densityItem, parseDensity } from '../../src/settings/index.ts';
-import { startHoverCards } from '../../src/ui/hover-cards.ts';
+import { parseContentRequest, type BackgroundRequest } from '../../src/messages/index.ts';
+import { highlightNameFor, pageReport, startPageScanner, type PageScanner } from '../../src/page/index.ts';
+import { isEnabledFor, loadSettings, watchSettings, type Settings } from '../../src/settings/index.ts';
+import { startHoverCards, type HoverCards } from '../../src/ui/hover-cards.ts';
 import './highlights.css';
+
+/** The address the user sees: a frame follows the site it is shown on (where the browser tells us). */
+const siteUrl = () => location.ancestorOrigins?.[location.ancestorOrigins.length - 1] ?? location.href;
+const isTopFrame = window === window.top;
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -15,25 +19,57 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
   async main(ctx) {
-    // collect → find → mark, kept current as the page changes
     const matcher = createTermMatcher(glossary.terms);
-    const scanner = startPageScanner(document, matcher, parseDensity(await densityItem.getValue()));
-    const unwatchDensity = densityItem.watch((value) => scanner.setDensity(parseDensity(value)));
-    // hover → card, and keyboard navigation between terms
-    const cards = await startHoverCards(ctx, scanner);
+    let scanner: PageScanner | null = null;
+    let cards: HoverCards | null = null;
+    let applied = '';
+
+    const tellBackground = () => {
+      if (!isTopFrame) return;
+      const message: BackgroundRequest = { type: 'page-terms', distinctTerms: scanner?.marks.counts().size ?? 0, enabled: scanner !== null };
+      browser.runtime.sendMessage(message).catch(() => undefined);
+    };
+
+    /** Starts or stops everything when the settings for this site change; the same path on every change. */
+    async function apply(settings: Settings) {
+      const enabled = isEnabledFor(settings, siteUrl());
+      const wanted = enabled ? `${settings.density}|${settings.underline}` : 'off';
+      if (wanted === applied) return;
+      applied = wanted;
+      cards?.stop();
+      scanner?.stop();
+      cards = null;
+      scanner = null;
+      if (enabled) {
+        // collect → find → mark, kept current as the page changes; then hover → card
+        scanner = startPageScanner(document, matcher, { density: settings.density, highlightName: highlightNameFor(settings.underline), onUpdate: tellBackground });
+        cards = await startHoverCards(ctx, scanner);
+      }
+      tellBackground();
+    }
+
+    // Changes are applied one after another, so a quick on-off-on cannot leave two scanners running.
+    let applying = apply(await loadSettings());
+    await applying;
+    const unwatch = watchSettings((settings) => {
+      applying = applying.then(() => apply(settings));
+    });
 
     const onMessage = (message: unknown) => {
       const request = parseContentRequest(message);
-      if (request?.type === 'page-report') return pageReport(scanner, location.href);
-      if (request?.type === 'move-to-term') return cards.moveToTerm(request.direction);
+      if (request?.type === 'page-report') return pageReport(scanner, siteUrl());
+      if (!cards) return undefined;
+      if (request?.type === 'move-to-term') return cards.moveToTerm(request.direction, request.termId);
+      if (request?.type === 'show-term') return cards.showAtSelection(request.termId);
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
 
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(onMessage);
-      unwatchDensity();
-      scanner.stop();
+      unwatch();
+      cards?.stop();
+      scanner?.stop();
     });
   },
 });

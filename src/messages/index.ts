@@ -4,25 +4,41 @@
  */
 export type Direction = 'next' | 'previous';
 
-export interface PageReportRequest {
-  type: 'page-report';
-}
+/** Popup/background → content script (top frame). */
+export type ContentRequest =
+  | { type: 'page-report' }
+  /** Scroll to the next/previous underlined term (of `termId` only, when given) and open its card. */
+  | { type: 'move-to-term'; direction: Direction; termId?: string }
+  /** Open a term's card at the user's selection (the context menu). */
+  | { type: 'show-term'; termId: string };
 
-export interface MoveToTermRequest {
-  type: 'move-to-term';
-  direction: Direction;
-}
+/** Content script → background. */
+export type BackgroundRequest = { type: 'page-terms'; distinctTerms: number; enabled: boolean };
 
-export type ContentRequest = PageReportRequest | MoveToTermRequest;
-
-const hasType = (message: unknown): message is { type: unknown } => typeof message === 'object' && message !== null && 'type' in message;
+const isObject = (m: unknown): m is Record<string, unknown> => typeof m === 'object' && m !== null;
+const isTermId = (v: unknown): v is string => typeof v === 'string' && /^[a-z0-9-]{1,64}$/.test(v);
 
 export function parseContentRequest(message: unknown): ContentRequest | null {
-  if (!hasType(message)) return null;
-  if (message.type === 'page-report') return { type: 'page-report' };
-  if (message.type === 'move-to-term') {
-    const direction = (message as { direction?: unknown }).direction;
-    return direction === 'next' || direction === 'previous' ? { type: 'move-to-term', direction } : null;
+  if (!isObject(message)) return null;
+  switch (message.type) {
+    case 'page-report':
+      return { type: 'page-report' };
+    case 'move-to-term': {
+      const { direction, termId } = message;
+      if (direction !== 'next' && direction !== 'previous') return null;
+      if (termId !== undefined && !isTermId(termId)) return null;
+      return termId === undefined ? { type: 'move-to-term', direction } : { type: 'move-to-term', direction, termId };
+    }
+    case 'show-term':
+      return isTermId(message.termId) ? { type: 'show-term', termId: message.termId } : null;
+    default:
+      return null;
   }
-  return null;
+}
+
+export function parseBackgroundRequest(message: unknown): BackgroundRequest | null {
+  if (!isObject(message) || message.type !== 'page-terms') return null;
+  const { distinctTerms, enabled } = message;
+  if (typeof distinctTerms !== 'number' || !Number.isInteger(distinctTerms) || distinctTerms < 0 || typeof enabled !== 'boolean') return null;
+  return { type: 'page-terms', distinctTerms, enabled };
 }

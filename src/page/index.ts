@@ -9,7 +9,7 @@ export {
   type TextBlock,
   type TextSegment,
 } from './collect-text-blocks.ts';
-export { startPageScanner, termHighlightName, type PageScanner, type ScanStats } from './page-scanner.ts';
+export { highlightNameFor, startPageScanner, termHighlightName, type PageScanner, type ScanStats } from './page-scanner.ts';
 export type { TermMark, TermMarks } from './term-marks.ts';
 export { pageReport, type PageReport } from './page-report.ts';
 export { liveRange, rangeElement } from './range-geometry.ts';

@@ -4,8 +4,19 @@ import { blockElementOf, isInline, isInSkippedSubtree, TextBlockWalker, type Tex
 import { TermMarks } from './term-marks.ts';
 import { runInSlices, type SliceStats } from './time-slices.ts';
 
-/** The name of the CSS highlight that underlines glossary terms (styled by `::highlight(…)`). */
+/** The name of the CSS highlight that underlines glossary terms (styled by `::highlight(…)` in highlights.css). */
 export const termHighlightName = 'lactation-glossary-term';
+
+/** One highlight name per underline style, so the style is a choice of stylesheet rule, not injected CSS. */
+export const highlightNameFor = (style: string) => (style === 'dotted' ? termHighlightName : `${termHighlightName}-${style}`);
+
+export interface ScannerOptions {
+  density: Density;
+  /** Defaults to termHighlightName. */
+  highlightName?: string;
+  /** Called after each pass over new or changed text (to update the toolbar badge, say). */
+  onUpdate?: () => void;
+}
 
 /** Beyond this many changed places at once, one full rescan is cheaper than many small ones. */
 const maxDirtyRootsBeforeFullRescan = 200;
@@ -24,7 +35,6 @@ export interface PageScanner {
   readonly stats: ScanStats;
   /** Resolves when everything queued so far has been scanned. */
   idle(): Promise<void>;
-  setDensity(density: Density): void;
   stop(): void;
 }
 
@@ -32,12 +42,12 @@ export interface PageScanner {
  * Finds the glossary's terms in a document and keeps its underlines current as the page changes:
  * collect (page text blocks) → find (matcher) → mark (CSS highlights), in time slices, visible text first.
  */
-export function startPageScanner(doc: Document, matcher: TermMatcher, density: Density): PageScanner {
+export function startPageScanner(doc: Document, matcher: TermMatcher, { density, highlightName = termHighlightName, onUpdate }: ScannerOptions): PageScanner {
   const setupStarted = performance.now();
   const abort = new AbortController();
   const highlight = new Highlight();
-  CSS.highlights.set(termHighlightName, highlight);
-  let marks = new TermMarks(highlight, density);
+  CSS.highlights.set(highlightName, highlight);
+  const marks = new TermMarks(highlight, density);
   const stats: ScanStats = { busyMs: 0, longestSliceMs: 0, slices: 0, fullScans: 0, incrementalScans: 0, lastPassEndedAt: 0 };
   const dirtyRoots = new Set<Element>();
   let sawRemovals = false;
@@ -166,6 +176,7 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, density: D
           await runInSlices(startingWith(() => incrementalScan(roots)), stats, abort.signal);
         }
         stats.lastPassEndedAt = performance.now();
+        onUpdate?.();
       }
     });
   }
@@ -213,9 +224,7 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, density: D
   stats.busyMs += performance.now() - setupStarted;
 
   return {
-    get marks() {
-      return marks;
-    },
+    marks,
     stats,
     idle: async () => {
       // Wait for a pending mutation batch too, then for the chain of passes to drain.
@@ -226,18 +235,12 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, density: D
         await current;
       } while (current !== running);
     },
-    setDensity(next) {
-      marks.clear();
-      marks = new TermMarks(highlight, next);
-      fullRescanQueued = true;
-      schedule();
-    },
     stop() {
       abort.abort();
       observer.disconnect();
       clearTimeout(settleTimer);
       marks.clear();
-      CSS.highlights.delete(termHighlightName);
+      CSS.highlights.delete(highlightName);
     },
   };
 }

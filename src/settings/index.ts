@@ -1,1 +1,22 @@
-export { defaultDensity, densities, densityItem, parseDensity, type Density } from './density.ts';
+export {
+  defaultSettings,
+  densities,
+  isEnabledFor,
+  loadSettings,
+  parseSettings,
+  saveSettings,
+  settingsItem,
+  settingsVersion,
+  siteModes,
+  underlineStyles,
+  updateSettings,
+  watchSettings,
+  withSiteSwitched,
+  type Density,
+  type ParsedSettings,
+  type Settings,
+  type SiteMode,
+  type UnderlineStyle,
+} from './settings.ts';
+export { matchesSite, normalizeSitePattern, parseSitePattern } from './site-patterns.ts';
+export { maxSettingsFileBytes, readSettingsFile, settingsFileText, type ImportResult } from './settings-file.ts';

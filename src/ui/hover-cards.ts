@@ -5,8 +5,14 @@ import { HoverIntent } from './hover-intent.ts';
 import { createTermPopover, type PopoverAnchor } from './term-popover.tsx';
 
 export interface HoverCards {
-  /** Keyboard navigation: scrolls to the next or previous underlined term and opens its card with focus. */
-  moveToTerm(direction: Direction): Promise<void>;
+  /**
+   * Keyboard navigation and the popup's "on this page": scrolls to the next or previous underlined term (of
+   * `termId` only, when given) and opens its card with focus.
+   */
+  moveToTerm(direction: Direction, termId?: string): Promise<void>;
+  /** Opens a term's card next to the user's selection (the context menu's look-up). */
+  showAtSelection(termId: string): Promise<void>;
+  stop(): void;
 }
 
 function anchorFor(mark: TermMark): PopoverAnchor | null {
@@ -31,6 +37,9 @@ const isEditable = (target: EventTarget | null) =>
  */
 export async function startHoverCards(ctx: ContentScriptContext, scanner: PageScanner): Promise<HoverCards> {
   const popover = await createTermPopover(ctx);
+  // Everything below is torn down by stop(): a site switched off goes through the same path as an unload.
+  const lifetime = new AbortController();
+  const { signal } = lifetime;
   let openMark: TermMark | null = null;
   let focusOnOpen = false;
   const intent = new HoverIntent<TermMark>({
@@ -65,11 +74,11 @@ export async function startHoverCards(ctx: ContentScriptContext, scanner: PageSc
       const mark = onCard ? null : termUnderPointer(scanner.marks, latest);
       intent.pointerMoved(mark, { x: latest.clientX, y: latest.clientY, t: latest.timeStamp }, onCard);
     });
-  }, { passive: true, capture: true });
-  ctx.addEventListener(document.documentElement, 'pointerleave', () => intent.pointerLeft(), { passive: true });
+  }, { passive: true, capture: true, signal });
+  ctx.addEventListener(document.documentElement, 'pointerleave', () => intent.pointerLeft(), { passive: true, signal });
   ctx.addEventListener(document, 'pointerdown', (event) => {
     if (openMark && !popover.contains(event) && !intent.pinned) intent.close();
-  }, { capture: true });
+  }, { capture: true, signal });
   ctx.addEventListener(window, 'keydown', (event) => {
     if (!openMark) return;
     if (event.key === 'Escape') {
@@ -77,11 +86,11 @@ export async function startHoverCards(ctx: ContentScriptContext, scanner: PageSc
     } else if ((event.key === 'p' || event.key === 'P') && !event.ctrlKey && !event.metaKey && !event.altKey && !isEditable(event.composedPath()[0] ?? null)) {
       popover.setPinned(!popover.pinned);
     }
-  }, { capture: true });
+  }, { capture: true, signal });
 
-  return {
-    async moveToTerm(direction) {
-      const marks = scanner.marks.shownMarks();
+  const cards: HoverCards = {
+    async moveToTerm(direction, termId) {
+      const marks = scanner.marks.shownMarks().filter((m) => termId === undefined || m.termId === termId);
       if (marks.length === 0) return;
       let index = openMark ? marks.indexOf(openMark) : -1;
       if (index < 0) {
@@ -94,5 +103,19 @@ export async function startHoverCards(ctx: ContentScriptContext, scanner: PageSc
       focusOnOpen = true;
       intent.openNow(target, { sticky: true });
     },
+    async showAtSelection(termId) {
+      const selection = document.getSelection();
+      const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).cloneRange() : null;
+      const element = range ? rangeElement(range) : null;
+      if (!range || !element) return cards.moveToTerm('next', termId);
+      intent.close();
+      await popover.show(termId, { getBoundingClientRect: () => range.getBoundingClientRect(), getClientRects: () => [...range.getClientRects()], contextElement: element }, { focus: true });
+    },
+    stop() {
+      lifetime.abort();
+      intent.close();
+      popover.hide();
+    },
   };
+  return cards;
 }

@@ -20,3 +20,39 @@ export async function openExtensionPage(ext: ExtensionBrowser, page: Page, path:
     ext.extensionOrigin,
   );
 }
+
+/** Runs `fn` in one of the extension's pages, so a test can act as the popup or the options page would. */
+export async function inExtension<A, T>(ext: ExtensionBrowser, fn: (arg: A) => Promise<T>, arg: A): Promise<T> {
+  const page = await ext.newPage();
+  try {
+    await openExtensionPage(ext, page, 'popup.html');
+    return (await page.evaluate(fn as never, arg as never)) as T;
+  } finally {
+    await page.close();
+  }
+}
+
+/** Replaces the stored settings (defaults plus `change`), as the options page would. */
+export async function setSettings(ext: ExtensionBrowser, change: Record<string, unknown>): Promise<void> {
+  await inExtension(
+    ext,
+    (value) => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.sync.set({ settings: value }),
+    { version: 1, mode: 'all-except-listed', sites: [], paused: false, density: 'first-in-post', underline: 'dotted', badge: true, ...change },
+  );
+}
+
+/** The browser's tab id of `page`: it is made the active tab, then asked for from an extension page. */
+export async function tabIdOf(ext: ExtensionBrowser, page: Page): Promise<number> {
+  const helper = await ext.newPage();
+  try {
+    await openExtensionPage(ext, helper, 'popup.html');
+    await page.bringToFront();
+    return await helper.evaluate(async () => {
+      const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+      const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+      return tab.id as number;
+    });
+  } finally {
+    await helper.close();
+  }
+}

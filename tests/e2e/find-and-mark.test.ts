@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openExtensionPage } from './extension-pages.ts';
+import { setSettings } from './extension-pages.ts';
 import { browserNames, launchWithExtension, type ExtensionBrowser } from './launch.ts';
 import { domSnapshot, highlightedRanges, pageReportOf, waitForHighlights } from './page-state.ts';
 import { serveFixtures, type FixtureServer } from './serve.ts';
@@ -22,17 +22,6 @@ const underlinedInForumThread = [
   { text: 'oestrogen', within: 'post-3' },
   { text: 'LAM', within: 'post-3' },
 ];
-
-async function setStoredSetting(ext: ExtensionBrowser, key: string, value: unknown) {
-  const page = await ext.newPage();
-  await openExtensionPage(ext, page, 'popup.html');
-  await page.evaluate(
-    (k, v) => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.sync.set({ [k]: v }),
-    key,
-    value as never,
-  );
-  await page.close();
-}
 
 const settle = (page: Page) => page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
 
@@ -160,11 +149,11 @@ describe.each(browserNames)('finding and marking terms in %s', (name) => {
     const page = await ext.newPage();
     await page.goto(`${server.origin}/forum-thread.html`);
     await waitForHighlights(page, underlinedInForumThread.length);
-    await setStoredSetting(ext, 'density', 'every');
+    await setSettings(ext, { density: 'every' });
     await waitForHighlights(page, 16);
     expect((await highlightedRanges(page)).filter((r) => r.text === 'gestational diabetes')).toHaveLength(2);
-    await setStoredSetting(ext, 'density', 'first-on-page');
+    await setSettings(ext, { density: 'first-on-page' });
     await page.waitForFunction(() => CSS.highlights.get('lactation-glossary-term')!.size === 10, { timeout: 15_000 });
-    await setStoredSetting(ext, 'density', 'first-in-post');
+    await setSettings(ext, {});
   });
 });

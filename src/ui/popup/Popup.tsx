@@ -1,0 +1,164 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { termById } from '../../glossary/index.ts';
+import { createTermSearch } from '../../glossary/term-search.ts';
+import type { PageReport } from '../../page/page-report.ts';
+import { loadSettings, updateSettings, watchSettings, withSiteSwitched, type Settings } from '../../settings/index.ts';
+import { askTab, pageReportOf } from '../tab-client.ts';
+import { TermCard } from '../TermCard.tsx';
+
+export interface PopupProps {
+  tabId: number | null;
+  initialQuery: string;
+}
+
+type PageState = { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'ready'; report: PageReport };
+
+/** The site's name for the switch; pages without a host (files, data: URLs) are "this page". */
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).hostname || 'this page';
+  } catch {
+    return 'this page';
+  }
+};
+
+/** The toolbar popup: look a term up, see what this page mentions, switch the site off or on. */
+export function Popup({ tabId, initialQuery }: PopupProps) {
+  const search = useMemo(() => createTermSearch(), []);
+  const [query, setQuery] = useState(initialQuery);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [page, setPage] = useState<PageState>({ kind: 'loading' });
+  const searchBox = useRef<HTMLInputElement>(null);
+
+  const refreshPage = async () => {
+    const report = tabId === null ? null : await pageReportOf(tabId);
+    setPage(report ? { kind: 'ready', report } : { kind: 'unavailable' });
+  };
+
+  useEffect(() => {
+    searchBox.current?.focus();
+    void loadSettings().then(setSettings);
+    void refreshPage();
+    return watchSettings((next) => {
+      setSettings(next);
+      // The tab applies the change on its own; read its new state once it has.
+      setTimeout(() => void refreshPage(), 250);
+    });
+  }, []);
+
+  const results = search.search(query);
+  const selectedTerm = selected ? termById(selected) : undefined;
+
+  if (selectedTerm) {
+    return (
+      <main class="popup">
+        <button type="button" class="back" onClick={() => setSelected(null)}>
+          ← Back
+        </button>
+        <TermCard term={selectedTerm} onOpenTerm={setSelected} />
+      </main>
+    );
+  }
+
+  const report = page.kind === 'ready' ? page.report : null;
+  const host = report ? hostOf(report.url) : '';
+  const switchSite = async () => {
+    if (!report) return;
+    await updateSettings((s) => withSiteSwitched(s, report.url, !report.enabled));
+  };
+  const jumpTo = async (termId: string) => {
+    if (tabId === null) return;
+    await askTab(tabId, { type: 'move-to-term', direction: 'next', termId });
+  };
+
+  return (
+    <main class="popup">
+      <header class="popup-header">
+        <h1>Lactation Glossary</h1>
+        <label class="pause">
+          <input
+            type="checkbox"
+            role="switch"
+            checked={settings?.paused ?? false}
+            onChange={() => void updateSettings((s) => ({ ...s, paused: !s.paused }))}
+          />{' '}
+          Pause everywhere
+        </label>
+      </header>
+
+      <section aria-label="Look up">
+        <input
+          ref={searchBox}
+          type="search"
+          class="search"
+          aria-label="Look up a term"
+          placeholder="Look up a term (e.g. IGT, prolactin)"
+          value={query}
+          onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && results[0]) setSelected(results[0].id);
+          }}
+        />
+        {query.trim() !== '' && (
+          <ul class="results" aria-label="Matching terms">
+            {results.length === 0 && <li class="empty">No term matches “{query}”.</li>}
+            {results.map((term) => (
+              <li key={term.id}>
+                <button type="button" class="result" onClick={() => setSelected(term.id)}>
+                  <strong>{term.label}</strong>
+                  {term.acronyms.length > 0 && <span class="muted"> ({term.acronyms.map((a) => a.text).join(', ')})</span>}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section class="site" aria-label="This page">
+        {page.kind === 'loading' && <p class="muted">Reading this page…</p>}
+        {page.kind === 'unavailable' && (
+          <p class="muted" role="status">
+            The glossary cannot run on this page: browser pages, extension stores and some built-in viewers are off limits to
+            extensions.
+          </p>
+        )}
+        {report && (
+          <>
+            <label class="site-switch">
+              <input type="checkbox" role="switch" aria-label={`Underline terms on ${host}`} checked={report.enabled && !settings?.paused} disabled={settings?.paused} onChange={() => void switchSite()} />{' '}
+              Underline terms on <strong>{host}</strong>
+            </label>
+            {settings?.paused && <p class="muted" role="status">Paused everywhere.</p>}
+            {!report.enabled && !settings?.paused && <p class="muted" role="status">Switched off on {host}.</p>}
+            {report.enabled && (
+              <>
+                <h2>On this page</h2>
+                {report.terms.length === 0 ? (
+                  <p class="muted">No glossary terms found on this page.</p>
+                ) : (
+                  <ul class="page-terms">
+                    {report.terms.map(({ termId, count }) => (
+                      <li key={termId}>
+                        <button type="button" class="result" onClick={() => void jumpTo(termId)}>
+                          {termById(termId)?.label ?? termId} <span class="count">{count}</span>
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </>
+            )}
+          </>
+        )}
+      </section>
+      <footer class="popup-footer">
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          Settings
+        </button>
+        <span class="muted">Information, not medical advice.</span>
+      </footer>
+    </main>
+  );
+}

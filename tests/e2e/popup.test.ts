@@ -1,0 +1,185 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { inExtension, openExtensionPage, setSettings, tabIdOf } from './extension-pages.ts';
+import { cardState, pause, waitForCard } from './hover.ts';
+import { browserNames, launchWithExtension, type ExtensionBrowser } from './launch.ts';
+import { waitForHighlights } from './page-state.ts';
+import { serveFixtures, type FixtureServer } from './serve.ts';
+
+const highlightCount = (page: Page) => page.evaluate(() => CSS.highlights.get('lactation-glossary-term')?.size ?? 0);
+
+describe.each(browserNames)('the toolbar popup and settings in %s', (name) => {
+  let ext: ExtensionBrowser;
+  let server: FixtureServer;
+
+  beforeAll(async () => {
+    server = await serveFixtures();
+    ext = await launchWithExtension(name);
+  });
+  beforeEach(async () => {
+    await setSettings(ext, {});
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  async function openForum(): Promise<{ page: Page; tabId: number }> {
+    const page = await ext.newPage();
+    await page.goto(`${server.origin}/forum-thread.html`);
+    await page.bringToFront();
+    await waitForHighlights(page, 15);
+    return { page, tabId: await tabIdOf(ext, page) };
+  }
+
+  async function openPopup(tabId: number): Promise<Page> {
+    const popup = await ext.newPage();
+    await popup.setViewport({ width: 420, height: 600 });
+    await openExtensionPage(ext, popup, `popup.html?tab=${tabId}`);
+    await popup.waitForSelector('input[aria-label="Look up a term"]');
+    return popup;
+  }
+
+  it('looks terms up as you type, with typos, and shows the same card', async () => {
+    const { tabId } = await openForum();
+    const popup = await openPopup(tabId);
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Look up a term');
+    expect(await popup.evaluate(() => (document.activeElement as HTMLInputElement).type)).toBe('search'); // role searchbox
+    for (const [typed, expected] of [['galactogogue', 'Galactagogue'], ['amenorhea', 'Lactational amenorrhea'], ['prolactine', 'Prolactin']]) {
+      await popup.$eval('input[type=search]', (input) => ((input as HTMLInputElement).value = ''));
+      await popup.type('input[type=search]', typed!);
+      await popup.waitForFunction((want) => document.querySelector('.results .result strong')?.textContent === want, {}, expected);
+    }
+    await popup.click('.results .result');
+    await popup.waitForSelector('.card-title');
+    expect(await popup.$eval('.card-title', (e) => e.textContent)).toBe('Prolactin');
+    expect(await popup.$eval('.card-footer', (e) => e.textContent)).toContain('not medical advice');
+  });
+
+  it('lists the terms on the page with their counts and jumps to one, opening its card', async () => {
+    const { page, tabId } = await openForum();
+    const popup = await openPopup(tabId);
+    await popup.waitForSelector('.page-terms .result');
+    const listed = await popup.$$eval('.page-terms .result', (els) => els.map((e) => e.textContent));
+    expect(listed).toContain('Gestational diabetes 2');
+    expect(listed).toContain('Insufficient glandular tissue 1');
+    await popup.screenshot({ path: `docs/screenshots/popup-${name}.png` });
+    const button = (await popup.$$('.page-terms .result')).find(async () => true)!;
+    const labels = await popup.$$eval('.page-terms .result', (els) => els.map((e) => e.textContent));
+    await (await popup.$$('.page-terms .result'))[labels.indexOf('Lactational amenorrhea 1')]!.click();
+    void button;
+    await page.bringToFront();
+    expect((await waitForCard(page, 'Lactational amenorrhea')).focused).toBe('dialog');
+  });
+
+  it('switches the site off and on with the tab updating live, and the choice survives a reload', async () => {
+    const { page, tabId } = await openForum();
+    const popup = await openPopup(tabId);
+    const siteSwitch = 'input[role=switch][aria-label^="Underline terms on"]';
+    await popup.waitForSelector(siteSwitch);
+    expect(await popup.$eval(siteSwitch, (e) => e.getAttribute('aria-label'))).toBe('Underline terms on 127.0.0.1');
+    expect(await popup.$eval(siteSwitch, (e) => (e as HTMLInputElement).checked)).toBe(true);
+    await popup.click(siteSwitch);
+    await page.waitForFunction(() => (CSS.highlights.get('lactation-glossary-term')?.size ?? 0) === 0, { timeout: 10_000 });
+    await popup.waitForFunction(() => document.body.textContent?.includes('Switched off on 127.0.0.1'));
+    await page.reload();
+    await pause(1500);
+    expect(await highlightCount(page)).toBe(0);
+    await popup.click(siteSwitch);
+    await waitForHighlights(page, 15);
+  });
+
+  it('follows the global pause and the "only on the sites I list" mode', async () => {
+    const { page } = await openForum();
+    await setSettings(ext, { paused: true });
+    await page.waitForFunction(() => (CSS.highlights.get('lactation-glossary-term')?.size ?? 0) === 0, { timeout: 10_000 });
+    await setSettings(ext, { mode: 'only-listed', sites: ['example.com'] });
+    await pause(800);
+    expect(await highlightCount(page)).toBe(0);
+    await setSettings(ext, { mode: 'only-listed', sites: ['127.0.0.1/forum-*'] });
+    await waitForHighlights(page, 15);
+  });
+
+  it('opens the card for selected text, as the context menu look-up does', async () => {
+    const { page, tabId } = await openForum();
+    await page.evaluate(() => {
+      const text = document.querySelector('#post-2 p')!.firstChild!;
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, 9);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    await inExtension(
+      ext,
+      async (id: number) => {
+        const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+        await api.tabs.sendMessage(id, { type: 'show-term', termId: 'prolactin' }, { frameId: 0 });
+      },
+      tabId,
+    );
+    await page.bringToFront();
+    expect((await waitForCard(page, 'Prolactin')).title).toBe('Prolactin');
+  });
+
+  it('says clearly when it cannot run on a page', async () => {
+    const page = await ext.newPage();
+    // Pages no content script may run in: Chromium's data: URLs, Firefox's own about: pages.
+    if (name === 'chromium') await page.goto('data:text/html,<p>My prolactin is low</p>');
+    else await page.goto('about:robots', { timeout: 3000 }).catch(() => undefined); // never reports its load to WebDriver
+    const tabId = await tabIdOf(ext, page);
+    const popup = await openPopup(tabId);
+    await popup.waitForFunction(() => document.body.textContent?.includes('cannot run on this page'), { timeout: 10_000 }).catch(async (e) => {
+      throw new Error(`${e.message}: ${await popup.evaluate(() => document.body.textContent)}`);
+    });
+  });
+
+  it('rejects a malformed settings file on import, changing nothing', async () => {
+    await setSettings(ext, { sites: ['keep.example.com'] });
+    const options = await ext.newPage();
+    await openExtensionPage(ext, options, 'options.html');
+    await options.waitForSelector('#import');
+    const file = join(tmpdir(), `hostile-settings-${name}.json`);
+    writeFileSync(file, JSON.stringify({ sites: '<img src=x onerror=alert(1)>', density: 12, extra: 'x'.repeat(100) }));
+    const input = await options.$('#import');
+    await (input as any).uploadFile(file);
+    await options.waitForSelector('[role=alert]');
+    const alert = await options.$eval('[role=alert]', (e) => e.textContent);
+    expect(alert).toContain('Nothing was changed');
+    expect(alert).toContain('sites: not a list');
+    expect(alert).toContain('density: 12 is not valid');
+    const stored = await inExtension(ext, async () => ((await ((globalThis as any).browser ?? (globalThis as any).chrome).storage.sync.get('settings')).settings), null);
+    expect(stored.sites).toEqual(['keep.example.com']);
+    expect(await cardState(options)).toBeNull();
+  });
+});
+
+describe('the keyboard shortcut to switch a site, in chromium', () => {
+  // Only Chromium lets a test reach the background's scope (its service worker); Firefox's background page
+  // is out of WebDriver BiDi's reach. Headless browsers deliver no shortcuts, so the command is run the way
+  // the browser's onCommand listener runs it.
+  it('switches the current site off and on again', async () => {
+    const server = await serveFixtures();
+    const ext = await launchWithExtension('chromium');
+    try {
+      const page = await ext.newPage();
+      await page.goto(`${server.origin}/forum-thread.html`);
+      await page.bringToFront();
+      await waitForHighlights(page, 15);
+      const tabId = await tabIdOf(ext, page);
+      const worker = await (await ext.browser.waitForTarget((t) => t.type() === 'service_worker')).worker();
+      await worker!.evaluate((id) => (globalThis as any).runCommand('toggle-site', id), tabId);
+      await page.waitForFunction(() => (CSS.highlights.get('lactation-glossary-term')?.size ?? 0) === 0, { timeout: 10_000 });
+      await worker!.evaluate((id) => (globalThis as any).runCommand('toggle-site', id), tabId);
+      await waitForHighlights(page, 15);
+      await worker!.evaluate((id) => (globalThis as any).runCommand('next-term', id), tabId);
+      expect((await waitForCard(page)).focused).toBe('dialog');
+    } finally {
+      await ext.close();
+      await server.close();
+    }
+  });
+});
