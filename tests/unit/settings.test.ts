@@ -88,3 +88,16 @@ describe('settings files', () => {
     expect(readSettingsFile('x'.repeat(10), 10_000_000)).toMatchObject({ ok: false });
   });
 });
+
+describe('settings in extension storage', () => {
+  it('loads corrupt stored settings as defaults, keeping the site list', async () => {
+    const { fakeBrowser } = await import('wxt/testing');
+    const { loadSettings, saveSettings } = await import('../../src/settings/index.ts');
+    await fakeBrowser.storage.sync.set({ settings: { version: 1, sites: ['forum.example.com', { bad: true }], density: null, mode: 'sometimes' } });
+    expect(await loadSettings()).toEqual({ ...defaultSettings, sites: ['forum.example.com'] });
+    await saveSettings({ ...defaultSettings, density: 'every' });
+    expect((await loadSettings()).density).toBe('every');
+    await fakeBrowser.storage.sync.set({ settings: '{truncated' });
+    expect(await loadSettings()).toEqual(defaultSettings);
+  });
+});
