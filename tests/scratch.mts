@@ -1,25 +1,10 @@
-import { launchWithExtension } from './e2e/launch.ts';
-import { serveFixtures } from './e2e/serve.ts';
-import { waitForHighlights } from './e2e/page-state.ts';
-import { hoverTerm, cardState, pause, termPoint } from './e2e/hover.ts';
-const s = await serveFixtures();
-const b = await launchWithExtension('firefox');
-const p = await b.newPage();
-await p.setViewport({ width: 1000, height: 760 });
-p.on('console', (m) => console.log('console:', m.text()));
-await p.goto(s.origin + '/forum-thread.html'); await p.evaluate('window.__name = (f) => f');
-await waitForHighlights(p, 15);
-const pt = await termPoint(p, 'IGT');
-console.log('point', pt, await p.evaluate(() => [scrollY, innerHeight]));
-console.log(await p.evaluate((x, y) => { const c = document.caretPositionFromPoint(x, y); const el = document.elementFromPoint(x, y); return [c?.offsetNode.nodeName, c?.offset, (c?.offsetNode as Text)?.data?.slice(0, 30), el?.tagName]; }, pt.x, pt.y));
-await p.evaluate(() => { document.addEventListener('pointermove', (e) => (window as any).lastMove = [e.clientX, e.clientY, (e.target as Element).tagName], true); });
-await hoverTerm(p, 'IGT');
-await pause(600);
-console.log('last move', await p.evaluate(() => (window as any).lastMove));
-console.log(await cardState(p));
-const pt2 = await termPoint(p, 'oestrogen');
-console.log('point2', pt2);
-await hoverTerm(p, 'oestrogen');
-await pause(600);
-console.log((await cardState(p))?.title);
-await b.close(); await s.close();
+import nlp from 'compromise';
+const lines = (await import('node:fs')).readFileSync('tests/fixtures/corpus/claims-dev.jsonl', 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+for (const { id, text } of lines) {
+  const doc = nlp(text);
+  const nums = doc.numbers().json().map((n: any) => [n.text, n.number?.num ?? n.number]);
+  const pct = doc.percentages().json().map((n: any) => n.text);
+  const frac = doc.fractions().json().map((n: any) => [n.text, n.fraction?.decimal]);
+  const neg = doc.has('#Negative');
+  console.log(id, JSON.stringify({ nums, pct, frac, neg }));
+}

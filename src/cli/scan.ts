@@ -2,12 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { glossary } from '../glossary/index.ts';
+import { checkClaims } from '../claims/index.ts';
 import { createTermMatcher } from '../match/index.ts';
 import { htmlDocumentBlocks, plainTextBlocks } from './document-text.ts';
 
 const usage = `Usage:
   npm run --silent scan -- --terms [--json]     list the glossary's terms
-  npm run --silent scan -- [--json] FILE...     find terms in .txt and .html files`;
+  npm run --silent scan -- [--json] FILE...     find terms and check claims in .txt and .html files`;
 
 function listTerms(json: boolean) {
   if (json) {
@@ -52,6 +53,12 @@ function scanFiles(files: string[], json: boolean) {
         const end = block.offset + match.end;
         if (json) console.log(JSON.stringify({ file, term: match.termId, surface: match.surface, start, end }));
         else console.log(`${file}:${start}-${end}\t${match.termId}\t${JSON.stringify(match.surface)}`);
+      }
+      for (const check of checkClaims(block.text, glossary.claims, matcher)) {
+        const start = block.offset + check.start;
+        const end = block.offset + check.end;
+        if (json) console.log(JSON.stringify({ file, claim: check.claimId, verdict: check.verdict, start, end, sentence: check.sentence }));
+        else console.log(`${file}:${start}-${end}\tclaim ${check.claimId}\t${check.verdict}\t${check.reasons.join(' ')}`);
       }
     }
   }

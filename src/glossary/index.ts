@@ -4,7 +4,7 @@ import type { Glossary, Reference, Term } from './types.ts';
 export type * from './types.ts';
 
 /** The compiled glossary (written by `npm run glossary` from glossary/). */
-export const glossary: Glossary = compiled as Glossary;
+export const glossary: Glossary = compiled as unknown as Glossary;
 
 const termsById = new Map(glossary.terms.map((term) => [term.id, term]));
 const referencesByNumber = new Map(glossary.references.map((ref) => [ref.number, ref]));

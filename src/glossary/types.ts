@@ -62,6 +62,18 @@ export interface ClaimFigure {
   unit: string;
 }
 
+/** How the fact-checker recognises a page sentence that speaks to a claim. */
+export interface ClaimCheckRule {
+  /** Word groups: the sentence must contain a word of every group (besides the claim's subject terms). */
+  cues: string[][];
+  /** The kind of figure compared: a share of a population, a duration, or none (a statement). */
+  figure: 'share' | 'duration' | 'none';
+  /** The place the article's figure is about, with the words that name it. */
+  places: Record<string, string[]>;
+  /** Words that show the sentence measures what the article measures ("at risk"). */
+  measureCues: string[];
+}
+
 export interface Claim {
   id: string;
   statement: string;
@@ -74,6 +86,7 @@ export interface Claim {
   polarity: 'positive' | 'negative';
   time: string;
   evidence: string | null;
+  check: ClaimCheckRule;
 }
 
 export interface Glossary {

@@ -30,6 +30,7 @@ it('finds at least 97% of the labelled terms of the dev corpus and none of its l
   const found = new Map<string, ScanLine[]>();
   for (const line of output.split('\n').filter(Boolean)) {
     const match = JSON.parse(line) as ScanLine;
+    if (!('term' in match)) continue; // claim lines
     const id = match.file.slice(dir.length + 1, -'.txt'.length);
     found.set(id, [...(found.get(id) ?? []), match]);
   }
@@ -76,4 +77,18 @@ it('finds at least 97% of the labelled terms of the dev corpus and none of its l
   }
   expect(recall).toBeGreaterThanOrEqual(0.97);
   expect(lookAlikesMatched).toEqual([]);
+});
+
+it('prints claim lines in the contract format (scan command)', () => {
+  const file = join(dir, 'claims.txt');
+  writeFileSync(file, 'Some words first.\n\nAbout 10% of US women are at risk of gestational diabetes. Insulin levels increase two weeks after birth.');
+  const lines = execFileSync('npx', ['tsx', 'src/cli/scan.ts', '--json', file], { encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l))
+    .filter((l) => 'claim' in l);
+  expect(lines).toEqual([
+    { file, claim: 'gdm-us-10-percent', verdict: 'agrees', start: 19, end: 77, sentence: 'About 10% of US women are at risk of gestational diabetes.' },
+    { file, claim: 'insulin-falls-two-weeks', verdict: 'differs', start: 78, end: 124, sentence: 'Insulin levels increase two weeks after birth.' },
+  ]);
 });

@@ -1,0 +1,1 @@
+export { checkClaims, type ClaimCheck, type Verdict } from './check-claims.ts';
