@@ -4,6 +4,7 @@ import { glossary } from '../src/glossary/index.ts';
 import { createTermSearch } from '../src/glossary/term-search.ts';
 import { createTermMatcher } from '../src/match/index.ts';
 import { askTab, runCommand } from '../src/background/commands.ts';
+import { checkClaims } from '../src/claims/index.ts';
 import { parseBackgroundRequest } from '../src/messages/index.ts';
 import { loadSettings, watchSettings } from '../src/settings/index.ts';
 
@@ -44,11 +45,21 @@ export default defineBackground(() => {
     if (!shown) await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(info.selectionText.slice(0, 100))}`) });
   });
 
+  // The fact-checker: language work runs here, where no page waits for it.
+  let claimMatcher: ReturnType<typeof createTermMatcher> | null = null;
+  browser.runtime.onMessage.addListener((message) => {
+    const request = parseBackgroundRequest(message);
+    if (request?.type !== 'check-claims') return undefined;
+    claimMatcher ??= createTermMatcher(glossary.terms);
+    const matcher = claimMatcher;
+    return Promise.resolve(request.texts.map((text) => checkClaims(text, glossary.claims, matcher)));
+  });
+
   // The badge: how many distinct terms the page mentions.
   browser.runtime.onMessage.addListener((message, sender) => {
     const request = parseBackgroundRequest(message);
     const tabId = sender.tab?.id;
-    if (!request || tabId === undefined || sender.frameId !== 0) return undefined;
+    if (request?.type !== 'page-terms' || tabId === undefined || sender.frameId !== 0) return undefined;
     void loadSettings().then((settings) => {
       const text = settings.badge && request.enabled && request.distinctTerms > 0 ? String(request.distinctTerms) : '';
       void toolbarButton.setBadgeText({ tabId, text });

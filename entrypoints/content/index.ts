@@ -2,15 +2,38 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { glossary } from '../../src/glossary/index.ts';
 import { createTermMatcher } from '../../src/match/index.ts';
+import type { ClaimCheck } from '../../src/claims/index.ts';
 import { parseContentRequest, type BackgroundRequest } from '../../src/messages/index.ts';
-import { highlightNameFor, pageReport, startPageScanner, type PageScanner } from '../../src/page/index.ts';
-import { isEnabledFor, loadSettings, watchSettings, type Settings } from '../../src/settings/index.ts';
+import { highlightNameFor, pageReport, startClaimFlags, startPageScanner, type ClaimFlags, type PageScanner } from '../../src/page/index.ts';
+import {
+  dismissalKey,
+  dismissClaim,
+  isEnabledFor,
+  loadDismissedClaims,
+  loadSettings,
+  watchDismissedClaims,
+  watchSettings,
+  type Settings,
+} from '../../src/settings/index.ts';
 import { startHoverCards, type HoverCards } from '../../src/ui/hover-cards.ts';
 import './highlights.css';
 
 /** The address the user sees: a frame follows the site it is shown on (where the browser tells us). */
 const siteUrl = () => location.ancestorOrigins?.[location.ancestorOrigins.length - 1] ?? location.href;
 const isTopFrame = window === window.top;
+const claimSubjects = new Set(glossary.claims.flatMap((c) => c.subjects));
+const siteHost = () => {
+  try {
+    return new URL(siteUrl()).hostname;
+  } catch {
+    return '';
+  }
+};
+/** The fact-checker's language work runs in the background; a block of text goes there and verdicts come back. */
+const checkInBackground = (texts: string[]): Promise<ClaimCheck[][]> => {
+  const request: BackgroundRequest = { type: 'check-claims', texts };
+  return browser.runtime.sendMessage(request) as Promise<ClaimCheck[][]>;
+};
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -21,8 +44,15 @@ export default defineContentScript({
   async main(ctx) {
     const matcher = createTermMatcher(glossary.terms);
     let scanner: PageScanner | null = null;
+    let flags: ClaimFlags | null = null;
     let cards: HoverCards | null = null;
     let applied = '';
+    let dismissed = await loadDismissedClaims();
+    const isDismissed = (check: ClaimCheck) => dismissed.has(dismissalKey(siteHost(), check.claimId, check.sentence));
+    const unwatchDismissed = watchDismissedClaims((keys) => {
+      dismissed = keys;
+      flags?.applyDismissals(isDismissed);
+    });
 
     const tellBackground = () => {
       if (!isTopFrame) return;
@@ -37,13 +67,20 @@ export default defineContentScript({
       if (wanted === applied) return;
       applied = wanted;
       cards?.stop();
+      flags?.stop();
       scanner?.stop();
       cards = null;
+      flags = null;
       scanner = null;
       if (enabled) {
-        // collect → find → mark, kept current as the page changes; then hover → card
-        scanner = startPageScanner(document, matcher, { density: settings.density, highlightName: highlightNameFor(settings.underline), onUpdate: tellBackground });
-        cards = await startHoverCards(ctx, scanner);
+        // collect → find → mark, kept current as the page changes; check claims; then hover → card
+        const onUpdate = () => {
+          tellBackground();
+          void flags?.update();
+        };
+        scanner = startPageScanner(document, matcher, { density: settings.density, highlightName: highlightNameFor(settings.underline), onUpdate });
+        flags = startClaimFlags(scanner, claimSubjects, checkInBackground, isDismissed);
+        cards = await startHoverCards(ctx, scanner, flags, (mark) => void dismissClaim(dismissalKey(siteHost(), mark.check.claimId, mark.check.sentence)));
       }
       tellBackground();
     }
@@ -57,7 +94,7 @@ export default defineContentScript({
 
     const onMessage = (message: unknown) => {
       const request = parseContentRequest(message);
-      if (request?.type === 'page-report') return pageReport(scanner, siteUrl());
+      if (request?.type === 'page-report') return pageReport(scanner, siteUrl(), flags);
       if (!cards) return undefined;
       if (request?.type === 'move-to-term') return cards.moveToTerm(request.direction, request.termId);
       if (request?.type === 'show-term') return cards.showAtSelection(request.termId);
@@ -68,7 +105,9 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(onMessage);
       unwatch();
+      unwatchDismissed();
       cards?.stop();
+      flags?.stop();
       scanner?.stop();
     });
   },

@@ -13,7 +13,14 @@ export type ContentRequest =
   | { type: 'show-term'; termId: string };
 
 /** Content script → background. */
-export type BackgroundRequest = { type: 'page-terms'; distinctTerms: number; enabled: boolean };
+export type BackgroundRequest =
+  | { type: 'page-terms'; distinctTerms: number; enabled: boolean }
+  /** Check these texts (blocks that mention a claim's subject) against the article's claims. */
+  | { type: 'check-claims'; texts: string[] };
+
+/** At most this many blocks, of at most this many characters, per check-claims request. */
+export const maxClaimTexts = 200;
+export const maxClaimTextLength = 20_000;
 
 const isObject = (m: unknown): m is Record<string, unknown> => typeof m === 'object' && m !== null;
 const isTermId = (v: unknown): v is string => typeof v === 'string' && /^[a-z0-9-]{1,64}$/.test(v);
@@ -37,6 +44,11 @@ export function parseContentRequest(message: unknown): ContentRequest | null {
 }
 
 export function parseBackgroundRequest(message: unknown): BackgroundRequest | null {
+  if (isObject(message) && message.type === 'check-claims') {
+    const { texts } = message;
+    const valid = Array.isArray(texts) && texts.length <= maxClaimTexts && texts.every((t) => typeof t === 'string' && t.length <= maxClaimTextLength);
+    return valid ? { type: 'check-claims', texts: texts as string[] } : null;
+  }
   if (!isObject(message) || message.type !== 'page-terms') return null;
   const { distinctTerms, enabled } = message;
   if (typeof distinctTerms !== 'number' || !Number.isInteger(distinctTerms) || distinctTerms < 0 || typeof enabled !== 'boolean') return null;

@@ -1,3 +1,4 @@
+import type { ClaimFlags } from './claim-flags.ts';
 import type { PageScanner } from './page-scanner.ts';
 
 /** What a tab's content script found and what it cost: for the popup and the benchmark. */
@@ -8,12 +9,16 @@ export interface PageReport {
   /** Distinct terms with their number of occurrences, most frequent first. */
   terms: { termId: string; count: number }[];
   underlined: number;
+  /** Sentences the fact-checker flagged (dismissed ones excluded). */
+  claims: { claimId: string; verdict: string; sentence: string }[];
   stats: PageScanner['stats'] | null;
 }
 
-export async function pageReport(scanner: PageScanner | null, url: string): Promise<PageReport> {
-  if (!scanner) return { url, enabled: false, terms: [], underlined: 0, stats: null };
+export async function pageReport(scanner: PageScanner | null, url: string, flags: ClaimFlags | null): Promise<PageReport> {
+  if (!scanner) return { url, enabled: false, terms: [], underlined: 0, claims: [], stats: null };
   await scanner.idle();
+  await flags?.update();
+  const claims = (flags?.marks.list() ?? []).map(({ check }) => ({ claimId: check.claimId, verdict: check.verdict, sentence: check.sentence }));
   const terms = [...scanner.marks.counts()].map(([termId, count]) => ({ termId, count })).sort((a, b) => b.count - a.count);
-  return { url, enabled: true, terms, underlined: scanner.marks.shownCount, stats: { ...scanner.stats } };
+  return { url, enabled: true, terms, underlined: scanner.marks.shownCount, claims, stats: { ...scanner.stats } };
 }

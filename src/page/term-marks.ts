@@ -14,6 +14,8 @@ export interface TermMark {
 
 interface BlockMarks {
   element: Element;
+  /** The text blocks the marks were found in (their text is what the fact-checker reads). */
+  blocks: TextBlock[];
   marks: TermMark[];
   nodes: Text[];
   /** The post (or the document) whose "first occurrence" this block competes for. */
@@ -64,7 +66,7 @@ export class TermMarks {
     }
     if (marks.length === 0) return;
     const container = this.#density === 'first-on-page' ? element.ownerDocument : (postContainerOf(element) ?? element.ownerDocument);
-    const entry: BlockMarks = { element, marks, nodes, container };
+    const entry: BlockMarks = { element, blocks: found.map((f) => f.block), marks, nodes, container };
     this.#blocks.set(element, entry);
     this.#show(entry, inDocumentOrder);
   }
@@ -112,6 +114,18 @@ export class TermMarks {
       if (offset >= interval.start && offset < interval.end) return interval.mark;
     }
     return null;
+  }
+
+  /** The text blocks that mention any of `termIds` (each block once, as found by the latest scan). */
+  blocksMentioning(termIds: ReadonlySet<string>): TextBlock[] {
+    const blocks: TextBlock[] = [];
+    for (const entry of this.#blocks.values()) {
+      for (const block of entry.blocks) blocks.push(block);
+    }
+    return blocks.filter((block) => {
+      const entry = this.#blocks.get(block.element);
+      return entry?.marks.some((m) => termIds.has(m.termId)) ?? false;
+    });
   }
 
   /** True when `element` directly holds the start of an underlined occurrence. */

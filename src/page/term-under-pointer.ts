@@ -6,7 +6,7 @@ interface CaretPoint {
 }
 
 /** caretPositionFromPoint (standard, Firefox, Chrome 128+), or caretRangeFromPoint where that is all there is. */
-function caretAt(doc: Document, x: number, y: number): CaretPoint | null {
+export function caretAt(doc: Document, x: number, y: number): CaretPoint | null {
   if (typeof doc.caretPositionFromPoint === 'function') {
     const position = doc.caretPositionFromPoint(x, y);
     return position ? { node: position.offsetNode, offset: position.offset } : null;

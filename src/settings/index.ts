@@ -20,3 +20,4 @@ export {
 } from './settings.ts';
 export { matchesSite, normalizeSitePattern, parseSitePattern } from './site-patterns.ts';
 export { maxSettingsFileBytes, readSettingsFile, settingsFileText, type ImportResult } from './settings-file.ts';
+export { dismissalKey, dismissClaim, loadDismissedClaims, watchDismissedClaims } from './dismissed-claims.ts';

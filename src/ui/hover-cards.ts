@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Direction } from '../messages/index.ts';
-import { liveRange, rangeElement, termUnderPointer, type PageScanner, type TermMark } from '../page/index.ts';
+import { liveRange, rangeElement, termUnderPointer, type ClaimFlags, type ClaimMark, type PageScanner, type TermMark } from '../page/index.ts';
+import { claimUnderPointer } from '../page/claim-under-pointer.ts';
 import { HoverIntent } from './hover-intent.ts';
 import { createTermPopover, type PopoverAnchor } from './term-popover.tsx';
 
@@ -15,7 +16,10 @@ export interface HoverCards {
   stop(): void;
 }
 
-function anchorFor(mark: TermMark): PopoverAnchor | null {
+type Hovered = TermMark | ClaimMark;
+const isClaim = (m: Hovered): m is ClaimMark => 'check' in m;
+
+function anchorFor(mark: Hovered): PopoverAnchor | null {
   const element = rangeElement(mark.range);
   if (!element || !liveRange(mark.range)) return null;
   // A fresh live range each time: the page may have reflowed since.
@@ -35,19 +39,22 @@ const isEditable = (target: EventTarget | null) =>
  * hover intent decides when a card opens or closes, and the popover shows it. Keyboard: Esc closes, P pins,
  * and `moveToTerm` walks the underlined terms. Every listener belongs to `ctx`, so it dies with the script.
  */
-export async function startHoverCards(ctx: ContentScriptContext, scanner: PageScanner): Promise<HoverCards> {
+export async function startHoverCards(ctx: ContentScriptContext, scanner: PageScanner, claims: ClaimFlags, onDismissClaim: (mark: ClaimMark) => void): Promise<HoverCards> {
   const popover = await createTermPopover(ctx);
   // Everything below is torn down by stop(): a site switched off goes through the same path as an unload.
   const lifetime = new AbortController();
   const { signal } = lifetime;
-  let openMark: TermMark | null = null;
+  let openMark: Hovered | null = null;
   let focusOnOpen = false;
-  const intent = new HoverIntent<TermMark>({
+  const intent = new HoverIntent<Hovered>({
     open(mark) {
       const anchor = anchorFor(mark);
       if (!anchor) return;
       openMark = mark;
-      void popover.show(mark.termId, anchor, { focus: focusOnOpen });
+      const content = isClaim(mark)
+        ? { kind: 'claim' as const, check: mark.check, onDismiss: () => { intent.close(); onDismissClaim(mark); } }
+        : { kind: 'term' as const, termId: mark.termId };
+      void popover.show(content, anchor, { focus: focusOnOpen });
       focusOnOpen = false;
     },
     close() {
@@ -71,7 +78,8 @@ export async function startHoverCards(ctx: ContentScriptContext, scanner: PageSc
     ctx.requestAnimationFrame(() => {
       const { event: latest, onCard } = pending!;
       pending = null;
-      const mark = onCard ? null : termUnderPointer(scanner.marks, latest);
+      // A term takes precedence over the flagged sentence around it.
+      const mark = onCard ? null : (termUnderPointer(scanner.marks, latest) ?? claimUnderPointer(claims.marks, latest));
       intent.pointerMoved(mark, { x: latest.clientX, y: latest.clientY, t: latest.timeStamp }, onCard);
     });
   }, { passive: true, capture: true, signal });
@@ -92,7 +100,7 @@ export async function startHoverCards(ctx: ContentScriptContext, scanner: PageSc
     async moveToTerm(direction, termId) {
       const marks = scanner.marks.shownMarks().filter((m) => termId === undefined || m.termId === termId);
       if (marks.length === 0) return;
-      let index = openMark ? marks.indexOf(openMark) : -1;
+      let index = openMark && !isClaim(openMark) ? marks.indexOf(openMark) : -1;
       if (index < 0) {
         // From the top of the viewport: the first term at or below it, or the last one above it.
         const firstVisible = marks.findIndex((m) => (liveRange(m.range)?.getBoundingClientRect().bottom ?? -1) >= 0);
@@ -109,7 +117,7 @@ export async function startHoverCards(ctx: ContentScriptContext, scanner: PageSc
       const element = range ? rangeElement(range) : null;
       if (!range || !element) return cards.moveToTerm('next', termId);
       intent.close();
-      await popover.show(termId, { getBoundingClientRect: () => range.getBoundingClientRect(), getClientRects: () => [...range.getClientRects()], contextElement: element }, { focus: true });
+      await popover.show({ kind: 'term', termId }, { getBoundingClientRect: () => range.getBoundingClientRect(), getClientRects: () => [...range.getClientRects()], contextElement: element }, { focus: true });
     },
     stop() {
       lifetime.abort();

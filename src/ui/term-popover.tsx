@@ -6,6 +6,8 @@ import { termById } from '../glossary/index.ts';
 import cardCss from './card.css?inline';
 import { pageTheme } from './page-theme.ts';
 import { TermCard } from './TermCard.tsx';
+import { ClaimCard } from './ClaimCard.tsx';
+import type { ClaimCheck } from '../claims/index.ts';
 
 /** Tag name of the popover's host element (the collector skips it by its prefix). */
 export const popoverHostName = 'lactation-glossary-popover';
@@ -18,8 +20,11 @@ export interface PopoverAnchor {
   contextElement: Element;
 }
 
+/** What a card shows: a term, or a sentence the fact-checker compared with the article. */
+export type PopoverContent = { kind: 'term'; termId: string } | { kind: 'claim'; check: ClaimCheck; onDismiss(): void };
+
 export interface TermPopover {
-  show(termId: string, anchor: PopoverAnchor, options?: { focus?: boolean }): Promise<void>;
+  show(content: PopoverContent, anchor: PopoverAnchor, options?: { focus?: boolean }): Promise<void>;
   hide(): void;
   /** True when the event happened inside the card. */
   contains(event: Event): boolean;
@@ -43,7 +48,7 @@ ${cardCss}
  */
 export async function createTermPopover(ctx: ContentScriptContext): Promise<TermPopover> {
   let pinned = false;
-  let termId = '';
+  let content: PopoverContent | null = null;
   let anchor: PopoverAnchor | null = null;
   let stopAutoUpdate: (() => void) | null = null;
   let returnFocusTo: Element | null = null;
@@ -65,11 +70,10 @@ export async function createTermPopover(ctx: ContentScriptContext): Promise<Term
       return pinned;
     },
     setPinned,
-    async show(id, newAnchor, options = {}) {
-      const term = termById(id);
-      if (!term) return;
+    async show(newContent, newAnchor, options = {}) {
+      if (newContent.kind === 'term' && !termById(newContent.termId)) return;
       if (options.focus && !mounted) returnFocusTo = document.activeElement;
-      termId = id;
+      content = newContent;
       anchor = newAnchor;
       if (!mounted) {
         ui.mount();
@@ -121,8 +125,8 @@ export async function createTermPopover(ctx: ContentScriptContext): Promise<Term
   }
 
   function draw() {
-    const term = termById(termId);
-    if (!term || !anchor) return;
+    if (!content || !anchor) return;
+    const term = content.kind === 'term' ? termById(content.termId) : undefined;
     const controls = (
       <div class="card-controls">
         <button type="button" aria-pressed={pinned} aria-label={pinned ? 'Unpin this card' : 'Pin this card open (P)'} title={pinned ? 'Unpin (P)' : 'Pin open (P)'} onClick={() => setPinned(!pinned)}>
@@ -135,9 +139,17 @@ export async function createTermPopover(ctx: ContentScriptContext): Promise<Term
     );
     render(
       <div class="popover theme" data-theme={pageTheme(anchor.contextElement)}>
-        <div role="dialog" aria-modal="false" aria-label={`${term.label}: definition and sources`} tabIndex={-1}>
-          <TermCard term={term} controls={controls} onOpenTerm={(id) => void popover.show(id, anchor!)} />
-        </div>
+        {content.kind === 'claim' ? (
+          <div role="dialog" aria-modal="false" aria-label="Fact check: this sentence compared with the article" tabIndex={-1}>
+            <ClaimCard check={content.check} controls={controls} onDismiss={content.onDismiss} />
+          </div>
+        ) : (
+          term && (
+            <div role="dialog" aria-modal="false" aria-label={`${term.label}: definition and sources`} tabIndex={-1}>
+              <TermCard term={term} controls={controls} onOpenTerm={(id) => void popover.show({ kind: 'term', termId: id }, anchor!)} />
+            </div>
+          )
+        )}
       </div>,
       container,
     );

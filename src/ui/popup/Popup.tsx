@@ -134,7 +134,19 @@ export function Popup({ tabId, initialQuery }: PopupProps) {
             {!report.enabled && !settings?.paused && <p class="muted" role="status">Switched off on {host}.</p>}
             {report.enabled && (
               <>
-                <h2>On this page</h2>
+                <h2>Terms on this page</h2>
+                {report.claims.length > 0 && (
+                  <>
+                    <h2>Statements compared with the article</h2>
+                    <ul class="page-claims">
+                      {report.claims.map((c) => (
+                        <li key={`${c.claimId}|${c.sentence}`}>
+                          <span class={`verdict ${c.verdict}`}>{c.verdict === 'agrees' ? 'agrees' : 'differs'}</span> “{c.sentence}”
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )}
                 {report.terms.length === 0 ? (
                   <p class="muted">No glossary terms found on this page.</p>
                 ) : (

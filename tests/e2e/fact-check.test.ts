@@ -1,0 +1,114 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setSettings } from './extension-pages.ts';
+import { pause, waitForCard } from './hover.ts';
+import { browserNames, launchWithExtension, type ExtensionBrowser } from './launch.ts';
+import { serveFixtures, type FixtureServer } from './serve.ts';
+
+const claimCount = (page: Page) => page.evaluate(() => CSS.highlights.get('lactation-glossary-claim')?.size ?? 0);
+
+/** The flagged sentences as the page sees them. */
+const flaggedSentences = (page: Page) =>
+  page.evaluate(() =>
+    ([...(CSS.highlights.get('lactation-glossary-claim')?.keys() ?? [])] as AbstractRange[])
+      .map((r) => {
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        return live.toString();
+      })
+      .sort(),
+  );
+
+/** Moves the pointer onto `word` (a word of a flagged sentence that is not a glossary term). */
+async function hoverWord(page: Page, word: string) {
+  const point = await page.evaluate((w) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const at = node.data.indexOf(w);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + w.length);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    return null;
+  }, word);
+  await page.mouse.move(5, 5);
+  await page.mouse.move(point!.x - 3, point!.y, { steps: 4 });
+  await page.mouse.move(point!.x, point!.y, { steps: 2 });
+}
+
+describe.each(browserNames)('the fact-checker in %s', (name) => {
+  let ext: ExtensionBrowser;
+  let server: FixtureServer;
+
+  beforeAll(async () => {
+    server = await serveFixtures();
+    ext = await launchWithExtension(name);
+    await setSettings(ext, {});
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  async function open(): Promise<Page> {
+    const page = await ext.newPage();
+    await page.setViewport({ width: 1000, height: 800 });
+    await page.goto(`${server.origin}/claims-thread.html`);
+    await page.bringToFront();
+    return page;
+  }
+
+  it('flags the sentences the article speaks to, and no others', async () => {
+    const page = await open();
+    await page.waitForFunction(() => (CSS.highlights.get('lactation-glossary-claim')?.size ?? 0) >= 3, { timeout: 15_000 });
+    expect(await flaggedSentences(page)).toEqual([
+      'From what I read, about 10% of US women are at risk of gestational diabetes.',
+      'My midwife said half of all pregnant women in America are at risk of gestational diabetes!',
+      'Someone told me insulin levels increase about two weeks after delivery.',
+    ]);
+  });
+
+  it('shows the page and the article side by side, with the reasons, the source and the evidence, and lets the reader dismiss the flag', async () => {
+    const page = await open();
+    await page.waitForFunction(() => (CSS.highlights.get('lactation-glossary-claim')?.size ?? 0) >= 3, { timeout: 15_000 });
+    await hoverWord(page, 'midwife');
+    await waitForCard(page, 'Differs from the article');
+    const card = await page.evaluate(() => {
+      const root = document.querySelector('lactation-glossary-popover')!.shadowRoot!;
+      const text = (s: string) => [...root.querySelectorAll(s)].map((e) => e.textContent?.trim());
+      return {
+        name: root.querySelector('[role=dialog]')!.getAttribute('aria-label'),
+        pageSays: text('.claim-page'),
+        articleSays: text('.claim-article'),
+        figures: text('.claim-figure'),
+        reasons: text('.claim-reasons li'),
+        evidence: text('.claim-evidence'),
+        links: [...root.querySelectorAll('a')].map((a) => (a as HTMLAnchorElement).href),
+        footer: text('.card-footer'),
+      };
+    });
+    expect(card.name).toBe('Fact check: this sentence compared with the article');
+    expect(card.pageSays).toEqual(['“My midwife said half of all pregnant women in America are at risk of gestational diabetes!”']);
+    expect(card.articleSays).toEqual(['“As of a recent survey, 10% of women in the United States are at risk for gestational diabetes.”']);
+    expect(card.figures).toEqual(['half', '10%']);
+    expect(card.reasons).toEqual(['The page gives half; the article gives 10%.']);
+    expect(card.evidence[0]).toContain('CDC');
+    expect(card.links).toContain('https://doi.org/10.3390/ijerph17249573');
+    expect(card.links.some((l) => l.includes('#:~:text=As%20of%20a%20recent%20survey'))).toBe(true);
+    expect(card.footer[0]).toContain('not a judgement of the page or its author');
+    await page.screenshot({ path: `docs/screenshots/fact-check-${name}.png` });
+
+    // "This flag is wrong": the flag goes, and stays gone on this site.
+    await page.evaluate(() => (document.querySelector('lactation-glossary-popover')!.shadowRoot!.querySelector('.claim-dismiss') as HTMLElement).click());
+    await page.waitForFunction(() => (CSS.highlights.get('lactation-glossary-claim')?.size ?? 0) === 2, { timeout: 10_000 });
+    await page.reload();
+    await page.waitForFunction(() => (CSS.highlights.get('lactation-glossary-claim')?.size ?? 0) >= 2, { timeout: 15_000 });
+    await pause(500);
+    expect(await claimCount(page)).toBe(2);
+    expect((await flaggedSentences(page)).some((s) => s.includes('midwife'))).toBe(false);
+  });
+});
