@@ -24,7 +24,7 @@ export interface ExtensionBrowser {
 /** Starts the system browser headless, with the built extension loaded unless `extension` is false. */
 export async function launchWithExtension(
   name: BrowserName,
-  { extension = true }: { extension?: boolean } = {},
+  { extension = true, proxyPort }: { extension?: boolean; /** Send every non-loopback request to this local proxy. */ proxyPort?: number } = {},
 ): Promise<ExtensionBrowser> {
   const profile = mkdtempSync(join(tmpdir(), `lg-${name}-`));
   const dir = buildDir(name);
@@ -46,6 +46,7 @@ export async function launchWithExtension(
         '--no-first-run',
         '--disable-sync',
         '--disable-quic',
+        ...(proxyPort ? [`--proxy-server=http://127.0.0.1:${proxyPort}`] : []),
         ...(extension ? [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`] : []),
       ],
     });
@@ -68,6 +69,9 @@ export async function launchWithExtension(
         'browser.shell.checkDefaultBrowser': false,
         // Firefox gives each install a random internal UUID; pinning it gives tests a known moz-extension:// origin.
         'extensions.webextensions.uuids': JSON.stringify({ [firefoxAddonId]: firefoxInternalUuid }),
+        ...(proxyPort
+          ? { 'network.proxy.type': 1, 'network.proxy.http': '127.0.0.1', 'network.proxy.http_port': proxyPort, 'network.proxy.ssl': '127.0.0.1', 'network.proxy.ssl_port': proxyPort }
+          : {}),
       },
     });
     if (extension) {

@@ -1,0 +1,83 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitForCard } from './hover.ts';
+import { browserNames, launchWithExtension, type ExtensionBrowser } from './launch.ts';
+import { serveFixtures, type FixtureServer } from './serve.ts';
+
+/**
+ * Waits with plain evaluate calls: puppeteer's own waiting helpers run in the page and need the very
+ * built-ins this page breaks.
+ */
+async function realHighlightsReach(page: Page, count: number) {
+  for (let waited = 0; waited < 15_000; waited += 100) {
+    const size = await page.evaluate(() => (window as any).__realHighlights.get('lactation-glossary-term')?.size ?? 0);
+    if (size >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`fewer than ${count} highlights after 15 s`);
+}
+
+describe.each(browserNames)('hostile and unusual pages in %s', (name) => {
+  let ext: ExtensionBrowser;
+  let server: FixtureServer;
+  beforeAll(async () => {
+    server = await serveFixtures();
+    ext = await launchWithExtension(name);
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('works on a page that redefines Range, TreeWalker, MutationObserver, CSS and DOM methods (isolated world)', async () => {
+    const page = await ext.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${server.origin}/hostile-globals.html`);
+    await page.bringToFront();
+    await realHighlightsReach(page, 2);
+    const texts = await page.evaluate(() =>
+      [...(window as any).__realHighlights.get('lactation-glossary-term').keys()].map((r: AbstractRange) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)),
+    );
+    expect(texts.sort()).toEqual(['insulin resistance', 'prolactin']);
+    expect(errors).toEqual([]);
+  });
+
+  it('leaves typing in editors alone and never marks what is typed', async () => {
+    server.route('/editor.html', '<!doctype html><title>Reply</title><p>About prolactin.</p><textarea id="t"></textarea><div id="e" contenteditable="true"></div>');
+    const page = await ext.newPage();
+    await page.goto(`${server.origin}/editor.html`);
+    await page.bringToFront();
+    await page.waitForFunction(() => (CSS.highlights.get('lactation-glossary-term')?.size ?? 0) >= 1, { timeout: 15_000 });
+    await page.type('#t', 'my insulin resistance and prolactin');
+    await page.type('#e', 'my insulin resistance and prolactin');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await page.$eval('#t', (t) => (t as HTMLTextAreaElement).value)).toBe('my insulin resistance and prolactin');
+    expect(await page.$eval('#e', (e) => (e as HTMLElement).innerText)).toBe('my insulin resistance and prolactin');
+    expect(await page.evaluate(() => CSS.highlights.get('lactation-glossary-term')!.size)).toBe(1);
+  });
+
+  it('opens cards on a page whose scripts broke the DOM built-ins', async () => {
+    const page = await ext.newPage();
+    await page.setViewport({ width: 900, height: 700 });
+    await page.goto(`${server.origin}/hostile-globals.html`);
+    await page.bringToFront();
+    await realHighlightsReach(page, 2);
+    // The test reads the page from puppeteer's own isolated world, where the built-ins are intact.
+    const realm = (page.mainFrame() as unknown as { isolatedRealm(): Page }).isolatedRealm();
+    const point = await realm.evaluate(() => {
+      const text = document.getElementById('text')!.firstChild as Text;
+      const at = text.data.indexOf('prolactin');
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + 'prolactin'.length);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.move(5, 5);
+    await page.mouse.move(point.x - 3, point.y, { steps: 4 });
+    await page.mouse.move(point.x, point.y, { steps: 2 });
+    expect((await waitForCard(realm as never, 'Prolactin')).title).toBe('Prolactin');
+    void name;
+  });
+});

@@ -1,0 +1,74 @@
+// @vitest-environment happy-dom
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { glossary } from '../../src/glossary/index.ts';
+import { createTermMatcher } from '../../src/match/index.ts';
+import { collectTextBlocks, nodeOffsetAt, skippedContentMark } from '../../src/page/index.ts';
+
+const matcher = createTermMatcher(glossary.terms);
+
+/** Words pages are made of: glossary terms, look-alikes, emoji, right-to-left text, combining marks. */
+const word = fc.constantFrom(
+  'insulin', 'resistance', 'insulin resistance', 'PCOS', "PCOS's", 'IGT', 'glucose', 'prolactin', 'prolactinoma', 'milk',
+  'supply', 'galactagogues', 'oestrogen', 'LAM', 'lung', 'type 2 diabetes', '🍼', 'حليب', 'e\u0301', 'Pro\u00adlactin',
+  'milk\u00a0supply', '\n', ' ', '', 'https://x.org/igt', 'a@b.com', 'x'.repeat(300),
+);
+const text = fc.array(word, { maxLength: 12 }).map((w) => w.join(' '));
+
+type Tree = { tag: string; children: (Tree | string)[] };
+const tags = ['p', 'div', 'span', 'b', 'i', 'a', 'li', 'ul', 'article', 'code', 'pre', 'textarea', 'script', 'br', 'section', 'em'];
+const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
+  node: fc.record({
+    tag: fc.constantFrom(...tags),
+    children: fc.array(fc.oneof({ depthSize: 'small' }, text, tie('node')), { maxLength: 4 }),
+  }),
+})).node;
+
+function build(doc: Document, node: Tree): Element {
+  const element = doc.createElement(node.tag);
+  for (const child of node.children) element.append(typeof child === 'string' ? doc.createTextNode(child) : build(doc, child));
+  return element;
+}
+
+describe('properties of text collection and matching', () => {
+  it('collects any tree without throwing, and every block maps back to its text nodes', () => {
+    fc.assert(
+      fc.property(fc.array(tree, { maxLength: 4 }), (trees) => {
+        document.body.replaceChildren(...trees.map((t) => build(document, t)));
+        for (const block of collectTextBlocks(document.body)) {
+          // Each segment's node holds exactly the block's characters at its offset.
+          for (const segment of block.segments) {
+            expect(block.text.slice(segment.start, segment.start + segment.node.data.length)).toBe(segment.node.data);
+            expect(segment.node.parentElement!.closest('code, pre, textarea, script')).toBeNull();
+          }
+          // Every match covers exactly the matched text, and maps onto the page's nodes.
+          for (const match of matcher.find(block.text)) {
+            expect(block.text.slice(match.start, match.end)).toBe(match.surface);
+            expect(match.surface).not.toContain(skippedContentMark);
+            const from = nodeOffsetAt(block, match.start, false)!;
+            const to = nodeOffsetAt(block, match.end, true)!;
+            const range = document.createRange();
+            range.setStart(from.node, from.offset);
+            range.setEnd(to.node, to.offset);
+            expect(range.toString().replace(/\n/g, '')).toBe(match.surface.replace(/\n/g, ''));
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds matches in order, without overlaps, on any text', () => {
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 100 })), (input) => {
+        let end = 0;
+        for (const match of matcher.find(input)) {
+          expect(match.start).toBeGreaterThanOrEqual(end);
+          expect(input.slice(match.start, match.end)).toBe(match.surface);
+          end = match.end;
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
