@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing';
 
@@ -22,6 +23,18 @@ export default defineConfig({
           // Browsers are heavy on these 2-core machines: one test file at a time.
           fileParallelism: false,
           testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'robustness',
+          // Real pages of another project, read in place: without them there is nothing to run (setup says so).
+          include: existsSync('../shared/pages/readability') ? ['tests/robustness/**/*.test.ts'] : [],
+          environment: 'node',
+          globalSetup: ['tests/robustness/pages-available.setup.ts'],
+          fileParallelism: false,
+          testTimeout: 30 * 60_000,
           hookTimeout: 60_000,
         },
       },

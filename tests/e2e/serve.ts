@@ -21,8 +21,11 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-/** Serves `root` (default tests/fixtures) on 127.0.0.1 at a free port. */
-export async function serveFixtures(root = resolve('tests/fixtures')): Promise<FixtureServer> {
+/**
+ * Serves `root` (default tests/fixtures) on 127.0.0.1 at a free port. `transformHtml` may rewrite each HTML
+ * file as it is served (the robustness suite adds a sentence with glossary terms to pages it must not copy).
+ */
+export async function serveFixtures(root = resolve('tests/fixtures'), transformHtml?: (html: string) => string): Promise<FixtureServer> {
   const routes = new Map<string, { body: string; headers: Record<string, string> }>();
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
@@ -42,7 +45,7 @@ export async function serveFixtures(root = resolve('tests/fixtures')): Promise<F
     readFile(file).then(
       (data) => {
         res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-        res.end(data);
+        res.end(transformHtml && extname(file) === '.html' ? transformHtml(data.toString('utf8')) : data);
       },
       () => res.writeHead(404).end('not found'),
     );

@@ -1,0 +1,96 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserNames, launchWithExtension, type BrowserName, type ExtensionBrowser } from '../e2e/launch.ts';
+import { serveFixtures, type FixtureServer } from '../e2e/serve.ts';
+
+// 130 real-world pages from another project, read in place (never copied into this repository).
+const pagesDir = resolve('../shared/pages/readability');
+const pages = existsSync(pagesDir) ? readdirSync(pagesDir).filter((f) => f.endsWith('.html')).sort() : [];
+const injected = '<p id="lg-injected">Insulin resistance, prolactin and IGT can all affect a mother’s milk supply.</p>';
+const injectSentence = (html: string) => (/<\/body>/i.test(html) ? html.replace(/<\/body>/i, `${injected}</body>`) : `${html}${injected}`);
+
+interface Visit {
+  markup: string;
+  text: string;
+  requests: string[];
+  errors: string[];
+  injectedHighlights: string[];
+}
+
+async function visit(browser: ExtensionBrowser, url: string, expectHighlights: boolean): Promise<Visit> {
+  const page: Page = await browser.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(String(e).slice(0, 200)));
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 20_000 }).catch(() => undefined);
+    if (expectHighlights) {
+      await page.waitForFunction(() => (CSS.highlights.get('lactation-glossary-term')?.size ?? 0) > 0, { timeout: 10_000, polling: 100 }).catch(() => undefined);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    return await page.evaluate(() => {
+      const inside = document.getElementById('lg-injected');
+      const ranges = [...(CSS.highlights.get('lactation-glossary-term')?.keys() ?? [])] as AbstractRange[];
+      return {
+        markup: new XMLSerializer().serializeToString(document),
+        text: document.body?.innerText ?? '',
+        requests: [],
+        errors: [],
+        injectedHighlights: ranges.filter((r) => inside?.contains(r.startContainer)).map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)),
+      };
+    }).then((v) => ({ ...v, requests: [...new Set(requests)].sort(), errors }));
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+describe.each(browserNames)('the extension on the real pages, in %s', (name: BrowserName) => {
+  let server: FixtureServer;
+  let withExtension: ExtensionBrowser;
+  let bare: ExtensionBrowser;
+  beforeAll(async () => {
+    server = await serveFixtures(pagesDir, injectSentence);
+    withExtension = await launchWithExtension(name);
+    bare = await launchWithExtension(name, { extension: false });
+  }, 60_000);
+  afterAll(async () => {
+    await withExtension?.close();
+    await bare?.close();
+    await server?.close();
+  });
+
+  it('leaves every page’s DOM, text, scripts and requests as they are, and underlines the added sentence', async () => {
+    const failures: string[] = [];
+    let compared = 0;
+    let unstable = 0;
+    for (const file of pages) {
+      const url = `${server.origin}/${encodeURIComponent(file)}`;
+      const first = await visit(bare, url, false);
+      const second = await visit(bare, url, false);
+      const extended = await visit(withExtension, url, true);
+      const problems: string[] = [];
+      if (extended.injectedHighlights.sort().join('|') !== ['IGT', 'Insulin resistance', 'milk supply', 'prolactin'].join('|')) {
+        problems.push(`added sentence underlined as [${extended.injectedHighlights.join(', ')}]`);
+      }
+      const newErrors = extended.errors.filter((e) => !first.errors.includes(e) && !second.errors.includes(e));
+      if (newErrors.length) problems.push(`page errors: ${newErrors.join(' / ')}`);
+      const newRequests = extended.requests.filter((r) => !first.requests.includes(r) && !second.requests.includes(r));
+      if (newRequests.length) problems.push(`requests the page alone does not make: ${newRequests.slice(0, 3).join(', ')}`);
+      // A page whose own scripts make each load differ cannot be compared; say so instead of guessing.
+      if (first.markup !== second.markup || first.text !== second.text) {
+        unstable++;
+      } else {
+        compared++;
+        if (extended.markup !== first.markup) problems.push('serialized DOM differs from a run without the extension');
+        if (extended.text !== first.text) problems.push('text differs from a run without the extension');
+      }
+      if (problems.length) failures.push(`${file}: ${problems.join('; ')}`);
+    }
+    console.log(`${name}: ${pages.length} pages; DOM and text compared on ${compared} (${unstable} change by themselves on every load); failures: ${failures.length}`);
+    for (const f of failures) console.log(`  ${f}`);
+    expect(failures).toEqual([]);
+  }, 30 * 60_000);
+});
