@@ -94,10 +94,11 @@ export default defineContentScript({
 
     const onMessage = (message: unknown) => {
       const request = parseContentRequest(message);
-      if (request?.type === 'page-report') return pageReport(scanner, siteUrl(), flags);
+      if (request?.type === 'page-report') return pageReport(scanner, siteUrl(), flags, cards?.lastOpenMs ?? null);
       if (!cards) return undefined;
       if (request?.type === 'move-to-term') return cards.moveToTerm(request.direction, request.termId);
       if (request?.type === 'show-term') return cards.showAtSelection(request.termId);
+      if (request?.type === 'show-claim') return Promise.resolve(cards.showClaim(request.index));
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);

@@ -10,7 +10,9 @@ export type ContentRequest =
   /** Scroll to the next/previous underlined term (of `termId` only, when given) and open its card. */
   | { type: 'move-to-term'; direction: Direction; termId?: string }
   /** Open a term's card at the user's selection (the context menu). */
-  | { type: 'show-term'; termId: string };
+  | { type: 'show-term'; termId: string }
+  /** Scroll to the `index`-th flagged sentence of the page report and open its card. */
+  | { type: 'show-claim'; index: number };
 
 /** Content script → background. */
 export type BackgroundRequest =
@@ -38,6 +40,8 @@ export function parseContentRequest(message: unknown): ContentRequest | null {
     }
     case 'show-term':
       return isTermId(message.termId) ? { type: 'show-term', termId: message.termId } : null;
+    case 'show-claim':
+      return Number.isInteger(message.index) && (message.index as number) >= 0 ? { type: 'show-claim', index: message.index as number } : null;
     default:
       return null;
   }

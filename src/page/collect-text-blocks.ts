@@ -42,8 +42,7 @@ export const skippedContentMark = '\uFFFC';
  * One selector for everything skipped, so a subtree's skipped elements are found by one native query instead
  * of several attribute reads per element from script (which cost more than the rest of the walk).
  */
-const skippedSelector = [
-  ...skippedTags,
+const skippedAttributeSelector = [
   '[hidden]',
   '[contenteditable]:not([contenteditable="false"])',
   '[role="textbox"]',
@@ -53,6 +52,11 @@ const skippedSelector = [
   '[style*="visibility:hidden"]',
   '[style*="visibility: hidden"]',
 ].join(',');
+const skippedSelector = [...skippedTags, skippedAttributeSelector].join(',');
+const skippedTagSet = new Set(skippedTags);
+
+/** Above this many elements, one query for all skipped elements would itself be a long task. */
+const maxElementsForOneQuery = 20_000;
 
 export function isSkipped(element: Element): boolean {
   return element.matches(skippedSelector) || element.localName.startsWith(ownElementPrefix);
@@ -93,7 +97,8 @@ function skippedUnder(root: Node): Set<Element> {
  */
 export class TextBlockWalker {
   private readonly root: Node;
-  private readonly skipped: Set<Element>;
+  /** Skipped elements found by one query, or null on huge subtrees, where each element is tested as met. */
+  private readonly skipped: Set<Element> | null;
   private readonly shadowRoots: ShadowRoot[] = [];
   private node: Node | null;
   private text = '';
@@ -104,7 +109,8 @@ export class TextBlockWalker {
   constructor(root: Node) {
     this.root = root;
     const skippedRoot = isInSkippedSubtree(root);
-    this.skipped = skippedRoot ? new Set() : skippedUnder(root);
+    const elements = 'getElementsByTagName' in root ? (root as Element).getElementsByTagName('*').length : 0;
+    this.skipped = skippedRoot ? new Set() : elements <= maxElementsForOneQuery ? skippedUnder(root) : null;
     this.node = skippedRoot ? null : root.firstChild;
   }
 
@@ -133,7 +139,10 @@ export class TextBlockWalker {
           const shadow = element.shadowRoot;
           if (shadow) this.shadowRoots.push(shadow);
         }
-        if (skipped.has(element) || tag.startsWith(ownElementPrefix)) {
+        const isSkipped = skipped
+        ? skipped.has(element)
+        : skippedTagSet.has(tag) || (element.hasAttributes() && element.matches(skippedAttributeSelector));
+      if (isSkipped || tag.startsWith(ownElementPrefix)) {
           if (inline || tag === 'code') this.text += skippedContentMark;
           else ended = this.take();
         } else if (tag === 'br') {

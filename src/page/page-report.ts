@@ -12,13 +12,15 @@ export interface PageReport {
   /** Sentences the fact-checker flagged (dismissed ones excluded). */
   claims: { claimId: string; verdict: string; sentence: string }[];
   stats: PageScanner['stats'] | null;
+  /** From the end of the dwell to the painted card, for the last card opened on this page (ms). */
+  cardOpenMs: number | null;
 }
 
-export async function pageReport(scanner: PageScanner | null, url: string, flags: ClaimFlags | null): Promise<PageReport> {
-  if (!scanner) return { url, enabled: false, terms: [], underlined: 0, claims: [], stats: null };
+export async function pageReport(scanner: PageScanner | null, url: string, flags: ClaimFlags | null, cardOpenMs: number | null = null): Promise<PageReport> {
+  if (!scanner) return { url, enabled: false, terms: [], underlined: 0, claims: [], stats: null, cardOpenMs };
   await scanner.idle();
   await flags?.update();
   const claims = (flags?.marks.list() ?? []).map(({ check }) => ({ claimId: check.claimId, verdict: check.verdict, sentence: check.sentence }));
   const terms = [...scanner.marks.counts()].map(([termId, count]) => ({ termId, count })).sort((a, b) => b.count - a.count);
-  return { url, enabled: true, terms, underlined: scanner.marks.shownCount, claims, stats: { ...scanner.stats } };
+  return { url, enabled: true, terms, underlined: scanner.marks.shownCount, claims, stats: { ...scanner.stats }, cardOpenMs };
 }

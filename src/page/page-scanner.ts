@@ -108,10 +108,12 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
 
   function fullScan(): () => boolean {
     stats.fullScans++;
+    const hadTerms = marks.shownCount > 0;
     marks.clear();
     const body = doc.body;
-    // No candidate text at all: the common case on most pages, and it costs one string test.
-    if (!body || !matcher.mayContainTerms(body.textContent ?? '')) return () => false;
+    // No candidate text at all: the common case on most pages, and it costs one string test. (Skipped when
+    // the page had terms already: on a big page the test itself would be one long task for nothing.)
+    if (!body || (!hadTerms && !matcher.mayContainTerms(body.textContent ?? ''))) return () => false;
     const done = new Set<Element>();
     let inDocumentOrder = true;
     let visibleChecked = false;

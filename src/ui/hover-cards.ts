@@ -13,6 +13,10 @@ export interface HoverCards {
   moveToTerm(direction: Direction, termId?: string): Promise<void>;
   /** Opens a term's card next to the user's selection (the context menu's look-up). */
   showAtSelection(termId: string): Promise<void>;
+  /** Scrolls to a flagged sentence (by its place in the page report) and opens its card with focus. */
+  showClaim(index: number): void;
+  /** From show() to the painted card, for the last card opened (ms). */
+  readonly lastOpenMs: number | null;
   stop(): void;
 }
 
@@ -97,6 +101,9 @@ export async function startHoverCards(ctx: ContentScriptContext, scanner: PageSc
   }, { capture: true, signal });
 
   const cards: HoverCards = {
+    get lastOpenMs() {
+      return popover.lastOpenMs;
+    },
     async moveToTerm(direction, termId) {
       const marks = scanner.marks.shownMarks().filter((m) => termId === undefined || m.termId === termId);
       if (marks.length === 0) return;
@@ -110,6 +117,13 @@ export async function startHoverCards(ctx: ContentScriptContext, scanner: PageSc
       rangeElement(target.range)?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
       focusOnOpen = true;
       intent.openNow(target, { sticky: true });
+    },
+    showClaim(index) {
+      const mark = claims.marks.list()[index];
+      if (!mark) return;
+      rangeElement(mark.range)?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+      focusOnOpen = true;
+      intent.openNow(mark, { sticky: true });
     },
     async showAtSelection(termId) {
       const selection = document.getSelection();

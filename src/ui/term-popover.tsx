@@ -29,6 +29,8 @@ export interface TermPopover {
   /** True when the event happened inside the card. */
   contains(event: Event): boolean;
   readonly pinned: boolean;
+  /** How long the last card took from show() to its first painted frame, ms (for the benchmark). */
+  readonly lastOpenMs: number | null;
   setPinned(pinned: boolean): void;
   onPinChange?: (pinned: boolean) => void;
   onClose?: () => void;
@@ -53,6 +55,7 @@ export async function createTermPopover(ctx: ContentScriptContext): Promise<Term
   let stopAutoUpdate: (() => void) | null = null;
   let returnFocusTo: Element | null = null;
   let mounted = false;
+  let lastOpenMs: number | null = null;
 
   const ui = await createShadowRootUi(ctx, {
     name: popoverHostName,
@@ -69,9 +72,16 @@ export async function createTermPopover(ctx: ContentScriptContext): Promise<Term
     get pinned() {
       return pinned;
     },
+    get lastOpenMs() {
+      return lastOpenMs;
+    },
     setPinned,
     async show(newContent, newAnchor, options = {}) {
       if (newContent.kind === 'term' && !termById(newContent.termId)) return;
+      const started = performance.now();
+      // The frame that paints the card runs its animation callbacks first, then paints; the task after it sees
+      // the card on screen.
+      requestAnimationFrame(() => setTimeout(() => (lastOpenMs = performance.now() - started), 0));
       if (options.focus && !mounted) returnFocusTo = document.activeElement;
       content = newContent;
       anchor = newAnchor;

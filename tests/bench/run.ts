@@ -93,6 +93,37 @@ async function appendPostsCost(ext: ExtensionBrowser, url: string, count: number
   return { busyMs: after.busyMs - before.busyMs, longestSliceMs: after.longestSliceMs, markedAfterMs: after.lastPassEndedAt - appendedAt };
 }
 
+/** Hovers terms on the thread and reads how long each card took from the end of the dwell to its painted frame. */
+async function cardOpenCost(ext: ExtensionBrowser, url: string, cards = 5): Promise<number[]> {
+  const page = await ext.newPage();
+  await page.setViewport({ width: 1000, height: 800 });
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  await page.bringToFront();
+  await settle();
+  const times: number[] = [];
+  for (let i = 0; i < cards; i++) {
+    const point = await page.evaluate((n) => {
+      const ranges = [...CSS.highlights.get('lactation-glossary-term')!.keys()] as AbstractRange[];
+      const range = document.createRange();
+      const r = ranges[n * 7]!;
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      (r.startContainer.parentElement as Element).scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }, i);
+    await page.mouse.move(5, 5);
+    await page.mouse.move(point.x, point.y, { steps: 3 });
+    await page.waitForFunction(() => document.querySelector('lactation-glossary-popover')?.shadowRoot?.querySelector('.card-title'), { timeout: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    times.push((await pageReportOf(ext, page)).cardOpenMs);
+    await page.bringToFront();
+    await page.keyboard.press('Escape');
+  }
+  await page.close();
+  return times;
+}
+
 async function main() {
   assertFillerHasNoTerms();
   const server = await serveFixtures();
@@ -124,6 +155,7 @@ async function main() {
       }
       const markJs = [await markJsCost(barePage, threadUrl)]; // one run: it takes seconds and rewrites the page
       const appended = await appendPostsCost(ext, threadUrl, 200);
+      const cardTimes = megabytes === 1 ? await cardOpenCost(ext, threadUrl) : [];
 
       const extMs = median(ext1.map((r) => r.stats.busyMs));
       const floorMs = median(floor.map((r) => r.ms));
@@ -137,6 +169,7 @@ async function main() {
       print(`  ratio mark.js / extension           ${(markMs / extMs).toFixed(1)}×   (target ≥ 30×)`);
       print(`  same-size page with no terms        ${ms(median(quietExt.map((r) => r.stats.busyMs)))}   (target < 5 ms)`);
       print(`  200 posts appended                  ${ms(appended.busyMs)} of main-thread time, underlined ${ms(appended.markedAfterMs)} after the append`);
+      if (cardTimes.length) print(`  card: end of dwell to painted frame ${ms(median(cardTimes))} median of ${cardTimes.length} (max ${ms(Math.max(...cardTimes))}; one frame is 16.7 ms)`);
     }
   } finally {
     await ext.close();

@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setSettings } from './extension-pages.ts';
+import { openExtensionPage, setSettings, tabIdOf } from './extension-pages.ts';
 import { pause, waitForCard } from './hover.ts';
 import { browserNames, launchWithExtension, type ExtensionBrowser } from './launch.ts';
 import { serveFixtures, type FixtureServer } from './serve.ts';
@@ -70,6 +70,23 @@ describe.each(browserNames)('the fact-checker in %s', (name) => {
       'My midwife said half of all pregnant women in America are at risk of gestational diabetes!',
       'Someone told me insulin levels increase about two weeks after delivery.',
     ]);
+  });
+
+  it('lists the flagged statements in the popup and jumps to one, opening its card', async () => {
+    const page = await open();
+    await page.waitForFunction(() => (CSS.highlights.get('lactation-glossary-claim')?.size ?? 0) >= 3, { timeout: 15_000 });
+    const tabId = await tabIdOf(ext, page);
+    const popup = await ext.newPage();
+    await openExtensionPage(ext, popup, `popup.html?tab=${tabId}`);
+    await popup.waitForSelector('.page-claims .result');
+    const listed = await popup.$$eval('.page-claims .result', (els) => els.map((e) => e.textContent));
+    expect(listed).toContain('differs “Someone told me insulin levels increase about two weeks after delivery.”');
+    const index = listed.findIndex((l) => l?.includes('insulin levels'));
+    // (Clicked from script: the popup's list is in view, and a pointer click would need the tab in front.)
+    await popup.$$eval('.page-claims .result', (buttons, i) => (buttons[i] as HTMLElement).click(), index);
+    await page.bringToFront();
+    const card = await waitForCard(page, 'Differs from the article');
+    expect(card.focused).toBe('dialog');
   });
 
   it('shows the page and the article side by side, with the reasons, the source and the evidence, and lets the reader dismiss the flag', async () => {

@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForCard } from './hover.ts';
+import { pageReportOf } from './page-state.ts';
 import { browserNames, launchWithExtension, type ExtensionBrowser } from './launch.ts';
 import { serveFixtures, type FixtureServer } from './serve.ts';
 
@@ -41,6 +42,34 @@ describe.each(browserNames)('hostile and unusual pages in %s', (name) => {
     );
     expect(texts.sort()).toEqual(['insulin resistance', 'prolactin']);
     expect(errors).toEqual([]);
+  });
+
+  it('keeps each of its tasks under 50 ms while a page adds 100 000 nodes in bursts', async () => {
+    server.route('/bursts.html', '<!doctype html><title>Live thread</title><div id="thread"><p>First post about prolactin.</p></div>');
+    const page = await ext.newPage();
+    await page.goto(`${server.origin}/bursts.html`);
+    await page.bringToFront();
+    await page.waitForFunction(() => (CSS.highlights.get('lactation-glossary-term')?.size ?? 0) >= 1, { timeout: 15_000 });
+    await page.evaluate(async () => {
+      const thread = document.getElementById('thread')!;
+      for (let burst = 0; burst < 20; burst++) {
+        const fragment = document.createDocumentFragment();
+        for (let i = 0; i < 2500; i++) {
+          const post = document.createElement('article');
+          const p = document.createElement('p');
+          p.textContent = i % 50 === 0 ? `Reply ${burst}-${i}: my milk supply dropped with PCOS.` : `Reply ${burst}-${i}: thanks, that helps.`;
+          post.append(p);
+          fragment.append(post);
+        }
+        thread.append(fragment);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      }
+    });
+    const report = await pageReportOf(ext, page);
+    console.log(`${name}: 100 000 nodes added in 20 bursts: ${report.stats.fullScans} full and ${report.stats.incrementalScans} incremental passes, longest task ${report.stats.longestSliceMs.toFixed(1)} ms, ${report.underlined} underlined`);
+    expect(report.stats.longestSliceMs).toBeLessThan(50);
+    // One underline per post for each of its terms: 1 + 20 bursts × 50 posts × 2 terms.
+    expect(report.underlined).toBe(1 + 20 * 50 * 2);
   });
 
   it('leaves typing in editors alone and never marks what is typed', async () => {

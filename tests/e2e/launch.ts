@@ -37,6 +37,7 @@ export async function launchWithExtension(
       headless: true,
       userDataDir: profile,
       pipe: true,
+      protocolTimeout: 60_000,
       ignoreDefaultArgs: ['--disable-extensions'],
       args: [
         '--no-sandbox',

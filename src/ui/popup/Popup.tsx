@@ -139,9 +139,13 @@ export function Popup({ tabId, initialQuery }: PopupProps) {
                   <>
                     <h2>Statements compared with the article</h2>
                     <ul class="page-claims">
-                      {report.claims.map((c) => (
+                      {report.claims.map((c, index) => (
                         <li key={`${c.claimId}|${c.sentence}`}>
-                          <span class={`verdict ${c.verdict}`}>{c.verdict === 'agrees' ? 'agrees' : 'differs'}</span> “{c.sentence}”
+                          <button type="button" class="result claim-result" onClick={() => tabId !== null && void askTab(tabId, { type: 'show-claim', index })}>
+                            <span>
+                              <span class={`verdict ${c.verdict}`}>{c.verdict === 'agrees' ? 'agrees' : 'differs'}</span> “{c.sentence}”
+                            </span>
+                          </button>
                         </li>
                       ))}
                     </ul>
