@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { openExtensionPage } from './extension-pages.ts';
+import { inExtension, tabIdOf } from './extension-pages.ts';
 import type { ExtensionBrowser } from './launch.ts';
 
 export interface HighlightedRange {
@@ -45,16 +45,10 @@ export async function domSnapshot(page: Page): Promise<{ markup: string; text: s
  * extension page opened beside it, as the popup does.
  */
 export async function pageReportOf(ext: ExtensionBrowser, page: Page): Promise<any> {
-  const helper = await ext.newPage();
-  try {
-    await openExtensionPage(ext, helper, 'popup.html');
-    await page.bringToFront();
-    return await helper.evaluate(async () => {
-      const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-      const [tab] = await api.tabs.query({ active: true, currentWindow: true });
-      return api.tabs.sendMessage(tab.id, { type: 'page-report' }, { frameId: 0 });
-    });
-  } finally {
-    await helper.close();
-  }
+  const tabId = await tabIdOf(ext, page);
+  return inExtension(
+    ext,
+    (id: number) => ((globalThis as any).browser ?? (globalThis as any).chrome).tabs.sendMessage(id, { type: 'page-report' }, { frameId: 0 }),
+    tabId,
+  );
 }

@@ -26,12 +26,13 @@ async function recordingProxy(): Promise<{ port: number; requests: string[]; clo
 async function browse(name: BrowserName, extension: boolean, server: FixtureServer, proxyPort: number) {
   const ext = await launchWithExtension(name, { extension, proxyPort });
   try {
-    for (const path of ['/forum-thread.html', '/claims-thread.html', '/frames-and-shadow.html', '/every-term.html']) {
+    // Each page with the number of underlines it shows once scanned.
+    for (const [path, underlines] of [['/forum-thread.html', 15], ['/claims-thread.html', 3], ['/frames-and-shadow.html', 3], ['/every-term.html', 26]] as const) {
       const page = await ext.newPage();
       await page.goto(`${server.origin}${path}`);
       await page.bringToFront();
       if (!extension) continue;
-      await waitForHighlights(page, 3);
+      await waitForHighlights(page, underlines);
       if (path === '/every-term.html') {
         await hoverTerm(page, 'Lactose');
         await waitForCard(page, 'Lactose');

@@ -17,8 +17,11 @@ function injectSentence(html: string): string {
   return at < 0 ? `${html}${injected}` : `${html.slice(0, at)}${injected}${html.slice(at)}`;
 }
 
-/** A request as the page means it: without the query (cache busters, random ids) and without favicons. */
-const requestKey = (url: string) => url.split(/[?#]/)[0]!;
+/**
+ * A request as the page means it: without the query, with long digit runs (timestamps, random ids in ad URLs)
+ * and blob: UUIDs made alike, and without favicons.
+ */
+const requestKey = (url: string) => (url.startsWith('blob:') ? 'blob:' : url.split(/[?#]/)[0]!.replace(/\d{6,}/g, '#'));
 const isFavicon = (url: string) => /\/favicon\.ico$/.test(requestKey(url));
 
 interface Visit {
