@@ -37,7 +37,7 @@ export function startClaimFlags(
   return {
     marks,
     async update() {
-      marks.drop((mark: ClaimMark) => !mark.node.isConnected);
+      marks.drop((mark: ClaimMark) => mark.nodes.some((node) => !node.isConnected));
       const pending = scanner.marks.blocksMentioning(subjectTermIds).filter((b) => !checked.has(b) && b.text.length <= maxClaimTextLength);
       for (let i = 0; i < pending.length && !stopped; i += maxClaimTexts) {
         const batch = pending.slice(i, i + maxClaimTexts);

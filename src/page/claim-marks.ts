@@ -6,7 +6,8 @@ import type { TextBlock } from './collect-text-blocks.ts';
 export interface ClaimMark {
   check: ClaimCheck;
   range: StaticRange;
-  node: Text;
+  /** The sentence's text nodes: a hover on any of them finds it. */
+  nodes: Text[];
 }
 
 /**
@@ -28,13 +29,14 @@ export class ClaimMarks {
     if (!range) return;
     // Hover look-ups find the sentence from any of its text nodes.
     const nodes = block.segments.filter((s) => s.start < check.end && s.start + s.node.data.length > check.start).map((s) => s.node);
+    if (nodes.length === 0) return;
+    const mark: ClaimMark = { check, range, nodes };
     for (const node of nodes) {
-      const mark: ClaimMark = { check, range, node };
       this.#byNode.set(node, [...(this.#byNode.get(node) ?? []), mark]);
       const parent = node.parentElement;
       if (parent) this.#parents.set(parent, (this.#parents.get(parent) ?? 0) + 1);
     }
-    this.#marks.push({ check, range, node: nodes[0]! });
+    this.#marks.push(mark);
     this.#highlight.add(range);
   }
 
@@ -53,10 +55,12 @@ export class ClaimMarks {
       if (!shouldDrop(mark)) continue;
       this.#marks.splice(i, 1);
       this.#highlight.delete(mark.range);
-      const node = mark.node;
-      this.#byNode.delete(node);
-      const parent = node.parentElement;
-      if (parent) this.#parents.set(parent, Math.max(0, (this.#parents.get(parent) ?? 1) - 1));
+      for (const node of mark.nodes) {
+        const remaining = (this.#byNode.get(node) ?? []).filter((m) => m !== mark);
+        this.#byNode.set(node, remaining);
+        const parent = node.parentElement;
+        if (parent) this.#parents.set(parent, Math.max(0, (this.#parents.get(parent) ?? 1) - 1));
+      }
     }
   }
 
