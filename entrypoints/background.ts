@@ -40,7 +40,7 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener(async (info, tab) => {
     if (info.menuItemId !== lookUpMenuId || !info.selectionText) return;
     const termId = termForSelection(info.selectionText);
-    const shown = termId && tab?.id !== undefined ? await askTab<unknown>(tab.id, { type: 'show-term', termId }).then(() => true) : false;
+    const shown = termId !== undefined && tab?.id !== undefined && (await askTab<boolean>(tab.id, { type: 'show-term', termId })) === true;
     // No term, or a page where the card cannot open: the look-up opens in a tab instead.
     if (!shown) await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(info.selectionText.slice(0, 100))}`) });
   });

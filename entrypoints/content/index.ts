@@ -97,7 +97,8 @@ export default defineContentScript({
       if (request?.type === 'page-report') return pageReport(scanner, siteUrl(), flags, cards?.lastOpenMs ?? null);
       if (!cards) return undefined;
       if (request?.type === 'move-to-term') return cards.moveToTerm(request.direction, request.termId);
-      if (request?.type === 'show-term') return cards.showAtSelection(request.termId);
+      // Answers true once the card is open, so the background knows not to fall back to a tab.
+      if (request?.type === 'show-term') return cards.showAtSelection(request.termId).then(() => true);
       if (request?.type === 'show-claim') return Promise.resolve(cards.showClaim(request.index));
       return undefined;
     };

@@ -14,11 +14,15 @@ export async function openExtensionPage(ext: ExtensionBrowser, page: Page, path:
     return;
   }
   void page.goto(url, { timeout: 5_000 }).catch(() => undefined);
-  await page.waitForFunction(
-    (origin) => location.origin === origin && document.readyState === 'complete',
-    { timeout: 15_000 },
-    ext.extensionOrigin,
-  );
+  // Polled by hand: while the tab swaps documents, Firefox's WebDriver BiDi can fail an evaluation outright
+  // ("right-hand side of 'in' should be an object"), which would end puppeteer's own waitForFunction.
+  for (const started = Date.now(); Date.now() - started < 15_000; await new Promise((r) => setTimeout(r, 100))) {
+    const ready = await page
+      .evaluate((origin) => location.origin === origin && document.readyState === 'complete', ext.extensionOrigin)
+      .catch(() => false);
+    if (ready) return;
+  }
+  throw new Error(`${path} did not open`);
 }
 
 /** Runs `fn` in one of the extension's pages, so a test can act as the popup or the options page would. */
