@@ -120,12 +120,9 @@ export class TermMarks {
   blocksMentioning(termIds: ReadonlySet<string>): TextBlock[] {
     const blocks: TextBlock[] = [];
     for (const entry of this.#blocks.values()) {
-      for (const block of entry.blocks) blocks.push(block);
+      if (entry.marks.some((m) => termIds.has(m.termId))) blocks.push(...entry.blocks);
     }
-    return blocks.filter((block) => {
-      const entry = this.#blocks.get(block.element);
-      return entry?.marks.some((m) => termIds.has(m.termId)) ?? false;
-    });
+    return blocks;
   }
 
   /** True when `element` directly holds the start of an underlined occurrence. */

@@ -1,3 +1,4 @@
+import { pointIsOnRange } from './range-geometry.ts';
 import type { TermMark, TermMarks } from './term-marks.ts';
 
 interface CaretPoint {
@@ -28,12 +29,5 @@ export function termUnderPointer(marks: TermMarks, event: { clientX: number; cli
   // The caret lands between characters: the character under the pointer is either side of it.
   const mark = marks.markAt(text, caret.offset) ?? (caret.offset > 0 ? marks.markAt(text, caret.offset - 1) : null);
   if (!mark) return null;
-  // A caret at the end of a line can resolve to a term far from the pointer: check the pointer is on it.
-  const range = text.ownerDocument.createRange();
-  range.setStart(mark.range.startContainer, mark.range.startOffset);
-  range.setEnd(mark.range.endContainer, mark.range.endOffset);
-  const inside = [...range.getClientRects()].some(
-    (r) => event.clientX >= r.left - 1 && event.clientX <= r.right + 1 && event.clientY >= r.top - 1 && event.clientY <= r.bottom + 1,
-  );
-  return inside ? mark : null;
+  return pointIsOnRange(mark.range, event.clientX, event.clientY) ? mark : null;
 }
