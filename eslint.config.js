@@ -7,7 +7,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs', 'tests/fixtures/*.js'] }, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -28,6 +28,10 @@ export default tseslint.config(
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never inject HTML strings.' },
       ],
     },
+  },
+  {
+    files: ['tests/fixtures/*.js'],
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', Node: 'readonly', CSS: 'readonly' } },
   },
   {
     files: ['scripts/*.mjs'],

@@ -17,7 +17,10 @@ export interface TermMatch {
 export interface TermMatcher {
   /** Every glossary term in `text` (one block of a page: a paragraph, a list item, a table cell…), in order. */
   find(text: string): TermMatch[];
-  /** A quick test that `text` may hold a term; false means `find` would return nothing. */
+  /**
+   * A quick test that `text` may hold a term; false means `find` would return nothing in it, nor in any block
+   * of a subtree whose textContent it is.
+   */
   mayContainTerms(text: string): boolean;
 }
 
@@ -95,7 +98,9 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
   const other = firstWords.filter((w) => !/^[a-z0-9]/.test(w)).map(escapeRegExp);
   const candidateSource = [ascii.length ? `\\b(?:${ascii.join('|')})` : '', other.length ? `(?:${other.join('|')})` : ''].filter(Boolean).join('|');
   const candidates = new RegExp(candidateSource, 'gi');
-  const quickTest = new RegExp(candidateSource, 'i');
+  // No word boundary here: the quick test also reads a whole subtree's textContent, which runs its blocks
+  // together ("…and" + "insulin…" reads "andinsulin"), and must not miss a term at the start of a block.
+  const quickTest = new RegExp(firstWords.map(escapeRegExp).join('|'), 'i');
 
   // A first word's forms are compiled when it is first met: most pages meet few of them, many none.
   const compiled = new Map<string, Form[]>();

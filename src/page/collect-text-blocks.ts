@@ -53,6 +53,26 @@ const skippedAttributeSelector = [
   '[style*="visibility: hidden"]',
 ].join(',');
 const skippedSelector = [...skippedTags, skippedAttributeSelector].join(',');
+
+/** The attributes `skippedAttributeSelector` reads: a change to one may hide, show or hand text to an editor. */
+export const skippingAttributeNames = ['hidden', 'contenteditable', 'role', 'style'];
+
+/** Whether `name="value"` (null: absent) makes its element skipped, as `skippedAttributeSelector` decides. */
+export function attributeSkips(name: string, value: string | null): boolean {
+  if (value === null) return false;
+  switch (name) {
+    case 'hidden':
+      return true;
+    case 'contenteditable':
+      return value !== 'false';
+    case 'role':
+      return value === 'textbox' || value === 'button';
+    case 'style':
+      return /display: ?none|visibility: ?hidden/.test(value);
+    default:
+      return false;
+  }
+}
 const skippedTagSet = new Set(skippedTags);
 
 /** Above this many elements, one query for all skipped elements would itself be a long task. */

@@ -1,6 +1,14 @@
 import type { TermMatcher } from '../match/index.ts';
 import type { Density } from '../settings/index.ts';
-import { blockElementOf, isInline, isInSkippedSubtree, TextBlockWalker, type TextBlock } from './collect-text-blocks.ts';
+import {
+  attributeSkips,
+  blockElementOf,
+  isInline,
+  isInSkippedSubtree,
+  skippingAttributeNames,
+  TextBlockWalker,
+  type TextBlock,
+} from './collect-text-blocks.ts';
 import { TermMarks } from './term-marks.ts';
 import { runInSlices, type SliceStats } from './time-slices.ts';
 
@@ -50,6 +58,8 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
   const marks = new TermMarks(highlight, density);
   const stats: ScanStats = { busyMs: 0, longestSliceMs: 0, slices: 0, fullScans: 0, incrementalScans: 0, lastPassEndedAt: 0 };
   const dirtyRoots = new Set<Element>();
+  /** Dirty roots whose subtree was hidden, shown or made editable: what was marked under them is forgotten first. */
+  const rootsToEmpty = new Set<Element>();
   let sawRemovals = false;
   let fullRescanQueued = true;
   let running: Promise<void> = Promise.resolve();
@@ -137,6 +147,8 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
     stats.incrementalScans++;
     if (sawRemovals) marks.dropDisconnected(); // a read per marked node: only when something left the page
     sawRemovals = false;
+    for (const root of rootsToEmpty) marks.dropWithin(root);
+    rootsToEmpty.clear();
     // Keep only the outermost changed roots: their scan covers the rest.
     const outermost = roots.filter((root) => root.isConnected && !roots.some((other) => other !== root && other.contains(root)));
     const done = new Set<Element>();
@@ -165,12 +177,17 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
     };
   }
 
+  let firstScheduled = () => {};
+  const scheduledOnce = new Promise<void>((resolve) => (firstScheduled = resolve));
   function schedule() {
+    firstScheduled();
     running = running.then(async () => {
-      while (!abort.signal.aborted && (fullRescanQueued || dirtyRoots.size > 0)) {
+      while (!abort.signal.aborted && (fullRescanQueued || dirtyRoots.size > 0 || sawRemovals)) {
         if (fullRescanQueued || dirtyRoots.size > maxDirtyRootsBeforeFullRescan) {
           fullRescanQueued = false;
           dirtyRoots.clear();
+          rootsToEmpty.clear();
+          sawRemovals = false;
           await runInSlices(startingWith(fullScan), stats, abort.signal);
         } else {
           const roots = [...dirtyRoots];
@@ -190,6 +207,10 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
   /** New paragraphs, posts and pages are scanned on their own; text changed inside a block rescans that block. */
   function noteChange(record: MutationRecord) {
     const { target } = record;
+    if (record.type === 'attributes') {
+      noteSkipChange(target as Element, record.attributeName ?? '', record.oldValue);
+      return;
+    }
     if (isInSkippedSubtree(target)) return;
     if (record.type === 'characterData') {
       markDirty(blockElementOf(target));
@@ -210,16 +231,38 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
     }
   }
 
+  /**
+   * An element hidden or shown, or made editable or not ("Show more", spoilers, "Edit post"): its text is
+   * scanned again from scratch. Style changes that do not hide or show (animations) cost one test each.
+   */
+  function noteSkipChange(element: Element, name: string, oldValue: string | null) {
+    if (attributeSkips(name, oldValue) === attributeSkips(name, element.getAttribute(name))) return;
+    if (element.parentElement && isInSkippedSubtree(element.parentElement)) return;
+    const root = isInline(element) ? blockElementOf(element) : element;
+    if (!root) return;
+    dirtyRoots.add(root);
+    rootsToEmpty.add(root);
+  }
+
   const observer = new MutationObserver((records) => {
     if (fullRescanQueued) return;
+    const dirtyBefore = dirtyRoots.size;
     for (const record of records) {
       if (dirtyRoots.size > maxDirtyRootsBeforeFullRescan) break;
       noteChange(record);
     }
+    // Style changes that neither hide nor show (animations) must not keep postponing the pass.
+    if (dirtyRoots.size === dirtyBefore && records.every((r) => r.type === 'attributes')) return;
     clearTimeout(settleTimer);
     settleTimer = setTimeout(schedule, mutationSettleMs);
   });
-  observer.observe(doc, { childList: true, subtree: true, characterData: true });
+  observer.observe(doc, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributeFilter: skippingAttributeNames,
+    attributeOldValue: true,
+  });
   // Start when the page has finished its own loading work, not in the middle of it.
   if (view?.requestIdleCallback) view.requestIdleCallback(schedule, { timeout: 300 });
   else schedule();
@@ -229,7 +272,9 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
     marks,
     stats,
     idle: async () => {
-      // Wait for a pending mutation batch too, then for the chain of passes to drain.
+      // Wait for the first pass to be started (the page's idle time may come late), for a pending mutation
+      // batch, then for the chain of passes to drain.
+      await scheduledOnce;
       await new Promise((resolve) => setTimeout(resolve, mutationSettleMs + 10));
       let current: Promise<void>;
       do {

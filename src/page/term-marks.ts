@@ -90,6 +90,13 @@ export class TermMarks {
     if (handedOver.size > 0 && this.#density !== 'every') this.#reshowContainer(entry.container, handedOver);
   }
 
+  /** Forgets every block at or under `root` (its subtree was hidden or made editable, so none may stay). */
+  dropWithin(root: Element): void {
+    for (const element of [...this.#blocks.keys()]) {
+      if (root.contains(element)) this.drop(element);
+    }
+  }
+
   /** Drops blocks that left the page (their text nodes are no longer connected). */
   dropDisconnected(): void {
     for (const [element, entry] of this.#blocks) {

@@ -50,13 +50,18 @@ export async function tabIdOf(ext: ExtensionBrowser, page: Page): Promise<number
   const helper = await ext.newPage();
   try {
     await openExtensionPage(ext, helper, 'popup.html');
-    await page.bringToFront();
-    return await helper.evaluate(async () => {
-      const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-      const [tab] = await api.tabs.query({ active: true, currentWindow: true });
-      return tab.id as number;
-    });
+    return await activeTabIdVia(helper, page);
   } finally {
     await helper.close();
   }
+}
+
+/** Makes `page` the active tab and asks an already open extension page (`helper`) for its tab id. */
+export async function activeTabIdVia(helper: Page, page: Page): Promise<number> {
+  await page.bringToFront();
+  return helper.evaluate(async () => {
+    const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+    const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+    return tab.id as number;
+  });
 }

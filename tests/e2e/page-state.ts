@@ -46,9 +46,23 @@ export async function domSnapshot(page: Page): Promise<{ markup: string; text: s
  */
 export async function pageReportOf(ext: ExtensionBrowser, page: Page): Promise<any> {
   const tabId = await tabIdOf(ext, page);
-  return inExtension(
-    ext,
-    (id: number) => ((globalThis as any).browser ?? (globalThis as any).chrome).tabs.sendMessage(id, { type: 'page-report' }, { frameId: 0 }),
-    tabId,
-  );
+  return inExtension(ext, askForPageReport, tabId);
 }
+
+/**
+ * The same, from an extension page the test keeps open (`helper`), for a tab whose id it knows. A tab that
+ * has only just loaded may not have its content script yet (it starts when the page is idle): ask again.
+ */
+export async function pageReportVia(helper: Page, tabId: number): Promise<any> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await helper.evaluate(askForPageReport, tabId);
+    } catch (error) {
+      if (attempt === 50 || !/Receiving end does not exist/.test(String(error))) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+const askForPageReport = (id: number) =>
+  ((globalThis as any).browser ?? (globalThis as any).chrome).tabs.sendMessage(id, { type: 'page-report' }, { frameId: 0 });
