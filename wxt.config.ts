@@ -1,17 +1,37 @@
 import { defineConfig } from 'wxt';
 
+/**
+ * Preact's renderer assigns `innerHTML` for `dangerouslySetInnerHTML`, a prop this code never uses (lint
+ * forbids it). The assignment is replaced by a throw so no path to it ships and `web-ext lint` has nothing to
+ * warn about; the build fails if a Preact upgrade changes that code, rather than shipping it silently.
+ */
+function preactWithoutInnerHtml() {
+  const assignment = /([\w$]+)\.innerHTML\s*=\s*([\w$]+)\.__html/g;
+  return {
+    name: 'preact-without-inner-html',
+    transform(code: string, id: string) {
+      if (!/[\\/]node_modules[\\/]preact[\\/]dist[\\/]/.test(id) || !code.includes('innerHTML')) return null;
+      const replaced = code.replace(assignment, '(() => { throw new Error("dangerouslySetInnerHTML is not supported") })()');
+      if (replaced === code || /\.innerHTML\s*=[^=]/.test(replaced)) throw new Error(`preact-without-inner-html: ${id} no longer matches; update the plugin`);
+      return { code: replaced, map: null };
+    },
+  };
+}
+
 // Firefox 140 is the first with the CSS Custom Highlight API the underlines rely on.
-// Chrome builds MV3; Firefox keeps MV2 so the content script's host access is granted at install time
-// (Firefox MV3 makes <all_urls> an optional permission the user must grant by hand).
+// Chrome builds MV3; Firefox ships MV2, where the content script's site access is granted at install time.
+// A Firefox MV3 build (`.output/firefox-mv3`) is made too: there, as in Chrome, the user may take site access
+// back, and the popup then says so and offers to allow it again.
 export default defineConfig({
   imports: false,
-  manifest: {
+  manifest: ({ manifestVersion }) => ({
     name: 'Lactation Glossary',
     description:
       'Underlines breastfeeding and lactation health terms and explains them from a trusted article, with its quotes and sources. Runs entirely on your device.',
     // storage: settings; contextMenus: "Look up “…” in the glossary". No host or tabs permission is needed:
-    // the content script reports its own page to the popup and the background.
-    permissions: ['storage', 'contextMenus'],
+    // the content script reports its own page to the popup and the background. activeTab (MV3, where site
+    // access can be withheld): the popup reads the address of the tab it was opened on to offer access to it.
+    permissions: ['storage', 'contextMenus', ...(manifestVersion === 3 ? ['activeTab'] : [])],
     commands: {
       'next-term': { suggested_key: { default: 'Alt+Shift+Period' }, description: 'Go to the next underlined term and open its card' },
       'previous-term': { suggested_key: { default: 'Alt+Shift+Comma' }, description: 'Go to the previous underlined term and open its card' },
@@ -25,8 +45,9 @@ export default defineConfig({
       },
       gecko_android: { strict_min_version: '142.0' },
     },
-  },
+  }),
   vite: () => ({
+    plugins: [preactWithoutInnerHtml()],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),
 });

@@ -24,10 +24,19 @@ export interface ExtensionBrowser {
 /** Starts the system browser headless, with the built extension loaded unless `extension` is false. */
 export async function launchWithExtension(
   name: BrowserName,
-  { extension = true, proxyPort }: { extension?: boolean; /** Send every non-loopback request to this local proxy. */ proxyPort?: number } = {},
+  {
+    extension = true,
+    proxyPort,
+    dir = buildDir(name),
+  }: {
+    extension?: boolean;
+    /** Send every non-loopback request to this local proxy. */
+    proxyPort?: number;
+    /** Another build of the extension (the Firefox MV3 one). */
+    dir?: string;
+  } = {},
 ): Promise<ExtensionBrowser> {
   const profile = mkdtempSync(join(tmpdir(), `lg-${name}-`));
-  const dir = buildDir(name);
   let browser: Browser;
   let extensionOrigin = '';
   if (name === 'chromium') {
@@ -68,6 +77,8 @@ export async function launchWithExtension(
         'extensions.autoDisableScopes': 0,
         'datareporting.policy.dataSubmissionEnabled': false,
         'browser.shell.checkDefaultBrowser': false,
+        // permissions.request() is answered yes without a prompt, which a headless browser could not show.
+        'extensions.webextOptionalPermissionPrompts': false,
         // Firefox gives each install a random internal UUID; pinning it gives tests a known moz-extension:// origin.
         'extensions.webextensions.uuids': JSON.stringify({ [firefoxAddonId]: firefoxInternalUuid }),
         ...(proxyPort

@@ -4,7 +4,7 @@ import { termById } from '../../glossary/index.ts';
 import { createTermSearch } from '../../glossary/term-search.ts';
 import type { PageReport } from '../../page/page-report.ts';
 import { loadSettings, updateSettings, watchSettings, withSiteSwitched, type Settings } from '../../settings/index.ts';
-import { askTab, pageReportOf } from '../tab-client.ts';
+import { askTab, missingSiteAccess, pageReportOf, type MissingSiteAccess } from '../tab-client.ts';
 import { TermCard } from '../TermCard.tsx';
 
 export interface PopupProps {
@@ -12,7 +12,11 @@ export interface PopupProps {
   initialQuery: string;
 }
 
-type PageState = { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'ready'; report: PageReport };
+type PageState =
+  | { kind: 'loading' }
+  | { kind: 'unavailable' }
+  | { kind: 'no-access'; access: MissingSiteAccess }
+  | { kind: 'ready'; report: PageReport };
 
 /** The site's name for the switch; pages without a host (files, data: URLs) are "this page". */
 const hostOf = (url: string) => {
@@ -34,7 +38,22 @@ export function Popup({ tabId, initialQuery }: PopupProps) {
 
   const refreshPage = async () => {
     const report = tabId === null ? null : await pageReportOf(tabId);
-    setPage(report ? { kind: 'ready', report } : { kind: 'unavailable' });
+    if (report) return setPage({ kind: 'ready', report });
+    const access = tabId === null ? null : await missingSiteAccess(tabId);
+    setPage(access ? { kind: 'no-access', access } : { kind: 'unavailable' });
+  };
+
+  /** Asks the browser for the site access the user withheld; granted, the tab is reloaded to run in it. */
+  const allowAccess = async (access: MissingSiteAccess) => {
+    if (tabId === null || !(await browser.permissions.request({ origins: access.origins }).catch(() => false))) return;
+    await browser.tabs.reload(tabId);
+    setPage({ kind: 'loading' });
+    for (let attempt = 0; attempt < 20; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const report = await pageReportOf(tabId);
+      if (report) return setPage({ kind: 'ready', report });
+    }
+    await refreshPage();
   };
 
   useEffect(() => {
@@ -123,6 +142,22 @@ export function Popup({ tabId, initialQuery }: PopupProps) {
             The glossary cannot run on this page: browser pages, extension stores and some built-in viewers are off limits to
             extensions.
           </p>
+        )}
+        {page.kind === 'no-access' && (
+          <div role="status" class="no-access">
+            <p>
+              {page.access.host ? (
+                <>
+                  The browser does not let Lactation Glossary read <strong>{page.access.host}</strong>, so nothing is underlined here.
+                </>
+              ) : (
+                <>The browser does not let Lactation Glossary read this site (site access was turned off), so nothing is underlined here.</>
+              )}
+            </p>
+            <button type="button" class="allow-access" onClick={() => void allowAccess(page.access)}>
+              {page.access.host ? `Allow on ${page.access.host}` : 'Allow on all sites'}
+            </button>
+          </div>
         )}
         {report && (
           <>
