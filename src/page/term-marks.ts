@@ -88,6 +88,8 @@ export class TermMarks {
     }
     // Another block of the same post may now hold the first occurrence of those terms.
     if (handedOver.size > 0 && this.#density !== 'every') this.#reshowContainer(entry.container, handedOver);
+    // A post left with no underline is forgotten: as a key here, a removed post would be kept alive.
+    if (owners.size === 0) this.#firstOwners.delete(entry.container);
   }
 
   /** Forgets every block at or under `root` (its subtree was hidden or made editable, so none may stay). */

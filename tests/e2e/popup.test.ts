@@ -82,12 +82,15 @@ describe.each(browserNames)('the toolbar popup and settings in %s', (name) => {
     await popup.waitForSelector(siteSwitch);
     expect(await popup.$eval(siteSwitch, (e) => e.getAttribute('aria-label'))).toBe('Underline terms on 127.0.0.1');
     expect(await popup.$eval(siteSwitch, (e) => (e as HTMLInputElement).checked)).toBe(true);
+    // A click waits for the target to be rendered, which a background tab never is: bring the popup forward.
+    await popup.bringToFront();
     await popup.click(siteSwitch);
     await page.waitForFunction(() => (CSS.highlights.get('lactation-glossary-term')?.size ?? 0) === 0, { timeout: 10_000 });
     await popup.waitForFunction(() => document.body.textContent?.includes('Switched off on 127.0.0.1'));
     await page.reload();
     await pause(1500);
     expect(await highlightCount(page)).toBe(0);
+    await popup.bringToFront();
     await popup.click(siteSwitch);
     await waitForHighlights(page, 15);
   });
