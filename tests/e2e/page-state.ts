@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { inExtension, tabIdOf } from './extension-pages.ts';
+import { openExtensionPage, tabIdOf } from './extension-pages.ts';
 import type { ExtensionBrowser } from './launch.ts';
 
 export interface HighlightedRange {
@@ -46,7 +46,13 @@ export async function domSnapshot(page: Page): Promise<{ markup: string; text: s
  */
 export async function pageReportOf(ext: ExtensionBrowser, page: Page): Promise<any> {
   const tabId = await tabIdOf(ext, page);
-  return inExtension(ext, askForPageReport, tabId);
+  const helper = await ext.newPage();
+  try {
+    await openExtensionPage(ext, helper, 'popup.html');
+    return await pageReportVia(helper, tabId);
+  } finally {
+    await helper.close();
+  }
 }
 
 /**

@@ -15,18 +15,27 @@ const word = fc.constantFrom(
 );
 const text = fc.array(word, { maxLength: 12 }).map((w) => w.join(' '));
 
-type Tree = { tag: string; children: (Tree | string)[] };
+/** An element, its children, and (for elements that may host one) the children of an open shadow root. */
+type Tree = { tag: string; children: (Tree | string)[]; shadow: (Tree | string)[] | null };
 const tags = ['p', 'div', 'span', 'b', 'i', 'a', 'li', 'ul', 'article', 'code', 'pre', 'textarea', 'script', 'br', 'section', 'em'];
-const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
-  node: fc.record({
-    tag: fc.constantFrom(...tags),
-    children: fc.array(fc.oneof({ depthSize: 'small' }, text, tie('node')), { maxLength: 4 }),
-  }),
-})).node;
+const shadowHosts = new Set(['p', 'div', 'span', 'article', 'section']);
+const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => {
+  const children = fc.array(fc.oneof({ depthSize: 'small' }, text, tie('node')), { maxLength: 4 });
+  return {
+    node: fc.record({
+      tag: fc.constantFrom(...tags),
+      children,
+      shadow: fc.option(children, { freq: 4 }),
+    }),
+  };
+}).node;
 
 function build(doc: Document, node: Tree): Element {
   const element = doc.createElement(node.tag);
-  for (const child of node.children) element.append(typeof child === 'string' ? doc.createTextNode(child) : build(doc, child));
+  const nodesOf = (list: (Tree | string)[]) => list.map((child) => (typeof child === 'string' ? doc.createTextNode(child) : build(doc, child)));
+  // <br> is void: the HTML parser never gives it children, and browsers draw none.
+  if (node.tag !== 'br') element.append(...nodesOf(node.children));
+  if (node.shadow && shadowHosts.has(node.tag)) element.attachShadow({ mode: 'open' }).append(...nodesOf(node.shadow));
   return element;
 }
 
@@ -39,7 +48,9 @@ describe('properties of text collection and matching', () => {
           // Each segment's node holds exactly the block's characters at its offset.
           for (const segment of block.segments) {
             expect(block.text.slice(segment.start, segment.start + segment.node.data.length)).toBe(segment.node.data);
-            expect(segment.node.parentElement!.closest('code, pre, textarea, script')).toBeNull();
+            // (A text node right under a shadow root has no parent element: its host stands in.)
+            const parent = segment.node.parentElement ?? (segment.node.parentNode as ShadowRoot).host;
+            expect(parent.closest('code, pre, textarea, script')).toBeNull();
           }
           // Every match covers exactly the matched text, and maps onto the page's nodes.
           for (const match of matcher.find(block.text)) {
