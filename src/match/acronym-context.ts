@@ -19,8 +19,13 @@ function wordListTest(words: string[]): ((text: string) => boolean) | null {
 
 export interface AcronymCheck {
   rule: AcronymRule;
-  /** True when the block's other words confirm the glossary sense (or the rule needs no confirmation). */
-  accepts(surface: string, blockText: string): boolean;
+  /** True when `surface` is written in a case the rule accepts (IGT, not igt, unless any case is allowed). */
+  caseAccepts(surface: string): boolean;
+  /**
+   * True when the block's words confirm the glossary sense (or the rule needs no confirmation). It depends on the
+   * block alone, so a caller meeting the acronym many times in one block asks once.
+   */
+  contextAccepts(blockText: string): boolean;
 }
 
 /** Case and context rules of one acronym: "IGT" near "glucose tolerance" is not insufficient glandular tissue. */
@@ -29,9 +34,8 @@ export function acronymCheck(rule: AcronymRule): AcronymCheck {
   const reject = wordListTest(rule.rejectWith);
   return {
     rule,
-    accepts(surface, blockText) {
-      const caseOk = rule.anyCase || surface === rule.text || surface === rule.text.toUpperCase();
-      if (!caseOk) return false;
+    caseAccepts: (surface) => rule.anyCase || surface === rule.text || surface === rule.text.toUpperCase(),
+    contextAccepts(blockText) {
       if (reject?.(blockText)) return false;
       return confirm ? confirm(blockText) : true;
     },

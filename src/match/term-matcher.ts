@@ -110,16 +110,23 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
     return forms;
   };
 
-  function accept(form: Form, text: string, start: number, end: number): boolean {
+  /** `contexts` keeps each acronym's verdict on this text: asked once per block, not once per occurrence. */
+  function accept(form: Form, text: string, start: number, end: number, contexts: Map<AcronymCheck, boolean>): boolean {
     if (!isWholeWord(text, start, end, form.acronym !== null)) return false;
     if (isInsideAddressOrCode(text, start, end)) return false;
     const following = text.slice(end, end + 24).toLowerCase();
     if (form.notFollowedBy.some((f) => following.startsWith(f))) return false;
-    return form.acronym ? form.acronym.accepts(text.slice(start, end), text) : true;
+    const { acronym } = form;
+    if (!acronym) return true;
+    if (!acronym.caseAccepts(text.slice(start, end))) return false;
+    let context = contexts.get(acronym);
+    if (context === undefined) contexts.set(acronym, (context = acronym.contextAccepts(text)));
+    return context;
   }
 
   function findIn(text: string): TermMatch[] {
     const matches: TermMatch[] = [];
+    const contexts = new Map<AcronymCheck, boolean>();
     candidates.lastIndex = 0;
     for (let c = candidates.exec(text); c; c = candidates.exec(text)) {
       const start = c.index;
@@ -128,7 +135,7 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
         const m = form.pattern.exec(text);
         if (!m) continue;
         const end = start + m[0].length;
-        if (!accept(form, text, start, end)) continue;
+        if (!accept(form, text, start, end, contexts)) continue;
         matches.push({ termId: form.termId, start, end, surface: m[0] });
         candidates.lastIndex = end;
         break;
