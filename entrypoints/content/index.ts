@@ -8,6 +8,7 @@ import { highlightNameFor, pageReport, startClaimFlags, startPageScanner, type C
 import {
   dismissalKey,
   dismissClaim,
+  hostnameOf,
   isEnabledFor,
   loadDismissedClaims,
   loadSettings,
@@ -22,13 +23,7 @@ import './highlights.css';
 const siteUrl = () => location.ancestorOrigins?.[location.ancestorOrigins.length - 1] ?? location.href;
 const isTopFrame = window === window.top;
 const claimSubjects = new Set(glossary.claims.flatMap((c) => c.subjects));
-const siteHost = () => {
-  try {
-    return new URL(siteUrl()).hostname;
-  } catch {
-    return '';
-  }
-};
+const siteHost = () => hostnameOf(siteUrl());
 /** The fact-checker's language work runs in the background; a block of text goes there and verdicts come back. */
 const checkInBackground = (texts: string[]): Promise<ClaimCheck[][]> => {
   const request: BackgroundRequest = { type: 'check-claims', texts };

@@ -7,7 +7,7 @@ interface CaretPoint {
 }
 
 /** caretPositionFromPoint (standard, Firefox, Chrome 128+), or caretRangeFromPoint where that is all there is. */
-export function caretAt(doc: Document, x: number, y: number): CaretPoint | null {
+function caretAt(doc: Document, x: number, y: number): CaretPoint | null {
   if (typeof doc.caretPositionFromPoint === 'function') {
     const position = doc.caretPositionFromPoint(x, y);
     return position ? { node: position.offsetNode, offset: position.offset } : null;
@@ -16,16 +16,28 @@ export function caretAt(doc: Document, x: number, y: number): CaretPoint | null 
   return range ? { node: range.startContainer, offset: range.startOffset } : null;
 }
 
+/** What the hover look-ups read of a pointer event. */
+export type PointerPosition = { clientX: number; clientY: number; target: EventTarget | null };
+
+/**
+ * The text node and caret offset under the pointer, only when the pointer is over an element that
+ * `isMarkedParent` says holds marked text: elsewhere it costs no layout work.
+ */
+export function markedTextUnderPointer(event: PointerPosition, isMarkedParent: (element: Element) => boolean): { text: Text; offset: number } | null {
+  const target = event.target as Element | null;
+  if (!target || !isMarkedParent(target)) return null;
+  const caret = caretAt(target.ownerDocument, event.clientX, event.clientY);
+  return caret && caret.node.nodeType === 3 ? { text: caret.node as Text, offset: caret.offset } : null;
+}
+
 /**
  * The underlined term under the pointer, if any. Hit-testing only runs when the pointer is over an element
  * that directly holds underlined text, so moving over the rest of the page costs no layout work.
  */
-export function termUnderPointer(marks: TermMarks, event: { clientX: number; clientY: number; target: EventTarget | null }): TermMark | null {
-  const target = event.target as Element | null;
-  if (!target || !marks.isMarkedParent(target)) return null;
-  const caret = caretAt(target.ownerDocument, event.clientX, event.clientY);
-  if (!caret || caret.node.nodeType !== 3) return null;
-  const text = caret.node as Text;
+export function termUnderPointer(marks: TermMarks, event: PointerPosition): TermMark | null {
+  const caret = markedTextUnderPointer(event, (element) => marks.isMarkedParent(element));
+  if (!caret) return null;
+  const { text } = caret;
   // The caret lands between characters: the character under the pointer is either side of it.
   const mark = marks.markAt(text, caret.offset) ?? (caret.offset > 0 ? marks.markAt(text, caret.offset - 1) : null);
   if (!mark) return null;

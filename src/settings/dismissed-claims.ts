@@ -7,9 +7,11 @@ const maxDismissed = 2000;
 
 export const dismissalKey = (host: string, claimId: string, sentence: string) => `${host}|${claimId}|${sentence.replace(/\s+/g, ' ').trim()}`;
 
+/** The keys in a stored value; anything else there (an old or corrupt value) is ignored. */
+const keysIn = (stored: unknown) => new Set(Array.isArray(stored) ? stored.filter((k): k is string => typeof k === 'string') : []);
+
 export async function loadDismissedClaims(): Promise<Set<string>> {
-  const stored = await dismissedClaimsItem.getValue();
-  return new Set(Array.isArray(stored) ? stored.filter((k): k is string => typeof k === 'string') : []);
+  return keysIn(await dismissedClaimsItem.getValue());
 }
 
 export async function dismissClaim(key: string): Promise<void> {
@@ -18,5 +20,5 @@ export async function dismissClaim(key: string): Promise<void> {
 }
 
 export function watchDismissedClaims(callback: (keys: Set<string>) => void): () => void {
-  return dismissedClaimsItem.watch((value) => callback(new Set(Array.isArray(value) ? value.filter((k): k is string => typeof k === 'string') : [])));
+  return dismissedClaimsItem.watch((value) => callback(keysIn(value)));
 }

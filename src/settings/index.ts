@@ -18,6 +18,6 @@ export {
   type SiteMode,
   type UnderlineStyle,
 } from './settings.ts';
-export { matchesSite, normalizeSitePattern, parseSitePattern } from './site-patterns.ts';
+export { hostnameOf, matchesSite, normalizeSitePattern, parseSitePattern } from './site-patterns.ts';
 export { maxSettingsFileBytes, readSettingsFile, settingsFileText, type ImportResult } from './settings-file.ts';
 export { dismissalKey, dismissClaim, loadDismissedClaims, watchDismissedClaims } from './dismissed-claims.ts';

@@ -37,6 +37,9 @@ export function parseSitePattern(pattern: string): SitePattern | null {
   return { host: subdomainsOnly ? hostPart.slice(2) : hostPart, subdomainsOnly, path };
 }
 
+/** The host name of an address, or '' where it has none or cannot be read (files, data: URLs, garbage). */
+export const hostnameOf = (url: string): string => URL.parse(url)?.hostname ?? '';
+
 export function matchesSite(pattern: SitePattern, url: URL): boolean {
   const host = url.hostname.toLowerCase();
   const hostMatches = pattern.subdomainsOnly ? host.endsWith(`.${pattern.host}`) : host === pattern.host || host.endsWith(`.${pattern.host}`);

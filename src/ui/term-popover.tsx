@@ -137,6 +137,7 @@ export async function createTermPopover(ctx: ContentScriptContext): Promise<Term
   function draw() {
     if (!content || !anchor) return;
     const term = content.kind === 'term' ? termById(content.termId) : undefined;
+    if (content.kind === 'term' && !term) return;
     const controls = (
       <div class="card-controls">
         <button type="button" aria-pressed={pinned} aria-label={pinned ? 'Unpin this card' : 'Pin this card open (P)'} title={pinned ? 'Unpin (P)' : 'Pin open (P)'} onClick={() => setPinned(!pinned)}>
@@ -147,19 +148,17 @@ export async function createTermPopover(ctx: ContentScriptContext): Promise<Term
         </button>
       </div>
     );
+    const label = term ? `${term.label}: definition and sources` : 'Fact check: this sentence compared with the article';
+    const card = term ? (
+      <TermCard term={term} controls={controls} onOpenTerm={(id) => void popover.show({ kind: 'term', termId: id }, anchor!)} />
+    ) : (
+      content.kind === 'claim' && <ClaimCard check={content.check} controls={controls} onDismiss={content.onDismiss} />
+    );
     render(
       <div class="popover theme" data-theme={pageTheme(anchor.contextElement)}>
-        {content.kind === 'claim' ? (
-          <div role="dialog" aria-modal="false" aria-label="Fact check: this sentence compared with the article" tabIndex={-1}>
-            <ClaimCard check={content.check} controls={controls} onDismiss={content.onDismiss} />
-          </div>
-        ) : (
-          term && (
-            <div role="dialog" aria-modal="false" aria-label={`${term.label}: definition and sources`} tabIndex={-1}>
-              <TermCard term={term} controls={controls} onOpenTerm={(id) => void popover.show({ kind: 'term', termId: id }, anchor!)} />
-            </div>
-          )
-        )}
+        <div role="dialog" aria-modal="false" aria-label={label} tabIndex={-1}>
+          {card}
+        </div>
       </div>,
       container,
     );

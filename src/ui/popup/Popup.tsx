@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { termById } from '../../glossary/index.ts';
 import { createTermSearch } from '../../glossary/term-search.ts';
 import type { PageReport } from '../../page/page-report.ts';
-import { loadSettings, updateSettings, watchSettings, withSiteSwitched, type Settings } from '../../settings/index.ts';
+import { hostnameOf, loadSettings, updateSettings, watchSettings, withSiteSwitched, type Settings } from '../../settings/index.ts';
 import { askTab, missingSiteAccess, pageReportOf, type MissingSiteAccess } from '../tab-client.ts';
 import { TermCard } from '../TermCard.tsx';
 
@@ -19,13 +19,7 @@ type PageState =
   | { kind: 'ready'; report: PageReport };
 
 /** The site's name for the switch; pages without a host (files, data: URLs) are "this page". */
-const hostOf = (url: string) => {
-  try {
-    return new URL(url).hostname || 'this page';
-  } catch {
-    return 'this page';
-  }
-};
+const hostOf = (url: string) => hostnameOf(url) || 'this page';
 
 /** The toolbar popup: look a term up, see what this page mentions, switch the site off or on. */
 export function Popup({ tabId, initialQuery }: PopupProps) {
