@@ -1,9 +1,9 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openExtensionPage, setSettings, tabIdOf } from './extension-pages.ts';
 import { pause, waitForCard } from './hover.ts';
-import { browserNames, launchWithExtension, type ExtensionBrowser } from './launch.ts';
-import { serveFixtures, type FixtureServer } from './serve.ts';
+import { useExtensionSession } from './session.ts';
+import { browserNames } from './launch.ts';
 
 const claimCount = (page: Page) => page.evaluate(() => CSS.highlights.get('lactation-glossary-claim')?.size ?? 0);
 
@@ -41,23 +41,13 @@ async function hoverWord(page: Page, word: string) {
 }
 
 describe.each(browserNames)('the fact-checker in %s', (name) => {
-  let ext: ExtensionBrowser;
-  let server: FixtureServer;
-
-  beforeAll(async () => {
-    server = await serveFixtures();
-    ext = await launchWithExtension(name);
-    await setSettings(ext, {});
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+  const session = useExtensionSession(name);
+  beforeAll(() => setSettings(session.ext, {}));
 
   async function open(): Promise<Page> {
-    const page = await ext.newPage();
+    const page = await session.ext.newPage();
     await page.setViewport({ width: 1000, height: 800 });
-    await page.goto(`${server.origin}/claims-thread.html`);
+    await page.goto(`${session.server.origin}/claims-thread.html`);
     await page.bringToFront();
     return page;
   }
@@ -75,9 +65,9 @@ describe.each(browserNames)('the fact-checker in %s', (name) => {
   it('lists the flagged statements in the popup and jumps to one, opening its card', async () => {
     const page = await open();
     await page.waitForFunction(() => (CSS.highlights.get('lactation-glossary-claim')?.size ?? 0) >= 3, { timeout: 15_000 });
-    const tabId = await tabIdOf(ext, page);
-    const popup = await ext.newPage();
-    await openExtensionPage(ext, popup, `popup.html?tab=${tabId}`);
+    const tabId = await tabIdOf(session.ext, page);
+    const popup = await session.ext.newPage();
+    await openExtensionPage(session.ext, popup, `popup.html?tab=${tabId}`);
     await popup.waitForSelector('.page-claims .result');
     const listed = await popup.$$eval('.page-claims .result', (els) => els.map((e) => e.textContent));
     expect(listed).toContain('differs “Someone told me insulin levels increase about two weeks after delivery.”');

@@ -1,9 +1,9 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setSettings } from './extension-pages.ts';
-import { browserNames, launchWithExtension, type ExtensionBrowser } from './launch.ts';
+import { useExtensionSession } from './session.ts';
+import { browserNames, launchWithExtension } from './launch.ts';
 import { domSnapshot, highlightedRanges, pageReportOf, waitForHighlights } from './page-state.ts';
-import { serveFixtures, type FixtureServer } from './serve.ts';
 
 const underlinedInForumThread = [
   { text: 'PCOS', within: '' },
@@ -26,29 +26,19 @@ const underlinedInForumThread = [
 const settle = (page: Page) => page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
 
 describe.each(browserNames)('finding and marking terms in %s', (name) => {
-  let ext: ExtensionBrowser;
-  let server: FixtureServer;
-
-  beforeAll(async () => {
-    server = await serveFixtures();
-    ext = await launchWithExtension(name);
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+  const session = useExtensionSession(name);
 
   it('underlines the first occurrence of each term in each post of a forum thread', async () => {
-    const page = await ext.newPage();
-    await page.goto(`${server.origin}/forum-thread.html`);
+    const page = await session.ext.newPage();
+    await page.goto(`${session.server.origin}/forum-thread.html`);
     await waitForHighlights(page, underlinedInForumThread.length);
     await settle(page);
     expect(await highlightedRanges(page)).toEqual(underlinedInForumThread);
   });
 
   it('leaves form fields, editors, code, hidden text and look-alike words alone', async () => {
-    const page = await ext.newPage();
-    await page.goto(`${server.origin}/forum-thread.html`);
+    const page = await session.ext.newPage();
+    await page.goto(`${session.server.origin}/forum-thread.html`);
     await waitForHighlights(page, underlinedInForumThread.length);
     const texts = (await highlightedRanges(page)).map((r) => r.text.toLowerCase());
     expect(texts).not.toContain('cortisol'); // hidden paragraph
@@ -57,18 +47,18 @@ describe.each(browserNames)('finding and marking terms in %s', (name) => {
   });
 
   it('reports every occurrence to the popup, whatever the density', async () => {
-    const page = await ext.newPage();
-    await page.goto(`${server.origin}/forum-thread.html`);
+    const page = await session.ext.newPage();
+    await page.goto(`${session.server.origin}/forum-thread.html`);
     await waitForHighlights(page, underlinedInForumThread.length);
-    const report = await pageReportOf(ext, page);
+    const report = await pageReportOf(session.ext, page);
     expect(report.terms).toContainEqual({ termId: 'gestational-diabetes', count: 2 });
     expect(report.terms).toContainEqual({ termId: 'insufficient-glandular-tissue', count: 1 });
     expect(report.underlined).toBe(underlinedInForumThread.length);
   });
 
   it('finds terms inside open shadow roots and inside frames', async () => {
-    const page = await ext.newPage();
-    await page.goto(`${server.origin}/frames-and-shadow.html`);
+    const page = await session.ext.newPage();
+    await page.goto(`${session.server.origin}/frames-and-shadow.html`);
     await waitForHighlights(page, 3);
     // Outside any post, "first in each post" means first on the page: the heading's colostrum, not the intro's.
     // (Shadow-root ranges have no document order against the light DOM, so compare as a set.)
@@ -85,8 +75,8 @@ describe.each(browserNames)('finding and marking terms in %s', (name) => {
   });
 
   it('marks replies as they load, drops removed ones and follows edits, one pass per burst', async () => {
-    const page = await ext.newPage();
-    await page.goto(`${server.origin}/forum-thread.html`);
+    const page = await session.ext.newPage();
+    await page.goto(`${session.server.origin}/forum-thread.html`);
     await waitForHighlights(page, underlinedInForumThread.length);
     await page.evaluate(() => {
       const thread = document.getElementById('thread')!;
@@ -115,7 +105,7 @@ describe.each(browserNames)('finding and marking terms in %s', (name) => {
     expect(ranges.filter((r) => r.within === 'post-1').map((r) => r.text)).toEqual(['milk supply', 'insulin resistance', 'IGT', 'insulin', 'prolactin']);
 
     // A burst of 5000 mutations (a client-side re-render) costs at most one rescan.
-    const before = (await pageReportOf(ext, page)).stats;
+    const before = (await pageReportOf(session.ext, page)).stats;
     await page.evaluate(() => {
       const thread = document.getElementById('thread')!;
       for (let i = 0; i < 2500; i++) {
@@ -126,18 +116,18 @@ describe.each(browserNames)('finding and marking terms in %s', (name) => {
       }
     });
     await settle(page);
-    const after = (await pageReportOf(ext, page)).stats;
+    const after = (await pageReportOf(session.ext, page)).stats;
     expect(after.fullScans + after.incrementalScans - (before.fullScans + before.incrementalScans)).toBeLessThanOrEqual(1);
   });
 
   it('never changes the page: DOM and text are identical with and without the extension', async () => {
-    const withExtension = await ext.newPage();
-    await withExtension.goto(`${server.origin}/forum-thread.html`);
+    const withExtension = await session.ext.newPage();
+    await withExtension.goto(`${session.server.origin}/forum-thread.html`);
     await waitForHighlights(withExtension, underlinedInForumThread.length);
     const bare = await launchWithExtension(name, { extension: false });
     try {
       const without = await bare.newPage();
-      await without.goto(`${server.origin}/forum-thread.html`);
+      await without.goto(`${session.server.origin}/forum-thread.html`);
       await settle(without);
       expect(await domSnapshot(withExtension)).toEqual(await domSnapshot(without));
     } finally {
@@ -146,14 +136,14 @@ describe.each(browserNames)('finding and marking terms in %s', (name) => {
   });
 
   it('applies a density change to the open tab at once', async () => {
-    const page = await ext.newPage();
-    await page.goto(`${server.origin}/forum-thread.html`);
+    const page = await session.ext.newPage();
+    await page.goto(`${session.server.origin}/forum-thread.html`);
     await waitForHighlights(page, underlinedInForumThread.length);
-    await setSettings(ext, { density: 'every' });
+    await setSettings(session.ext, { density: 'every' });
     await waitForHighlights(page, 16);
     expect((await highlightedRanges(page)).filter((r) => r.text === 'gestational diabetes')).toHaveLength(2);
-    await setSettings(ext, { density: 'first-on-page' });
+    await setSettings(session.ext, { density: 'first-on-page' });
     await page.waitForFunction(() => CSS.highlights.get('lactation-glossary-term')!.size === 10, { timeout: 15_000 });
-    await setSettings(ext, {});
+    await setSettings(session.ext, {});
   });
 });

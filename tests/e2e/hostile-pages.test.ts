@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForCard } from './hover.ts';
 import { pageReportOf } from './page-state.ts';
+import { useExtensionSession } from './session.ts';
 import { browserNames, launchWithExtension, type ExtensionBrowser } from './launch.ts';
 import { serveFixtures, type FixtureServer } from './serve.ts';
 
@@ -38,22 +39,13 @@ const addNodesInBursts = async () => {
 };
 
 describe.each(browserNames)('hostile and unusual pages in %s', (name) => {
-  let ext: ExtensionBrowser;
-  let server: FixtureServer;
-  beforeAll(async () => {
-    server = await serveFixtures();
-    ext = await launchWithExtension(name);
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+  const session = useExtensionSession(name);
 
   it('works on a page that redefines Range, TreeWalker, MutationObserver, CSS and DOM methods (isolated world)', async () => {
-    const page = await ext.newPage();
+    const page = await session.ext.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${server.origin}/hostile-globals.html`);
+    await page.goto(`${session.server.origin}/hostile-globals.html`);
     await page.bringToFront();
     await realHighlightsReach(page, 2);
     const texts = await page.evaluate(() =>
@@ -64,13 +56,13 @@ describe.each(browserNames)('hostile and unusual pages in %s', (name) => {
   });
 
   it('keeps each of its tasks under 50 ms while a page adds 100 000 nodes in bursts', async () => {
-    server.route('/bursts.html', burstsPage);
-    const page = await ext.newPage();
-    await page.goto(`${server.origin}/bursts.html`);
+    session.server.route('/bursts.html', burstsPage);
+    const page = await session.ext.newPage();
+    await page.goto(`${session.server.origin}/bursts.html`);
     await page.bringToFront();
     await page.waitForFunction(() => (CSS.highlights.get('lactation-glossary-term')?.size ?? 0) >= 1, { timeout: 15_000 });
     await page.evaluate(addNodesInBursts);
-    const report = await pageReportOf(ext, page);
+    const report = await pageReportOf(session.ext, page);
     console.log(`${name}: 100 000 nodes added in 20 bursts: ${report.stats.fullScans} full and ${report.stats.incrementalScans} incremental passes, longest task ${report.stats.longestSliceMs.toFixed(1)} ms, ${report.underlined} underlined`);
     expect(report.stats.longestSliceMs).toBeLessThan(50);
     // One underline per post for each of its terms: 1 + 20 bursts × 50 posts × 2 terms.
@@ -78,11 +70,11 @@ describe.each(browserNames)('hostile and unusual pages in %s', (name) => {
   });
 
   it('reads very deep trees, huge text nodes, thousands of empty ones and dense acronyms without an error', async () => {
-    server.route('/odd-tree.html', '<!doctype html><title>Odd tree</title><main id="odd"></main>');
-    const page = await ext.newPage();
+    session.server.route('/odd-tree.html', '<!doctype html><title>Odd tree</title><main id="odd"></main>');
+    const page = await session.ext.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${server.origin}/odd-tree.html`);
+    await page.goto(`${session.server.origin}/odd-tree.html`);
     await page.bringToFront();
     await page.evaluate(() => {
       // 500 nested elements, the most an HTML parser builds from a broken page's unclosed tags (it stops at
@@ -101,16 +93,16 @@ describe.each(browserNames)('hostile and unusual pages in %s', (name) => {
       acronyms.append('my IGT and LAM '.repeat(20_000));
       document.getElementById('odd')!.append(huge, empties, acronyms);
     });
-    const report = await pageReportOf(ext, page);
+    const report = await pageReportOf(session.ext, page);
     expect(report.terms.map((t: { termId: string }) => t.termId).sort()).toEqual(['insulin-resistance', 'pcos', 'prolactin']);
     expect(report.stats.longestSliceMs).toBeLessThan(50);
     expect(errors).toEqual([]);
   });
 
   it('leaves typing in editors alone and never marks what is typed', async () => {
-    server.route('/editor.html', '<!doctype html><title>Reply</title><p>About prolactin.</p><textarea id="t"></textarea><div id="e" contenteditable="true"></div>');
-    const page = await ext.newPage();
-    await page.goto(`${server.origin}/editor.html`);
+    session.server.route('/editor.html', '<!doctype html><title>Reply</title><p>About prolactin.</p><textarea id="t"></textarea><div id="e" contenteditable="true"></div>');
+    const page = await session.ext.newPage();
+    await page.goto(`${session.server.origin}/editor.html`);
     await page.bringToFront();
     await page.waitForFunction(() => (CSS.highlights.get('lactation-glossary-term')?.size ?? 0) >= 1, { timeout: 15_000 });
     await page.type('#t', 'my insulin resistance and prolactin');
@@ -122,9 +114,9 @@ describe.each(browserNames)('hostile and unusual pages in %s', (name) => {
   });
 
   it('opens cards on a page whose scripts broke the DOM built-ins', async () => {
-    const page = await ext.newPage();
+    const page = await session.ext.newPage();
     await page.setViewport({ width: 900, height: 700 });
-    await page.goto(`${server.origin}/hostile-globals.html`);
+    await page.goto(`${session.server.origin}/hostile-globals.html`);
     await page.bringToFront();
     await realHighlightsReach(page, 2);
     // The test reads the page from puppeteer's own isolated world, where the built-ins are intact.

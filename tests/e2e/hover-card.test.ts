@@ -1,33 +1,23 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { glossary } from '../../src/glossary/index.ts';
 import { openExtensionPage } from './extension-pages.ts';
 import { cardState, hoverTerm, pause, termPoint, waitForCard } from './hover.ts';
-import { browserNames, launchWithExtension, type ExtensionBrowser } from './launch.ts';
+import { useExtensionSession } from './session.ts';
+import { browserNames } from './launch.ts';
 import { waitForHighlights } from './page-state.ts';
-import { serveFixtures, type FixtureServer } from './serve.ts';
 
 const articleUrl = glossary.article.url;
 mkdirSync('docs/screenshots', { recursive: true });
 
 describe.each(browserNames)('the hover card in %s', (name) => {
-  let ext: ExtensionBrowser;
-  let server: FixtureServer;
-
-  beforeAll(async () => {
-    server = await serveFixtures();
-    ext = await launchWithExtension(name);
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+  const session = useExtensionSession(name);
 
   async function open(path: string, terms = 5): Promise<Page> {
-    const page = await ext.newPage();
+    const page = await session.ext.newPage();
     await page.setViewport({ width: 1000, height: 760 });
-    await page.goto(`${server.origin}${path}`);
+    await page.goto(`${session.server.origin}${path}`);
     // A background tab gets no animation frames, and the pointer is handled once per frame.
     await page.bringToFront();
     await waitForHighlights(page, terms);
@@ -36,8 +26,8 @@ describe.each(browserNames)('the hover card in %s', (name) => {
 
   /** Asks the content script of `page` to move to a term, as the keyboard shortcut does. */
   async function moveToTerm(page: Page, direction: 'next' | 'previous') {
-    const helper = await ext.newPage();
-    await openExtensionPage(ext, helper, 'popup.html');
+    const helper = await session.ext.newPage();
+    await openExtensionPage(session.ext, helper, 'popup.html');
     await page.bringToFront();
     await helper.evaluate(async (dir) => {
       const api = (globalThis as any).browser ?? (globalThis as any).chrome;
@@ -221,7 +211,7 @@ describe.each(browserNames)('the hover card in %s', (name) => {
   });
 
   it('works on a page with a strict Content-Security-Policy', async () => {
-    server.route('/strict-csp.html', '<!doctype html><title>Strict</title><p>My prolactin was low and my milk supply too.</p>', {
+    session.server.route('/strict-csp.html', '<!doctype html><title>Strict</title><p>My prolactin was low and my milk supply too.</p>', {
       'content-security-policy': "default-src 'none'; style-src 'none'; script-src 'none'; img-src 'none'",
     });
     const page = await open('/strict-csp.html', 2);

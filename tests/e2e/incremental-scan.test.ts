@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserNames, launchWithExtension, type ExtensionBrowser } from './launch.ts';
+import { describe, expect, it } from 'vitest';
+import { useExtensionSession } from './session.ts';
+import { browserNames } from './launch.ts';
 import { activeTabIdVia, openExtensionPage } from './extension-pages.ts';
 import { pageReportVia } from './page-state.ts';
-import { serveFixtures, type FixtureServer } from './serve.ts';
 
 /** Words forum posts are made of here: terms, look-alikes, an acronym with its context, plain words. */
 const word = fc.constantFrom(
@@ -44,18 +44,8 @@ interface Underlines {
 }
 
 describe.each(browserNames)('incremental scanning in %s', (name) => {
-  let ext: ExtensionBrowser;
-  let server: FixtureServer;
+  const session = useExtensionSession(name);
   let runs = 0;
-
-  beforeAll(async () => {
-    server = await serveFixtures();
-    ext = await launchWithExtension(name);
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
 
   /** What the user sees underlined, and what the popup would count, once the content script is idle. */
   async function underlinesOf(page: Page, reporter: Page, tabId: number): Promise<Underlines> {
@@ -66,19 +56,19 @@ describe.each(browserNames)('incremental scanning in %s', (name) => {
   }
 
   it('after any sequence of page changes, underlines the same words as a fresh scan of the final page', async () => {
-    const page = await ext.newPage();
-    const fresh = await ext.newPage();
+    const page = await session.ext.newPage();
+    const fresh = await session.ext.newPage();
     // One extension page asks both tabs' content scripts for their reports, as the popup would.
-    const reporter = await ext.newPage();
-    await openExtensionPage(ext, reporter, 'popup.html');
+    const reporter = await session.ext.newPage();
+    await openExtensionPage(session.ext, reporter, 'popup.html');
     const pageTab = await activeTabIdVia(reporter, page);
     const freshTab = await activeTabIdVia(reporter, fresh);
     await fc.assert(
       fc.asyncProperty(fc.array(post, { minLength: 1, maxLength: 4 }), fc.boolean(), fc.array(step, { minLength: 1, maxLength: 8 }), async (posts, waitForFirstScan, steps) => {
         const run = ++runs;
-        server.route(`/changing-${run}.html`, pageWith(threadMarkup(posts)));
+        session.server.route(`/changing-${run}.html`, pageWith(threadMarkup(posts)));
         await page.bringToFront();
-        await page.goto(`${server.origin}/changing-${run}.html`);
+        await page.goto(`${session.server.origin}/changing-${run}.html`);
         if (waitForFirstScan) await pageReportVia(reporter, pageTab);
         for (const { change: c, pauseMs } of steps) {
           // (fast-check's records have no prototype, which WebDriver BiDi cannot send: plain JSON instead.)
@@ -88,9 +78,9 @@ describe.each(browserNames)('incremental scanning in %s', (name) => {
         const incremental = await underlinesOf(page, reporter, pageTab);
 
         const finalBody = await page.evaluate(() => document.body.getHTML());
-        server.route(`/final-${run}.html`, pageWith(finalBody));
+        session.server.route(`/final-${run}.html`, pageWith(finalBody));
         await fresh.bringToFront();
-        await fresh.goto(`${server.origin}/final-${run}.html`);
+        await fresh.goto(`${session.server.origin}/final-${run}.html`);
         const full = await underlinesOf(fresh, reporter, freshTab);
         expect(incremental, `final page: ${finalBody}`).toEqual(full);
       }),

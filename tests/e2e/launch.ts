@@ -21,20 +21,19 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  /** False: the same browser without the extension, as a baseline. */
+  extension?: boolean;
+  /** Send every non-loopback request to this local proxy. */
+  proxyPort?: number;
+  /** Another build of the extension (the Firefox MV3 one). */
+  dir?: string;
+}
+
 /** Starts the system browser headless, with the built extension loaded unless `extension` is false. */
 export async function launchWithExtension(
   name: BrowserName,
-  {
-    extension = true,
-    proxyPort,
-    dir = buildDir(name),
-  }: {
-    extension?: boolean;
-    /** Send every non-loopback request to this local proxy. */
-    proxyPort?: number;
-    /** Another build of the extension (the Firefox MV3 one). */
-    dir?: string;
-  } = {},
+  { extension = true, proxyPort, dir = buildDir(name) }: LaunchOptions = {},
 ): Promise<ExtensionBrowser> {
   const profile = mkdtempSync(join(tmpdir(), `lg-${name}-`));
   let browser: Browser;

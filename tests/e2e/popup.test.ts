@@ -2,43 +2,34 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { inExtension, openExtensionPage, setSettings, tabIdOf } from './extension-pages.ts';
 import { cardState, pause, waitForCard } from './hover.ts';
-import { browserNames, launchWithExtension, type ExtensionBrowser } from './launch.ts';
+import { useExtensionSession } from './session.ts';
+import { browserNames, launchWithExtension } from './launch.ts';
 import { waitForHighlights } from './page-state.ts';
-import { serveFixtures, type FixtureServer } from './serve.ts';
+import { serveFixtures } from './serve.ts';
 
 const highlightCount = (page: Page) => page.evaluate(() => CSS.highlights.get('lactation-glossary-term')?.size ?? 0);
 
 describe.each(browserNames)('the toolbar popup and settings in %s', (name) => {
-  let ext: ExtensionBrowser;
-  let server: FixtureServer;
-
-  beforeAll(async () => {
-    server = await serveFixtures();
-    ext = await launchWithExtension(name);
-  });
+  const session = useExtensionSession(name);
   beforeEach(async () => {
-    await setSettings(ext, {});
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
+    await setSettings(session.ext, {});
   });
 
   async function openForum(): Promise<{ page: Page; tabId: number }> {
-    const page = await ext.newPage();
-    await page.goto(`${server.origin}/forum-thread.html`);
+    const page = await session.ext.newPage();
+    await page.goto(`${session.server.origin}/forum-thread.html`);
     await page.bringToFront();
     await waitForHighlights(page, 15);
-    return { page, tabId: await tabIdOf(ext, page) };
+    return { page, tabId: await tabIdOf(session.ext, page) };
   }
 
   async function openPopup(tabId: number): Promise<Page> {
-    const popup = await ext.newPage();
+    const popup = await session.ext.newPage();
     await popup.setViewport({ width: 420, height: 600 });
-    await openExtensionPage(ext, popup, `popup.html?tab=${tabId}`);
+    await openExtensionPage(session.ext, popup, `popup.html?tab=${tabId}`);
     await popup.waitForSelector('input[aria-label="Look up a term"]');
     return popup;
   }
@@ -97,12 +88,12 @@ describe.each(browserNames)('the toolbar popup and settings in %s', (name) => {
 
   it('follows the global pause and the "only on the sites I list" mode', async () => {
     const { page } = await openForum();
-    await setSettings(ext, { paused: true });
+    await setSettings(session.ext, { paused: true });
     await page.waitForFunction(() => (CSS.highlights.get('lactation-glossary-term')?.size ?? 0) === 0, { timeout: 10_000 });
-    await setSettings(ext, { mode: 'only-listed', sites: ['example.com'] });
+    await setSettings(session.ext, { mode: 'only-listed', sites: ['example.com'] });
     await pause(800);
     expect(await highlightCount(page)).toBe(0);
-    await setSettings(ext, { mode: 'only-listed', sites: ['127.0.0.1/forum-*'] });
+    await setSettings(session.ext, { mode: 'only-listed', sites: ['127.0.0.1/forum-*'] });
     await waitForHighlights(page, 15);
   });
 
@@ -117,7 +108,7 @@ describe.each(browserNames)('the toolbar popup and settings in %s', (name) => {
       getSelection()!.addRange(range);
     });
     await inExtension(
-      ext,
+      session.ext,
       async (id: number) => {
         const api = (globalThis as any).browser ?? (globalThis as any).chrome;
         await api.tabs.sendMessage(id, { type: 'show-term', termId: 'prolactin' }, { frameId: 0 });
@@ -129,11 +120,11 @@ describe.each(browserNames)('the toolbar popup and settings in %s', (name) => {
   });
 
   it('says clearly when it cannot run on a page', async () => {
-    const page = await ext.newPage();
+    const page = await session.ext.newPage();
     // Pages no content script may run in: Chromium's data: URLs, Firefox's own about: pages.
     if (name === 'chromium') await page.goto('data:text/html,<p>My prolactin is low</p>');
     else await page.goto('about:robots', { timeout: 3000 }).catch(() => undefined); // never reports its load to WebDriver
-    const tabId = await tabIdOf(ext, page);
+    const tabId = await tabIdOf(session.ext, page);
     const popup = await openPopup(tabId);
     await popup.waitForFunction(() => document.body.textContent?.includes('cannot run on this page'), { timeout: 10_000 }).catch(async (e) => {
       throw new Error(`${e.message}: ${await popup.evaluate(() => document.body.textContent)}`);
@@ -141,9 +132,9 @@ describe.each(browserNames)('the toolbar popup and settings in %s', (name) => {
   });
 
   it('rejects a malformed settings file on import, changing nothing', async () => {
-    await setSettings(ext, { sites: ['keep.example.com'] });
-    const options = await ext.newPage();
-    await openExtensionPage(ext, options, 'options.html');
+    await setSettings(session.ext, { sites: ['keep.example.com'] });
+    const options = await session.ext.newPage();
+    await openExtensionPage(session.ext, options, 'options.html');
     await options.waitForSelector('#import');
     const file = join(tmpdir(), `hostile-settings-${name}.json`);
     writeFileSync(file, JSON.stringify({ sites: '<img src=x onerror=alert(1)>', density: 12, extra: 'x'.repeat(100) }));
@@ -154,7 +145,7 @@ describe.each(browserNames)('the toolbar popup and settings in %s', (name) => {
     expect(alert).toContain('Nothing was changed');
     expect(alert).toContain('sites: not a list');
     expect(alert).toContain('density: 12 is not valid');
-    const stored = await inExtension(ext, async () => ((await ((globalThis as any).browser ?? (globalThis as any).chrome).storage.sync.get('settings')).settings), null);
+    const stored = await inExtension(session.ext, async () => ((await ((globalThis as any).browser ?? (globalThis as any).chrome).storage.sync.get('settings')).settings), null);
     expect(stored.sites).toEqual(['keep.example.com']);
     expect(await cardState(options)).toBeNull();
   });

@@ -1,41 +1,30 @@
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inExtension, openExtensionPage, tabIdOf } from './extension-pages.ts';
-import { launchWithExtension, type ExtensionBrowser } from './launch.ts';
+import { useExtensionSession } from './session.ts';
 import { waitForHighlights } from './page-state.ts';
-import { serveFixtures, type FixtureServer } from './serve.ts';
 
 // In an MV3 build the user may take site access back (Firefox's add-on settings, Chrome's "site access").
 // Chrome only lets its own settings page withhold it; Firefox lets the extension's API do it, so the test
 // runs on the Firefox MV3 build.
 describe('the Firefox MV3 build when site access is taken back', () => {
-  let ext: ExtensionBrowser;
-  let server: FixtureServer;
-
-  beforeAll(async () => {
-    server = await serveFixtures();
-    ext = await launchWithExtension('firefox', { dir: resolve('.output/firefox-mv3') });
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+  const session = useExtensionSession('firefox', { dir: resolve('.output/firefox-mv3') });
 
   it('says so in the popup and underlines again once the user allows it there', async () => {
-    const page = await ext.newPage();
-    await page.goto(`${server.origin}/forum-thread.html`);
+    const page = await session.ext.newPage();
+    await page.goto(`${session.server.origin}/forum-thread.html`);
     await page.bringToFront();
     await waitForHighlights(page, 5);
 
-    const removed = await inExtension(ext, () => (globalThis as any).browser.permissions.remove({ origins: ['<all_urls>'] }), null);
+    const removed = await inExtension(session.ext, () => (globalThis as any).browser.permissions.remove({ origins: ['<all_urls>'] }), null);
     expect(removed).toBe(true);
     await page.reload();
     await new Promise((r) => setTimeout(r, 1500));
     expect(await page.evaluate(() => CSS.highlights.get('lactation-glossary-term')?.size ?? 0)).toBe(0);
 
-    const tabId = await tabIdOf(ext, page);
-    const popup = await ext.newPage();
-    await openExtensionPage(ext, popup, `popup.html?tab=${tabId}`);
+    const tabId = await tabIdOf(session.ext, page);
+    const popup = await session.ext.newPage();
+    await openExtensionPage(session.ext, popup, `popup.html?tab=${tabId}`);
     await popup.waitForSelector('.no-access', { timeout: 10_000 });
     expect(await popup.$eval('.no-access', (el) => el.textContent)).toContain('does not let Lactation Glossary read');
     expect(await popup.$eval('.no-access', (el) => el.textContent)).not.toContain('cannot run on this page');

@@ -134,7 +134,7 @@ function differences(extended: Visit, alone: Visit[]): string[] {
 /**
  * Screens a page with one load with and one without the extension, side by side with other pages. Pages race
  * their own timers, so on two busy cores a difference may be timing: such a page is judged again after the
- * batch, alone, as two loads without and one with the extension.
+ * batch, alone, as two loads without and two with the extension.
  */
 async function screen(bare: ExtensionBrowser, withExtension: ExtensionBrowser, url: string): Promise<{ underlined: string[]; suspect: boolean }> {
   const [alone, extended] = await Promise.all([visit(bare, url), visit(withExtension, url)]);
@@ -145,9 +145,14 @@ async function judgeAlone(bare: ExtensionBrowser, withExtension: ExtensionBrowse
   const first = await visit(bare, url);
   const second = await visit(bare, url);
   const extended = await visit(withExtension, url);
+  const extendedAgain = await visit(withExtension, url);
   // A page whose own scripts make each load differ cannot be compared; say so instead of guessing.
   const compared = first.markup === second.markup && first.text === second.text;
-  const problems = differences(extended, [first, second]).filter((p) => compared || !/differs from/.test(p));
+  // The extension never writes to the page, so what it caused shows in both of its loads; a difference in one
+  // only is the page's timing (nytimes-1 in Firefox, now and then).
+  const kind = (problem: string) => problem.split(':')[0];
+  const again = differences(extendedAgain, [first, second]).map(kind);
+  const problems = differences(extended, [first, second]).filter((p) => again.includes(kind(p)) && (compared || !/differs from/.test(p)));
   return { compared, problems };
 }
 
