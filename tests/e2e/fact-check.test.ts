@@ -4,8 +4,7 @@ import { openExtensionPage, setSettings, tabIdOf } from './extension-pages.ts';
 import { pause, waitForCard } from './hover.ts';
 import { useExtensionSession } from './session.ts';
 import { browserNames } from './launch.ts';
-
-const claimCount = (page: Page) => page.evaluate(() => CSS.highlights.get('lactation-glossary-claim')?.size ?? 0);
+import { highlightCount, waitForHighlights } from './page-state.ts';
 
 /** The flagged sentences as the page sees them. */
 const flaggedSentences = (page: Page) =>
@@ -54,7 +53,7 @@ describe.each(browserNames)('the fact-checker in %s', (name) => {
 
   it('flags the sentences the article speaks to, and no others', async () => {
     const page = await open();
-    await page.waitForFunction(() => (CSS.highlights.get('lactation-glossary-claim')?.size ?? 0) >= 3, { timeout: 15_000 });
+    await waitForHighlights(page, 3, { name: 'lactation-glossary-claim' });
     expect(await flaggedSentences(page)).toEqual([
       'From what I read, about 10% of US women are at risk of gestational diabetes.',
       'My midwife said half of all pregnant women in America are at risk of gestational diabetes!',
@@ -64,7 +63,7 @@ describe.each(browserNames)('the fact-checker in %s', (name) => {
 
   it('lists the flagged statements in the popup and jumps to one, opening its card', async () => {
     const page = await open();
-    await page.waitForFunction(() => (CSS.highlights.get('lactation-glossary-claim')?.size ?? 0) >= 3, { timeout: 15_000 });
+    await waitForHighlights(page, 3, { name: 'lactation-glossary-claim' });
     const tabId = await tabIdOf(session.ext, page);
     const popup = await session.ext.newPage();
     await openExtensionPage(session.ext, popup, `popup.html?tab=${tabId}`);
@@ -81,7 +80,7 @@ describe.each(browserNames)('the fact-checker in %s', (name) => {
 
   it('shows the page and the article side by side, with the reasons, the source and the evidence, and lets the reader dismiss the flag', async () => {
     const page = await open();
-    await page.waitForFunction(() => (CSS.highlights.get('lactation-glossary-claim')?.size ?? 0) >= 3, { timeout: 15_000 });
+    await waitForHighlights(page, 3, { name: 'lactation-glossary-claim' });
     await hoverWord(page, 'midwife');
     await waitForCard(page, 'Differs from the article');
     const card = await page.evaluate(() => {
@@ -111,11 +110,11 @@ describe.each(browserNames)('the fact-checker in %s', (name) => {
 
     // "This flag is wrong": the flag goes, and stays gone on this site.
     await page.evaluate(() => (document.querySelector('lactation-glossary-popover')!.shadowRoot!.querySelector('.claim-dismiss') as HTMLElement).click());
-    await page.waitForFunction(() => (CSS.highlights.get('lactation-glossary-claim')?.size ?? 0) === 2, { timeout: 10_000 });
+    await waitForHighlights(page, 2, { name: 'lactation-glossary-claim', exactly: true });
     await page.reload();
-    await page.waitForFunction(() => (CSS.highlights.get('lactation-glossary-claim')?.size ?? 0) >= 2, { timeout: 15_000 });
+    await waitForHighlights(page, 2, { name: 'lactation-glossary-claim' });
     await pause(500);
-    expect(await claimCount(page)).toBe(2);
+    expect(await highlightCount(page, 'lactation-glossary-claim')).toBe(2);
     expect((await flaggedSentences(page)).some((s) => s.includes('midwife'))).toBe(false);
   });
 });

@@ -64,7 +64,7 @@ describe.each(browserNames)('finding and marking terms in %s', (name) => {
     // (Shadow-root ranges have no document order against the light DOM, so compare as a set.)
     expect((await highlightedRanges(page)).map((r) => r.text).sort()).toEqual(['colostrum', 'cortisol', 'lactogenesis']);
     const frame = page.frames().find((f) => f.url().endsWith('/frame-child.html'))!;
-    await frame.waitForFunction(() => (CSS.highlights.get('lactation-glossary-term')?.size ?? 0) >= 2, { timeout: 15_000 });
+    await waitForHighlights(frame, 2);
     const framed = await frame.evaluate(() => [...CSS.highlights.get('lactation-glossary-term')!.keys()].map((r) => {
       const range = document.createRange();
       range.setStart(r.startContainer, r.startOffset);
@@ -143,7 +143,7 @@ describe.each(browserNames)('finding and marking terms in %s', (name) => {
     await waitForHighlights(page, 16);
     expect((await highlightedRanges(page)).filter((r) => r.text === 'gestational diabetes')).toHaveLength(2);
     await setSettings(session.ext, { density: 'first-on-page' });
-    await page.waitForFunction(() => CSS.highlights.get('lactation-glossary-term')!.size === 10, { timeout: 15_000 });
+    await waitForHighlights(page, 10, { exactly: true });
     await setSettings(session.ext, {});
   });
 });

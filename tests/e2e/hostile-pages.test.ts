@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForCard } from './hover.ts';
-import { pageReportOf } from './page-state.ts';
+import { highlightCount, pageReportOf, waitForHighlights } from './page-state.ts';
 import { useExtensionSession } from './session.ts';
 import { browserNames, launchWithExtension, type ExtensionBrowser } from './launch.ts';
 import { serveFixtures, type FixtureServer } from './serve.ts';
@@ -60,7 +60,7 @@ describe.each(browserNames)('hostile and unusual pages in %s', (name) => {
     const page = await session.ext.newPage();
     await page.goto(`${session.server.origin}/bursts.html`);
     await page.bringToFront();
-    await page.waitForFunction(() => (CSS.highlights.get('lactation-glossary-term')?.size ?? 0) >= 1, { timeout: 15_000 });
+    await waitForHighlights(page, 1);
     await page.evaluate(addNodesInBursts);
     const report = await pageReportOf(session.ext, page);
     console.log(`${name}: 100 000 nodes added in 20 bursts: ${report.stats.fullScans} full and ${report.stats.incrementalScans} incremental passes, longest task ${report.stats.longestSliceMs.toFixed(1)} ms, ${report.underlined} underlined`);
@@ -104,13 +104,13 @@ describe.each(browserNames)('hostile and unusual pages in %s', (name) => {
     const page = await session.ext.newPage();
     await page.goto(`${session.server.origin}/editor.html`);
     await page.bringToFront();
-    await page.waitForFunction(() => (CSS.highlights.get('lactation-glossary-term')?.size ?? 0) >= 1, { timeout: 15_000 });
+    await waitForHighlights(page, 1);
     await page.type('#t', 'my insulin resistance and prolactin');
     await page.type('#e', 'my insulin resistance and prolactin');
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await page.$eval('#t', (t) => (t as HTMLTextAreaElement).value)).toBe('my insulin resistance and prolactin');
     expect(await page.$eval('#e', (e) => (e as HTMLElement).innerText)).toBe('my insulin resistance and prolactin');
-    expect(await page.evaluate(() => CSS.highlights.get('lactation-glossary-term')!.size)).toBe(1);
+    expect(await highlightCount(page)).toBe(1);
   });
 
   it('opens cards on a page whose scripts broke the DOM built-ins', async () => {

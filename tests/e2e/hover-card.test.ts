@@ -223,7 +223,7 @@ describe.each(browserNames)('the hover card in %s', (name) => {
   it('opens cards for terms inside a frame', async () => {
     const page = await open('/frames-and-shadow.html', 3);
     const frame = page.frames().find((f) => f.url().endsWith('/frame-child.html'))!;
-    await frame.waitForFunction(() => (CSS.highlights.get('lactation-glossary-term')?.size ?? 0) >= 2, { timeout: 15_000 });
+    await waitForHighlights(frame, 2);
     const inFrame = await termPoint(frame, 'progesterone');
     const offset = await page.$eval('#frame', (f) => {
       const r = f.getBoundingClientRect();

@@ -1,4 +1,5 @@
 import type { Frame, Page } from 'puppeteer-core';
+import { timerPolling } from './page-state.ts';
 
 export interface CardState {
   role: string | null;
@@ -91,7 +92,7 @@ export async function waitForCard(frame: Page | Frame, title?: string): Promise<
       const heading = root?.querySelector('.card-title')?.textContent;
       return heading !== undefined && heading !== null && (wanted === null || heading === wanted);
     },
-    { timeout: 10_000 },
+    { timeout: 10_000, polling: timerPolling },
     title ?? null,
   );
   return (await cardState(frame))!;

@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import { openExtensionPage, tabIdOf } from './extension-pages.ts';
 import type { ExtensionBrowser } from './launch.ts';
 
@@ -30,9 +30,43 @@ export async function highlightedRanges(page: Page, name = 'lactation-glossary-t
   }, name);
 }
 
-/** Waits until the page's term highlight has at least `count` ranges. */
-export async function waitForHighlights(page: Page, count = 1, name = 'lactation-glossary-term'): Promise<void> {
-  await page.waitForFunction((n, highlightName) => (CSS.highlights.get(highlightName)?.size ?? 0) >= n, { timeout: 15_000 }, count, name);
+/**
+ * Polls on a timer. Puppeteer's default polls on animation frames, and a tab in the background (the page while the
+ * popup is in front) runs none, so such a wait could only time out.
+ */
+export const timerPolling = 100;
+
+interface HighlightWait {
+  /** the highlight's name: terms by default, `lactation-glossary-claim` for flagged statements */
+  name?: string;
+  /** wait for exactly `count` ranges rather than at least `count` */
+  exactly?: boolean;
+  timeout?: number;
+}
+
+/** Waits until the page's (or frame's) highlight has at least, or exactly, `count` ranges. */
+export async function waitForHighlights(target: Page | Frame, count = 1, wait: HighlightWait = {}): Promise<void> {
+  const { name = 'lactation-glossary-term', exactly = false, timeout = 15_000 } = wait;
+  await target.waitForFunction(
+    (n, highlightName, exact) => {
+      const size = CSS.highlights.get(highlightName)?.size ?? 0;
+      return exact ? size === n : size >= n;
+    },
+    { timeout, polling: timerPolling },
+    count,
+    name,
+    exactly,
+  );
+}
+
+/** How many ranges the page's (or frame's) highlight `name` has now. */
+export async function highlightCount(target: Page | Frame, name = 'lactation-glossary-term'): Promise<number> {
+  return target.evaluate((highlightName) => CSS.highlights.get(highlightName)?.size ?? 0, name);
+}
+
+/** Waits until nothing is underlined (the site was switched off, the extension paused…). */
+export async function waitForNoHighlights(target: Page | Frame, name = 'lactation-glossary-term'): Promise<void> {
+  await waitForHighlights(target, 0, { name, exactly: true, timeout: 10_000 });
 }
 
 /** Everything a page script could observe of the DOM: the serialized document and its rendered text. */

@@ -7,10 +7,8 @@ import { inExtension, openExtensionPage, setSettings, tabIdOf } from './extensio
 import { cardState, pause, waitForCard } from './hover.ts';
 import { useExtensionSession } from './session.ts';
 import { browserNames, launchWithExtension } from './launch.ts';
-import { waitForHighlights } from './page-state.ts';
+import { highlightCount, timerPolling, waitForHighlights, waitForNoHighlights } from './page-state.ts';
 import { serveFixtures } from './serve.ts';
-
-const highlightCount = (page: Page) => page.evaluate(() => CSS.highlights.get('lactation-glossary-term')?.size ?? 0);
 
 describe.each(browserNames)('the toolbar popup and settings in %s', (name) => {
   const session = useExtensionSession(name);
@@ -58,10 +56,7 @@ describe.each(browserNames)('the toolbar popup and settings in %s', (name) => {
     expect(listed).toContain('Gestational diabetes 2');
     expect(listed).toContain('Insufficient glandular tissue 1');
     await popup.screenshot({ path: `docs/screenshots/popup-${name}.png` });
-    const button = (await popup.$$('.page-terms .result')).find(async () => true)!;
-    const labels = await popup.$$eval('.page-terms .result', (els) => els.map((e) => e.textContent));
-    await (await popup.$$('.page-terms .result'))[labels.indexOf('Lactational amenorrhea 1')]!.click();
-    void button;
+    await (await popup.$$('.page-terms .result'))[listed.indexOf('Lactational amenorrhea 1')]!.click();
     await page.bringToFront();
     expect((await waitForCard(page, 'Lactational amenorrhea')).focused).toBe('dialog');
   });
@@ -76,8 +71,8 @@ describe.each(browserNames)('the toolbar popup and settings in %s', (name) => {
     // A click waits for the target to be rendered, which a background tab never is: bring the popup forward.
     await popup.bringToFront();
     await popup.click(siteSwitch);
-    await page.waitForFunction(() => (CSS.highlights.get('lactation-glossary-term')?.size ?? 0) === 0, { timeout: 10_000 });
-    await popup.waitForFunction(() => document.body.textContent?.includes('Switched off on 127.0.0.1'));
+    await waitForNoHighlights(page);
+    await popup.waitForFunction(() => document.body.textContent?.includes('Switched off on 127.0.0.1'), { polling: timerPolling });
     await page.reload();
     await pause(1500);
     expect(await highlightCount(page)).toBe(0);
@@ -89,7 +84,7 @@ describe.each(browserNames)('the toolbar popup and settings in %s', (name) => {
   it('follows the global pause and the "only on the sites I list" mode', async () => {
     const { page } = await openForum();
     await setSettings(session.ext, { paused: true });
-    await page.waitForFunction(() => (CSS.highlights.get('lactation-glossary-term')?.size ?? 0) === 0, { timeout: 10_000 });
+    await waitForNoHighlights(page);
     await setSettings(session.ext, { mode: 'only-listed', sites: ['example.com'] });
     await pause(800);
     expect(await highlightCount(page)).toBe(0);
@@ -166,7 +161,7 @@ describe('the keyboard shortcut to switch a site, in chromium', () => {
       const tabId = await tabIdOf(ext, page);
       const worker = await (await ext.browser.waitForTarget((t) => t.type() === 'service_worker')).worker();
       await worker!.evaluate((id) => (globalThis as any).runCommand('toggle-site', id), tabId);
-      await page.waitForFunction(() => (CSS.highlights.get('lactation-glossary-term')?.size ?? 0) === 0, { timeout: 10_000 });
+      await waitForNoHighlights(page);
       await worker!.evaluate((id) => (globalThis as any).runCommand('toggle-site', id), tabId);
       await waitForHighlights(page, 15);
       await worker!.evaluate((id) => (globalThis as any).runCommand('next-term', id), tabId);

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inExtension, openExtensionPage, tabIdOf } from './extension-pages.ts';
+import { pause } from './hover.ts';
 import { useExtensionSession } from './session.ts';
-import { waitForHighlights } from './page-state.ts';
+import { highlightCount, waitForHighlights } from './page-state.ts';
 
 // In an MV3 build the user may take site access back (Firefox's add-on settings, Chrome's "site access").
 // Chrome only lets its own settings page withhold it; Firefox lets the extension's API do it, so the test
@@ -19,8 +20,8 @@ describe('the Firefox MV3 build when site access is taken back', () => {
     const removed = await inExtension(session.ext, () => (globalThis as any).browser.permissions.remove({ origins: ['<all_urls>'] }), null);
     expect(removed).toBe(true);
     await page.reload();
-    await new Promise((r) => setTimeout(r, 1500));
-    expect(await page.evaluate(() => CSS.highlights.get('lactation-glossary-term')?.size ?? 0)).toBe(0);
+    await pause(1500);
+    expect(await highlightCount(page)).toBe(0);
 
     const tabId = await tabIdOf(session.ext, page);
     const popup = await session.ext.newPage();
