@@ -1,1 +1,1 @@
-export { createTermMatcher, type TermMatch, type TermMatcher } from './term-matcher.ts';
+export { createTermMatcher, type QuickTest, type TermMatch, type TermMatcher } from './term-matcher.ts';

@@ -15,3 +15,14 @@ export const surfacePattern = (surface: string): string =>
     .split(/\s+/)
     .map((word) => word.split('-').map(escapeRegExp).join(joiner))
     .join(gap);
+
+/**
+ * The same form with every gap optional: how it may read in a subtree's textContent, where a line break
+ * (<br>) between its words leaves no character at all. Accepts everything `surfacePattern` does.
+ */
+export const looseSurfacePattern = (surface: string): string =>
+  surface
+    .trim()
+    .split(/[\s-]+/)
+    .map(escapeRegExp)
+    .join(joiner);

@@ -1,7 +1,7 @@
 import type { AcronymRule, Term } from '../glossary/index.ts';
 import { acronymCheck, type AcronymCheck } from './acronym-context.ts';
 import { escapeRegExp } from './escape-regexp.ts';
-import { surfacePattern } from './surface-pattern.ts';
+import { looseSurfacePattern, surfacePattern } from './surface-pattern.ts';
 import { isInsideAddressOrCode, isWholeWord } from './surroundings.ts';
 
 export interface TermMatch {
@@ -18,10 +18,18 @@ export interface TermMatcher {
   /** Every glossary term in `text` (one block of a page: a paragraph, a list item, a table cell…), in order. */
   find(text: string): TermMatch[];
   /**
-   * A quick test that `text` may hold a term; false means `find` would return nothing in it, nor in any block
-   * of a subtree whose textContent it is.
+   * A quick test that `text` may hold a term, a piece at a time (a long text is tested over several tasks).
+   * False for every piece means `find` would return nothing in it, nor in any block of a subtree whose
+   * textContent it is (where blocks run together and a line break leaves no space).
    */
-  mayContainTerms(text: string): boolean;
+  quickTestOf(text: string): QuickTest;
+}
+
+export interface QuickTest {
+  /** Length of the text as tested (soft hyphens removed): pieces go from 0 to here. */
+  readonly length: number;
+  /** Whether a form starts in [from, to) (it may end beyond `to`). */
+  mayHoldTermAt(from: number, to: number): boolean;
 }
 
 interface Form {
@@ -100,7 +108,7 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
   const candidates = new RegExp(candidateSource, 'gi');
   // No word boundary here: the quick test also reads a whole subtree's textContent, which runs its blocks
   // together ("…and" + "insulin…" reads "andinsulin"), and must not miss a term at the start of a block.
-  const quickTest = new RegExp(firstWords.map(escapeRegExp).join('|'), 'i');
+  const looseCandidates = new RegExp(firstWords.map(escapeRegExp).join('|'), 'gi');
 
   // A first word's forms are compiled when it is first met: most pages meet few of them, many none.
   const compiled = new Map<string, Form[]>();
@@ -110,12 +118,52 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
     return forms;
   };
 
+  // For the quick test: each first word's forms with every gap optional, and the first words each one starts
+  // with (at a position the candidate expression reports only the longest; "milk supply" starts with "milk").
+  const looseCompiled = new Map<string, { pattern: RegExp; acronym: AcronymCheck | null }[]>();
+  const looseFormsAt = (candidate: string) => {
+    let forms = looseCompiled.get(candidate);
+    if (!forms) {
+      const starting = firstWords.filter((word) => candidate.startsWith(word)).flatMap((word) => surfaces.get(word) ?? []);
+      forms = starting.map((s) => ({
+        pattern: new RegExp(s.acronym ? escapeRegExp(s.text) : looseSurfacePattern(s.text), 'iy'),
+        acronym: s.acronym ? acronymCheck(s.acronym) : null,
+      }));
+      looseCompiled.set(candidate, forms);
+    }
+    return forms;
+  };
+
+  /**
+   * Whether a whole form starting in [from, to) is written in `text`, in a case its rule accepts. Word boundaries
+   * and context are not checked: they cannot be judged where blocks run together.
+   */
+  function holdsFormAt(text: string, from: number, to: number): boolean {
+    looseCandidates.lastIndex = from;
+    for (let c = looseCandidates.exec(text); c && c.index < to; c = looseCandidates.exec(text)) {
+      for (const form of looseFormsAt(c[0].toLowerCase())) {
+        form.pattern.lastIndex = c.index;
+        const m = form.pattern.exec(text);
+        if (m && (!form.acronym || form.acronym.caseAccepts(m[0]))) return true;
+      }
+      looseCandidates.lastIndex = c.index + 1; // a shorter candidate may start inside this one
+    }
+    return false;
+  }
+
+  function quickTestOf(text: string): QuickTest {
+    const tested = text.includes(softHyphen) ? text.replaceAll(softHyphen, '') : text;
+    return { length: tested.length, mayHoldTermAt: (from, to) => holdsFormAt(tested, from, to) };
+  }
+
   /** `contexts` keeps each acronym's verdict on this text: asked once per block, not once per occurrence. */
   function accept(form: Form, text: string, start: number, end: number, contexts: Map<AcronymCheck, boolean>): boolean {
     if (!isWholeWord(text, start, end, form.acronym !== null)) return false;
     if (isInsideAddressOrCode(text, start, end)) return false;
-    const following = text.slice(end, end + 24).toLowerCase();
-    if (form.notFollowedBy.some((f) => following.startsWith(f))) return false;
+    if (form.notFollowedBy.length > 0) {
+      const following = text.slice(end, end + 24).toLowerCase();
+      if (form.notFollowedBy.some((f) => following.startsWith(f))) return false;
+    }
     const { acronym } = form;
     if (!acronym) return true;
     if (!acronym.caseAccepts(text.slice(start, end))) return false;
@@ -145,7 +193,7 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
   }
 
   return {
-    mayContainTerms: (text) => quickTest.test(text.includes(softHyphen) ? text.replaceAll(softHyphen, '') : text),
+    quickTestOf,
     find(text) {
       if (!text.includes(softHyphen)) return findIn(text);
       // Soft hyphens may sit anywhere inside a word ("Pro\u00ADlactin"): match without them, report with them.

@@ -84,6 +84,13 @@ export function isSkipped(element: Element): boolean {
 
 export const isInline = (element: Element) => inlineTags.has(element.localName);
 
+/** Elements whose open shadow root is read: custom elements, and the block elements that may host one. */
+const mayHostShadowRoot = (tag: string) => tag.includes('-') || !inlineTags.has(tag);
+
+/** The element's open shadow root, if it is an element whose shadow root is read. */
+export const openShadowRootOf = (element: Element): ShadowRoot | null =>
+  mayHostShadowRoot(element.localName) ? element.shadowRoot : null;
+
 /** The nearest ancestor-or-self that is a block (not an inline element). */
 export function blockElementOf(node: Node): Element | null {
   let element = node.nodeType === 1 ? (node as Element) : node.parentElement;
@@ -125,13 +132,22 @@ export class TextBlockWalker {
   private segments: TextSegment[] = [];
   private blockElement: Element | null = null;
   private inner: TextBlockWalker | null = null;
+  private readonly onShadowRoot: ((root: ShadowRoot) => void) | undefined;
 
-  constructor(root: Node) {
+  /** `onShadowRoot` is told of each open shadow root the walk enters (to watch it for changes, say). */
+  constructor(root: Node, onShadowRoot?: (root: ShadowRoot) => void) {
     this.root = root;
+    this.onShadowRoot = onShadowRoot;
     const skippedRoot = isInSkippedSubtree(root);
     const elements = 'getElementsByTagName' in root ? (root as Element).getElementsByTagName('*').length : 0;
     this.skipped = skippedRoot ? new Set() : elements <= maxElementsForOneQuery ? skippedUnder(root) : null;
     this.node = skippedRoot ? null : root.firstChild;
+    // The root's own shadow root too: a component added to the page may hold all its text there.
+    const own = !skippedRoot && root.nodeType === 1 && mayHostShadowRoot((root as Element).localName) ? (root as Element).shadowRoot : null;
+    if (own) {
+      this.shadowRoots.push(own);
+      onShadowRoot?.(own);
+    }
   }
 
   /** The next block, or null when the walk is over. */
@@ -155,9 +171,12 @@ export class TextBlockWalker {
         const tag = element.localName;
         const inline = inlineTags.has(tag);
         // Shadow hosts are custom elements in practice; asking every element costs a call each.
-        if (tag.includes('-') || !inline) {
+        if (mayHostShadowRoot(tag)) {
           const shadow = element.shadowRoot;
-          if (shadow) this.shadowRoots.push(shadow);
+          if (shadow) {
+            this.shadowRoots.push(shadow);
+            this.onShadowRoot?.(shadow);
+          }
         }
         const isSkipped = skipped
         ? skipped.has(element)
@@ -197,7 +216,7 @@ export class TextBlockWalker {
     if (last) return last;
     // Then the open shadow roots met on the way, each walked the same way.
     while (this.inner || this.shadowRoots.length > 0) {
-      this.inner ??= new TextBlockWalker(this.shadowRoots.shift()!);
+      this.inner ??= new TextBlockWalker(this.shadowRoots.shift()!, this.onShadowRoot);
       const block = this.inner.next();
       if (block) return block;
       this.inner = null;

@@ -9,6 +9,7 @@ import {
   TextBlockWalker,
   type TextBlock,
 } from './collect-text-blocks.ts';
+import { mayHoldTerms, TermScreen } from './term-screen.ts';
 import { TermMarks } from './term-marks.ts';
 import { runInSlices, type SliceStats } from './time-slices.ts';
 
@@ -71,7 +72,7 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
    * was known of it. `inDocumentOrder()`: nothing already marked comes after, so no order checks are needed.
    */
   function subtreeScan(root: Node, done: Set<Element>, inDocumentOrder: () => boolean): () => boolean {
-    const walker = new TextBlockWalker(root);
+    const walker = new TextBlockWalker(root, watchShadowRoot);
     let element: Element | null = null;
     let found: { block: TextBlock; matches: ReturnType<TermMatcher['find']> }[] = [];
     const commit = () => {
@@ -121,15 +122,21 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
     const hadTerms = marks.shownCount > 0;
     marks.clear();
     const body = doc.body;
-    // No candidate text at all: the common case on most pages, and it costs one string test. (Skipped when
-    // the page had terms already: on a big page the test itself would be one long task for nothing.)
-    if (!body || (!hadTerms && !matcher.mayContainTerms(body.textContent ?? ''))) return () => false;
+    if (!body) return () => false;
+    // No term anywhere: the common case on most pages, where screening the text costs a fraction of the
+    // walk. (Skipped when the page had terms already: it would only add to the walk.)
+    let screen = hadTerms ? null : new TermScreen(body, matcher, watchShadowRoot);
     const done = new Set<Element>();
     let inDocumentOrder = true;
     let visibleChecked = false;
     const visible: (() => boolean)[] = [];
     const main = subtreeScan(body, done, () => inDocumentOrder);
     return () => {
+      if (screen) {
+        if (screen.step()) return true;
+        if (!screen.mayHoldTerms) return false;
+        screen = null;
+      }
       if (!visibleChecked && painted) {
         visibleChecked = true;
         for (const root of visibleRoots()) visible.push(subtreeScan(root, done, () => false));
@@ -218,7 +225,7 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
     }
     for (const node of record.addedNodes) {
       const isBlock = node.nodeType === 1 && !isInline(node as Element);
-      if (!matcher.mayContainTerms(node.textContent ?? '')) {
+      if (!mayHoldTerms(node, matcher, watchShadowRoot)) {
         if (!isBlock) markDirty(blockElementOf(target)); // it may complete a term split across nodes
       } else {
         markDirty(isBlock ? (node as Element) : blockElementOf(target));
@@ -256,13 +263,21 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
     clearTimeout(settleTimer);
     settleTimer = setTimeout(schedule, mutationSettleMs);
   });
-  observer.observe(doc, {
+  const observed: MutationObserverInit = {
     childList: true,
     subtree: true,
     characterData: true,
     attributeFilter: skippingAttributeNames,
     attributeOldValue: true,
-  });
+  };
+  observer.observe(doc, observed);
+  // A document's observer hears nothing from inside shadow trees: each one the walk enters is watched too.
+  const watchedShadowRoots = new WeakSet<ShadowRoot>();
+  function watchShadowRoot(root: ShadowRoot) {
+    if (watchedShadowRoots.has(root)) return;
+    watchedShadowRoots.add(root);
+    observer.observe(root, observed);
+  }
   // Start when the page has finished its own loading work, not in the middle of it.
   if (view?.requestIdleCallback) view.requestIdleCallback(schedule, { timeout: 300 });
   else schedule();

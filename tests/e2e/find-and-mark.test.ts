@@ -74,6 +74,38 @@ describe.each(browserNames)('finding and marking terms in %s', (name) => {
     expect(framed.sort()).toEqual(['mammary gland', 'progesterone']);
   });
 
+  it('finds terms that only shadow roots hold, and follows changes inside them', async () => {
+    // Web components: the light DOM has no term at all (the script is in <head>, outside body's text).
+    const componentsPage = (text: string) =>
+      `<!doctype html><title>Components</title><script>
+        customElements.define('forum-post', class extends HTMLElement {
+          connectedCallback() { this.shadowRoot || this.attachShadow({ mode: 'open' }).append(Object.assign(document.createElement('p'), { textContent: this.dataset.text })); }
+        });
+      </script><h1>Thread</h1><forum-post id="first" data-text="${text}"></forum-post>`;
+    session.server.route('/components.html', componentsPage('My prolactin was low.'));
+    session.server.route('/quiet-components.html', componentsPage('We slept well.'));
+    const page = await session.ext.newPage();
+    await page.goto(`${session.server.origin}/components.html`);
+    await page.bringToFront();
+    await waitForHighlights(page, 1);
+    expect((await highlightedRanges(page)).map((r) => r.text)).toEqual(['prolactin']);
+
+    // A page with no term at first: what its components show later is read too.
+    await page.goto(`${session.server.origin}/quiet-components.html`);
+    expect((await pageReportOf(session.ext, page)).terms).toEqual([]);
+    await page.evaluate(() => {
+      // A reply inside the post's shadow root, then a new post whose text is only in its shadow root.
+      document.getElementById('first')!.shadowRoot!.append(Object.assign(document.createElement('p'), { textContent: 'Was it insulin resistance?' }));
+      const reply = document.createElement('forum-post');
+      reply.dataset.text = 'Colostrum came in on day two.';
+      document.body.append(reply);
+    });
+    await waitForHighlights(page, 2);
+    await page.evaluate(() => document.getElementById('first')!.shadowRoot!.lastElementChild!.remove());
+    await waitForHighlights(page, 1, { exactly: true });
+    expect((await highlightedRanges(page)).map((r) => r.text)).toEqual(['Colostrum']);
+  });
+
   it('marks replies as they load, drops removed ones and follows edits, one pass per burst', async () => {
     const page = await session.ext.newPage();
     await page.goto(`${session.server.origin}/forum-thread.html`);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { glossary } from '../../src/glossary/index.ts';
 import { createTermMatcher } from '../../src/match/index.ts';
 import { collectTextBlocks, nodeOffsetAt, skippedContentMark } from '../../src/page/index.ts';
+import { mayHoldTerms } from '../../src/page/term-screen.ts';
 
 const matcher = createTermMatcher(glossary.terms);
 
@@ -67,6 +68,48 @@ describe('properties of text collection and matching', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('the quick test never turns away a tree that holds a term, whatever its blocks, line breaks and shadow roots', () => {
+    let held = 0;
+    fc.assert(
+      fc.property(fc.array(tree, { maxLength: 4 }), (trees) => {
+        document.body.replaceChildren(...trees.map((t) => build(document, t)));
+        const found = collectTextBlocks(document.body).some((block) => matcher.find(block.text).length > 0);
+        if (found) held++;
+        if (found) expect(mayHoldTerms(document.body, matcher)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+    expect(held).toBeGreaterThan(100); // the generated trees do hold terms often enough to test something
+  });
+
+  it('the quick test never turns away markup whose words a line break, a tag or a block boundary separates', () => {
+    // Multi-word forms whose words are no terms alone, so only the whole form makes the tree hold a term.
+    const piece = fc.constantFrom('milk', 'supply', 'type', '2', 'diabetes', 'lactation', 'consultant', 'glandular', 'tissue', 'the', 'IGT', 'glucose');
+    const separator = fc.constantFrom(' ', '<br>', '<b>', '</b>', '</p><p>', '-', '', '\u00a0', '\u00ad');
+    let held = 0;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(piece, separator), { minLength: 1, maxLength: 10 }), (parts) => {
+        // Built as the parser would build `<p>word sep word sep…</p>`.
+        let paragraph = document.createElement('p');
+        let inline: Element = paragraph;
+        document.body.replaceChildren(paragraph);
+        for (const [word, sep] of parts) {
+          inline.append(word);
+          if (sep === '<br>') inline.append(document.createElement('br'));
+          else if (sep === '<b>') inline = inline.appendChild(document.createElement('b'));
+          else if (sep === '</b>') inline = paragraph;
+          else if (sep === '</p><p>') inline = paragraph = document.body.appendChild(document.createElement('p'));
+          else inline.append(sep);
+        }
+        const found = collectTextBlocks(document.body).some((block) => matcher.find(block.text).length > 0);
+        if (found) held++;
+        if (found) expect(mayHoldTerms(document.body, matcher)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(held).toBeGreaterThan(100);
   });
 
   it('finds matches in order, without overlaps, on any text', () => {

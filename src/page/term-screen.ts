@@ -1,0 +1,98 @@
+import type { QuickTest, TermMatcher } from '../match/index.ts';
+import { openShadowRootOf } from './collect-text-blocks.ts';
+
+/** Characters of text, then elements, looked at per step: each step costs a millisecond or two. */
+const textPerStep = 64 * 1024;
+const elementsPerStep = 4_000;
+
+/**
+ * Decides, a piece at a time, whether any block under a node may hold a term: its text (the matcher's quick
+ * test) and the text of every open shadow root under it, which textContent leaves out. A page, or a subtree
+ * added to one, with no term then costs one read of its text and of its elements instead of a walk of its
+ * blocks, and a big one costs it over several tasks.
+ */
+export class TermScreen {
+  readonly #matcher: TermMatcher;
+  /** Nodes still to screen: the first node, then each open shadow root found under one. */
+  readonly #pending: Node[];
+  #node: Node | null = null;
+  #text: QuickTest | null = null;
+  #tested = 0;
+  #elements: ArrayLike<Element> | null = null;
+  #looked = 0;
+  #mayHoldTerms = false;
+  readonly #onShadowRoot: ((root: ShadowRoot) => void) | undefined;
+
+  /** `onShadowRoot` is told of each open shadow root found (to watch it for changes, as the walk does). */
+  constructor(node: Node, matcher: TermMatcher, onShadowRoot?: (root: ShadowRoot) => void) {
+    this.#matcher = matcher;
+    this.#pending = [node];
+    this.#onShadowRoot = onShadowRoot;
+  }
+
+  /** The verdict once `step` has returned false. */
+  get mayHoldTerms(): boolean {
+    return this.#mayHoldTerms;
+  }
+
+  readonly #found = (root: ShadowRoot) => {
+    this.#pending.push(root);
+    this.#onShadowRoot?.(root);
+  };
+
+  /** Screens one piece; false once the verdict is in. */
+  step(): boolean {
+    if (this.#mayHoldTerms) return false;
+    if (!this.#node) {
+      const next = this.#pending.shift();
+      if (!next) return false;
+      this.#node = next;
+      this.#text = this.#matcher.quickTestOf(next.textContent ?? '');
+      this.#tested = 0;
+      this.#elements = null;
+      this.#looked = 0;
+      return true;
+    }
+    const text = this.#text!;
+    if (this.#tested < text.length) {
+      const from = this.#tested;
+      this.#tested += textPerStep;
+      this.#mayHoldTerms = text.mayHoldTermAt(from, this.#tested);
+      return !this.#mayHoldTerms;
+    }
+    if (!this.#elements) {
+      this.#elements = elementsUnder(this.#node, this.#found);
+      return true;
+    }
+    const elements = this.#elements;
+    const end = Math.min(this.#looked + elementsPerStep, elements.length);
+    for (let i = this.#looked; i < end; i++) {
+      const shadowRoot = openShadowRootOf(elements[i]!);
+      if (shadowRoot) this.#found(shadowRoot);
+    }
+    this.#looked = end;
+    if (end === elements.length) this.#node = null;
+    return true;
+  }
+}
+
+/** The elements under `node` (a live collection: nothing is copied), after handing over its own shadow root. */
+function elementsUnder(node: Node, found: (root: ShadowRoot) => void): ArrayLike<Element> {
+  if (node.nodeType === 1) {
+    const own = openShadowRootOf(node as Element);
+    if (own) found(own);
+    return (node as Element).getElementsByTagName('*');
+  }
+  // A shadow root; text and other nodes have no elements under them.
+  return node.nodeType === 11 ? (node as ShadowRoot).querySelectorAll('*') : [];
+}
+
+/** Past this many steps at once, a subtree is taken to hold terms: its scan, unlike this, runs in slices. */
+const maxStepsAtOnce = 8;
+
+/** The screen's verdict at once, for a subtree just added to the page (and yes for a big one). */
+export function mayHoldTerms(node: Node, matcher: TermMatcher, onShadowRoot?: (root: ShadowRoot) => void): boolean {
+  const screen = new TermScreen(node, matcher, onShadowRoot);
+  for (let steps = 0; screen.step(); steps++) if (steps === maxStepsAtOnce) return true;
+  return screen.mayHoldTerms;
+}

@@ -1,0 +1,52 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { glossary } from '../../src/glossary/index.ts';
+import { createTermMatcher } from '../../src/match/index.ts';
+import { TermScreen } from '../../src/page/term-screen.ts';
+
+const matcher = createTermMatcher(glossary.terms);
+
+/** Runs the screen to its verdict, counting its steps (each one a bounded piece of work). */
+function screen(node: Node): { mayHoldTerms: boolean; steps: number } {
+  const termScreen = new TermScreen(node, matcher);
+  let steps = 0;
+  while (termScreen.step()) steps++;
+  return { mayHoldTerms: termScreen.mayHoldTerms, steps };
+}
+
+const paragraph = (text: string) => Object.assign(document.createElement('p'), { textContent: text });
+
+describe('screening a page for terms before walking it', () => {
+  it('turns away a long text with no term, over many small steps', () => {
+    document.body.replaceChildren(paragraph('we slept well last night. '.repeat(40_000)));
+    const verdict = screen(document.body);
+    expect(verdict.mayHoldTerms).toBe(false);
+    expect(verdict.steps).toBeGreaterThan(10); // 1 MB in pieces, not in one go
+  });
+
+  it('finds a term wherever it sits against the pieces the text is tested in, even split by a line break', () => {
+    for (let at = 65_520; at <= 65_545; at++) {
+      const before = `${'x'.repeat(at)} `;
+      document.body.replaceChildren(paragraph(`${before}lactation consultant.`));
+      expect(screen(document.body).mayHoldTerms, `term at ${at}`).toBe(true);
+      const split = paragraph(`${before}lactation`);
+      split.append(document.createElement('br'), 'consultant');
+      document.body.replaceChildren(split);
+      expect(screen(document.body).mayHoldTerms, `term split at ${at}`).toBe(true);
+      document.body.replaceChildren(paragraph(`${before}lactation, then a consultant`));
+      expect(screen(document.body).mayHoldTerms, `no term at ${at}`).toBe(false);
+    }
+  });
+
+  it('reads the open shadow roots that textContent leaves out, nested ones too', () => {
+    const outer = document.createElement('forum-post');
+    document.body.replaceChildren(paragraph('Thread'), outer);
+    const inner = document.createElement('post-body');
+    outer.attachShadow({ mode: 'open' }).append(paragraph('Replies'), inner);
+    inner.attachShadow({ mode: 'open' }).append(paragraph('We slept well.'));
+    expect(screen(document.body).mayHoldTerms).toBe(false);
+    inner.shadowRoot!.append(paragraph('My prolactin was low.'));
+    expect(screen(document.body).mayHoldTerms).toBe(true);
+    expect(screen(outer).mayHoldTerms).toBe(true); // a component added on its own
+  });
+});
