@@ -1,1 +1,1 @@
-export { createTermMatcher, type QuickTest, type TermMatch, type TermMatcher } from './term-matcher.ts';
+export { createTermMatcher, searchPieceLength, type BlockSearch, type QuickTest, type TermMatch, type TermMatcher } from './term-matcher.ts';

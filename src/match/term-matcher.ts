@@ -17,12 +17,21 @@ export interface TermMatch {
 export interface TermMatcher {
   /** Every glossary term in `text` (one block of a page: a paragraph, a list item, a table cell…), in order. */
   find(text: string): TermMatch[];
+  /** The same search a piece at a time, for a block too long to read in one task. */
+  search(text: string): BlockSearch;
   /**
    * A quick test that `text` may hold a term, a piece at a time (a long text is tested over several tasks).
    * False for every piece means `find` would return nothing in it, nor in any block of a subtree whose
    * textContent it is (where blocks run together and a line break leaves no space).
    */
   quickTestOf(text: string): QuickTest;
+}
+
+export interface BlockSearch {
+  /** Reads on through the next piece of the text; false once all of it has been read. */
+  step(): boolean;
+  /** What `find` would return, once `step` has returned false. */
+  readonly matches: TermMatch[];
 }
 
 export interface QuickTest {
@@ -41,6 +50,8 @@ interface Form {
 }
 
 const softHyphen = '\u00AD';
+/** Characters of a block read per search step: about a millisecond even where every word is a candidate. */
+export const searchPieceLength = 16 * 1024;
 const firstWordOf = (surface: string) => surface.split(/[\s-]+/)[0]!.toLowerCase();
 
 /** Text without soft hyphens, and where each of its characters was in the original. */
@@ -172,12 +183,16 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
     return context;
   }
 
-  function findIn(text: string): TermMatch[] {
-    const matches: TermMatch[] = [];
-    const contexts = new Map<AcronymCheck, boolean>();
-    candidates.lastIndex = 0;
-    for (let c = candidates.exec(text); c; c = candidates.exec(text)) {
+  /**
+   * Adds the matches starting in [from, to) of `text` to `matches` and returns where the next piece starts:
+   * `to`, or past the last candidate read if that ran beyond it (so pieces read exactly what one pass would).
+   */
+  function findIn(text: string, from: number, to: number, matches: TermMatch[], contexts: Map<AcronymCheck, boolean>): number {
+    let next = to;
+    candidates.lastIndex = from;
+    for (let c = candidates.exec(text); c && c.index < to; c = candidates.exec(text)) {
       const start = c.index;
+      next = Math.max(next, start + c[0].length);
       for (const form of formsStartingWith(c[0].toLowerCase())) {
         form.pattern.lastIndex = start;
         const m = form.pattern.exec(text);
@@ -186,23 +201,48 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
         if (!accept(form, text, start, end, contexts)) continue;
         matches.push({ termId: form.termId, start, end, surface: m[0] });
         candidates.lastIndex = end;
+        next = Math.max(next, end);
         break;
       }
     }
-    return matches;
+    return next;
+  }
+
+  function search(text: string): BlockSearch {
+    // Soft hyphens may sit anywhere inside a word ("Pro\u00ADlactin"): match without them, report with them.
+    const stripped = text.includes(softHyphen) ? withoutSoftHyphens(text) : null;
+    const searched = stripped?.text ?? text;
+    const found: TermMatch[] = [];
+    const contexts = new Map<AcronymCheck, boolean>();
+    let position = 0;
+    return {
+      step() {
+        if (position < searched.length) position = findIn(searched, position, position + searchPieceLength, found, contexts);
+        return position < searched.length;
+      },
+      get matches() {
+        if (!stripped) return found;
+        return found.map((m) => {
+          const start = stripped.origin[m.start]!;
+          const end = stripped.origin[m.end - 1]! + 1;
+          return { ...m, start, end, surface: text.slice(start, end) };
+        });
+      },
+    };
   }
 
   return {
     quickTestOf,
+    search,
     find(text) {
-      if (!text.includes(softHyphen)) return findIn(text);
-      // Soft hyphens may sit anywhere inside a word ("Pro\u00ADlactin"): match without them, report with them.
-      const stripped = withoutSoftHyphens(text);
-      return findIn(stripped.text).map((m) => {
-        const start = stripped.origin[m.start]!;
-        const end = stripped.origin[m.end - 1]! + 1;
-        return { ...m, start, end, surface: text.slice(start, end) };
-      });
+      if (text.length <= searchPieceLength && !text.includes(softHyphen)) {
+        const matches: TermMatch[] = [];
+        findIn(text, 0, text.length, matches, new Map());
+        return matches;
+      }
+      const blockSearch = search(text);
+      while (blockSearch.step());
+      return blockSearch.matches;
     },
   };
 }

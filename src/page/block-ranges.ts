@@ -19,7 +19,7 @@ export function nodeOffsetAt(block: TextBlock, offset: number, isEnd: boolean): 
   const segment = segments[low];
   if (!segment) return null;
   const within = offset - segment.start;
-  if (within < 0 || within > segment.node.data.length) return null;
+  if (within < 0 || within > segment.length) return null;
   return { node: segment.node, offset: within };
 }
 

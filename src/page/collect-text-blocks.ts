@@ -8,6 +8,11 @@ export interface TextSegment {
   node: Text;
   /** Offset of the node's first character in the block's text. */
   start: number;
+  /**
+   * The node's length when collected. (Reading `node.data` again would copy the whole text into the content
+   * script in Firefox, once per term found: quadratic on a long paragraph.)
+   */
+  length: number;
 }
 
 export interface TextBlock {
@@ -163,7 +168,7 @@ export class TextBlockWalker {
         const data = (node as Text).data;
         if (data.length > 0) {
           this.blockElement ??= blockElementOf(node);
-          this.segments.push({ node: node as Text, start: this.text.length });
+          this.segments.push({ node: node as Text, start: this.text.length, length: data.length });
           this.text += data;
         }
       } else if (type === 1) {

@@ -1,4 +1,4 @@
-import type { TermMatcher } from '../match/index.ts';
+import { searchPieceLength, type BlockSearch, type TermMatch, type TermMatcher } from '../match/index.ts';
 import type { Density } from '../settings/index.ts';
 import {
   attributeSkips,
@@ -74,7 +74,9 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
   function subtreeScan(root: Node, done: Set<Element>, inDocumentOrder: () => boolean): () => boolean {
     const walker = new TextBlockWalker(root, watchShadowRoot);
     let element: Element | null = null;
-    let found: { block: TextBlock; matches: ReturnType<TermMatcher['find']> }[] = [];
+    let found: { block: TextBlock; matches: TermMatch[] }[] = [];
+    /** A block too long to search in one step, and its search so far. */
+    let long: { block: TextBlock; search: BlockSearch } | null = null;
     const commit = () => {
       if (element && !done.has(element)) {
         marks.replace(element, found, inDocumentOrder());
@@ -82,6 +84,13 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
       }
     };
     return () => {
+      if (long) {
+        if (long.search.step()) return true;
+        const { matches } = long.search;
+        if (matches.length > 0) found.push({ block: long.block, matches });
+        long = null;
+        return true;
+      }
       const block = walker.next();
       if (!block) {
         commit();
@@ -91,6 +100,10 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
         commit();
         element = block.element;
         found = [];
+      }
+      if (block.text.length > searchPieceLength) {
+        long = { block, search: matcher.search(block.text) };
+        return true;
       }
       const matches = matcher.find(block.text);
       if (matches.length > 0) found.push({ block, matches });

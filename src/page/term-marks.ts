@@ -1,15 +1,28 @@
 import type { TermMatch } from '../match/index.ts';
 import type { Density } from '../settings/index.ts';
-import { staticRangeFor } from './block-ranges.ts';
+import { nodeOffsetAt, staticRangeFor } from './block-ranges.ts';
 import type { TextBlock } from './collect-text-blocks.ts';
 import { postContainerOf } from './post-container.ts';
 
-/** One term occurrence on the page. */
-export interface TermMark {
-  termId: string;
-  range: StaticRange;
+/**
+ * One term occurrence on the page. Its range is made when first needed: a long paragraph may hold thousands
+ * of occurrences, of which the density setting underlines a few.
+ */
+export class TermMark {
   /** Whether the density setting lets this occurrence be underlined. */
-  shown: boolean;
+  shown = false;
+  #range: StaticRange | null = null;
+
+  constructor(
+    readonly termId: string,
+    private readonly block: TextBlock,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  get range(): StaticRange {
+    return (this.#range ??= staticRangeFor(this.block, this.start, this.end)!);
+  }
 }
 
 interface BlockMarks {
@@ -60,8 +73,8 @@ export class TermMarks {
     for (const { block, matches } of found) {
       for (const segment of block.segments) nodes.push(segment.node);
       for (const match of matches) {
-        const range = staticRangeFor(block, match.start, match.end);
-        if (range) marks.push({ termId: match.termId, range, shown: false });
+        // (Both ends fall in the block's text nodes, or there is nothing to underline.)
+        if (nodeOffsetAt(block, match.start, false) && nodeOffsetAt(block, match.end, true)) marks.push(new TermMark(match.termId, block, match.start, match.end));
       }
     }
     if (marks.length === 0) return;
@@ -223,7 +236,8 @@ export class TermMarks {
     else this.#highlight.delete(range);
     // The interval map answers hover look-ups for underlined text; it lives on the start node.
     const node = range.startContainer as Text;
-    const end = range.endContainer === node ? range.endOffset : node.data.length;
+    // (A range that goes on into the next node covers the rest of this one; its length is not read: see TextSegment.)
+    const end = range.endContainer === node ? range.endOffset : Infinity;
     const list = this.#intervals.get(node) ?? [];
     if (shown) list.push({ start: range.startOffset, end, mark });
     else list.splice(list.findIndex((i) => i.mark === mark) >>> 0, 1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { glossary } from '../../src/glossary/index.ts';
-import { createTermMatcher } from '../../src/match/index.ts';
+import { createTermMatcher, searchPieceLength } from '../../src/match/index.ts';
 
 const matcher = createTermMatcher(glossary.terms);
 const found = (text: string) => matcher.find(text).map((m) => [m.termId, m.surface]);
@@ -72,5 +72,23 @@ describe('the term matcher', () => {
     const [match] = matcher.find(text);
     expect(text.slice(match!.start, match!.end)).toBe('prolactin');
     expect(match!.start).toBe(3);
+  });
+
+  it('reads a long block in pieces and finds the same terms wherever the pieces end', () => {
+    // Passages in which terms, acronyms (judged by the whole block's words), soft hyphens and a term longer
+    // than its first word sit across the end of the first piece.
+    const passage = 'about insulin resistance, IGT and breast hypoplasia, Pro\u00ADlactin, my milk supply';
+    const threePieces = matcher.search(`${'milk '.repeat(searchPieceLength / 5)} `.repeat(3));
+    expect([threePieces.step(), threePieces.step(), threePieces.step()]).toEqual([true, true, false]);
+    const onItsOwn = matcher.find(passage);
+    expect(onItsOwn.map((m) => m.termId)).toEqual(['insulin-resistance', 'insufficient-glandular-tissue', 'insufficient-glandular-tissue', 'prolactin', 'milk-supply']);
+    for (let lead = searchPieceLength - passage.length - 2; lead <= searchPieceLength + 2; lead++) {
+      const text = `${'x'.repeat(lead)} ${passage}`;
+      const search = matcher.search(text);
+      while (search.step());
+      const shifted = onItsOwn.map((m) => ({ ...m, start: m.start + lead + 1, end: m.end + lead + 1 }));
+      expect(search.matches, `passage after ${lead} characters`).toEqual(shifted);
+      expect(matcher.find(text)).toEqual(shifted);
+    }
   });
 });
