@@ -129,20 +129,25 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
     return forms;
   };
 
-  // For the quick test: each first word's forms with every gap optional, and the first words each one starts
-  // with (at a position the candidate expression reports only the longest; "milk supply" starts with "milk").
-  const looseCompiled = new Map<string, { pattern: RegExp; acronym: AcronymCheck | null }[]>();
-  const looseFormsAt = (candidate: string) => {
-    let forms = looseCompiled.get(candidate);
-    if (!forms) {
+  // For the quick test: the forms that may start where a candidate word was found, every gap optional. The
+  // candidate expression reports the longest first word at a position, so shorter first words it begins
+  // with are tried too ("milkmaid" found, "milk supply" may still start there in a block's text).
+  const looseCompiled = new Map<string, RegExp[]>();
+  const loosePatternsAt = (candidate: string) => {
+    let patterns = looseCompiled.get(candidate);
+    if (!patterns) {
       const starting = firstWords.filter((word) => candidate.startsWith(word)).flatMap((word) => surfaces.get(word) ?? []);
-      forms = starting.map((s) => ({
-        pattern: new RegExp(s.acronym ? escapeRegExp(s.text) : looseSurfacePattern(s.text), 'iy'),
-        acronym: s.acronym ? acronymCheck(s.acronym) : null,
-      }));
-      looseCompiled.set(candidate, forms);
+      // An acronym's pattern takes only the cases its rule accepts ("IGT", not "igt" in "twilight").
+      patterns = starting.map(({ text, acronym }) =>
+        !acronym
+          ? new RegExp(looseSurfacePattern(text), 'iy')
+          : acronym.anyCase
+            ? new RegExp(escapeRegExp(text), 'iy')
+            : new RegExp(`${escapeRegExp(text)}|${escapeRegExp(text.toUpperCase())}`, 'y'),
+      );
+      looseCompiled.set(candidate, patterns);
     }
-    return forms;
+    return patterns;
   };
 
   /**
@@ -152,10 +157,9 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
   function holdsFormAt(text: string, from: number, to: number): boolean {
     looseCandidates.lastIndex = from;
     for (let c = looseCandidates.exec(text); c && c.index < to; c = looseCandidates.exec(text)) {
-      for (const form of looseFormsAt(c[0].toLowerCase())) {
-        form.pattern.lastIndex = c.index;
-        const m = form.pattern.exec(text);
-        if (m && (!form.acronym || form.acronym.caseAccepts(m[0]))) return true;
+      for (const pattern of loosePatternsAt(c[0].toLowerCase())) {
+        pattern.lastIndex = c.index;
+        if (pattern.test(text)) return true;
       }
       looseCandidates.lastIndex = c.index + 1; // a shorter candidate may start inside this one
     }

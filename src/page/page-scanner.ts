@@ -143,13 +143,15 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
     let inDocumentOrder = true;
     let visibleChecked = false;
     const visible: (() => boolean)[] = [];
-    const main = subtreeScan(body, done, () => inDocumentOrder);
+    // Made once the screen lets the walk go ahead: setting a walk up queries the whole page.
+    let main: (() => boolean) | null = null;
     return () => {
       if (screen) {
         if (screen.step()) return true;
         if (!screen.mayHoldTerms) return false;
         screen = null;
       }
+      main ??= subtreeScan(body, done, () => inDocumentOrder);
       if (!visibleChecked && painted) {
         visibleChecked = true;
         for (const root of visibleRoots()) visible.push(subtreeScan(root, done, () => false));
