@@ -103,12 +103,25 @@ export function blockElementOf(node: Node): Element | null {
   return element;
 }
 
-/** True when the node or one of its ancestors is skipped: such text is never collected. */
-export function isInSkippedSubtree(node: Node): boolean {
+/**
+ * True when the node or one of its ancestors is skipped: such text is never collected. `known` keeps the
+ * answer for each element asked about, so many changes deep in one tree cost one climb, not one each.
+ */
+export function isInSkippedSubtree(node: Node, known?: Map<Element, boolean>): boolean {
+  const climbed: Element[] = [];
+  let skipped: boolean | undefined;
   for (let element = node.nodeType === 1 ? (node as Element) : node.parentElement; element; element = element.parentElement) {
-    if (isSkipped(element)) return true;
+    skipped = known?.get(element);
+    if (skipped !== undefined) break;
+    if (isSkipped(element)) {
+      skipped = true;
+      break;
+    }
+    climbed.push(element);
   }
-  return (node.ownerDocument ?? (node as Document)).designMode === 'on';
+  skipped ??= (node.ownerDocument ?? (node as Document)).designMode === 'on';
+  if (known) for (const element of climbed) known.set(element, skipped);
+  return skipped;
 }
 
 /** The skipped elements under `root` (and, for our own UI, the custom elements named with our prefix). */

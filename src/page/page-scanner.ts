@@ -32,7 +32,7 @@ const maxDirtyRootsBeforeFullRescan = 200;
 /** Mutations are gathered for this long, so a burst costs one pass. */
 const mutationSettleMs = 50;
 /** How long one batch of mutations may spend screening added nodes for terms before it just queues them. */
-const maxScreeningMsPerBatch = 8;
+const maxScreeningMsPerBatch = 4;
 
 export interface ScanStats extends SliceStats {
   fullScans: number;
@@ -68,6 +68,8 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
   let running: Promise<void> = Promise.resolve();
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
   let screeningUntil = 0;
+  /** Whether each element met in the current batch of changes is in a skipped subtree (one climb per tree). */
+  const skipStates = new Map<Element, boolean>();
 
   /** Scans the blocks under `root`, replacing what was known of each block element found. */
   /**
@@ -236,15 +238,16 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
       noteSkipChange(target as Element, record.attributeName ?? '', record.oldValue);
       return;
     }
-    if (isInSkippedSubtree(target)) return;
+    if (isInSkippedSubtree(target, skipStates)) return;
     if (record.type === 'characterData') {
       markDirty(blockElementOf(target));
       return;
     }
     for (const node of record.addedNodes) {
+      if (dirtyRoots.size > maxDirtyRootsBeforeFullRescan) break; // a full rescan reads them all anyway
       const isBlock = node.nodeType === 1 && !isInline(node as Element);
       // Past the batch's screening time, added nodes are scanned without screening (the scan runs in slices).
-      if (performance.now() < screeningUntil && !mayHoldTerms(node, matcher, watchShadowRoot)) {
+      if (performance.now() < screeningUntil && !mayHoldTerms(node, matcher, screeningUntil, watchShadowRoot)) {
         if (!isBlock) markDirty(blockElementOf(target)); // it may complete a term split across nodes
       } else {
         markDirty(isBlock ? (node as Element) : blockElementOf(target));
@@ -263,7 +266,7 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
    */
   function noteSkipChange(element: Element, name: string, oldValue: string | null) {
     if (attributeSkips(name, oldValue) === attributeSkips(name, element.getAttribute(name))) return;
-    if (element.parentElement && isInSkippedSubtree(element.parentElement)) return;
+    if (element.parentElement && isInSkippedSubtree(element.parentElement, skipStates)) return;
     const root = isInline(element) ? blockElementOf(element) : element;
     if (!root) return;
     dirtyRoots.add(root);
@@ -279,6 +282,7 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
       if (dirtyRoots.size > maxDirtyRootsBeforeFullRescan) break;
       noteChange(record);
     }
+    skipStates.clear(); // (the page may change any of them before the next batch)
     // This callback is a task of ours too: it counts in the figures the tests and the benchmark read.
     const spent = performance.now() - started;
     stats.busyMs += spent;

@@ -2,7 +2,7 @@ import type { QuickTest, TermMatcher } from '../match/index.ts';
 import { openShadowRootOf } from './collect-text-blocks.ts';
 
 /** Characters of text, then elements, looked at per step: each step costs a millisecond or two. */
-const textPerStep = 64 * 1024;
+export const textPerStep = 16 * 1024;
 const elementsPerStep = 4_000;
 
 /**
@@ -87,12 +87,12 @@ function elementsUnder(node: Node, found: (root: ShadowRoot) => void): ArrayLike
   return node.nodeType === 11 ? (node as ShadowRoot).querySelectorAll('*') : [];
 }
 
-/** Past this many steps at once, a subtree is taken to hold terms: its scan, unlike this, runs in slices. */
-const maxStepsAtOnce = 8;
-
-/** The screen's verdict at once, for a subtree just added to the page (and yes for a big one). */
-export function mayHoldTerms(node: Node, matcher: TermMatcher, onShadowRoot?: (root: ShadowRoot) => void): boolean {
+/**
+ * The screen's verdict at once, for a subtree just added to the page. Past `deadline` (a `performance.now()`
+ * time) the answer is yes: the scan that follows, unlike this, runs in slices.
+ */
+export function mayHoldTerms(node: Node, matcher: TermMatcher, deadline: number, onShadowRoot?: (root: ShadowRoot) => void): boolean {
   const screen = new TermScreen(node, matcher, onShadowRoot);
-  for (let steps = 0; screen.step(); steps++) if (steps === maxStepsAtOnce) return true;
+  while (screen.step()) if (performance.now() > deadline) return true;
   return screen.mayHoldTerms;
 }

@@ -1,0 +1,24 @@
+import { serveFixtures } from './tests/e2e/serve.ts';
+import { launchWithExtension } from './tests/e2e/launch.ts';
+import { pageReportOf } from './tests/e2e/page-state.ts';
+const server = await serveFixtures();
+server.route('/odd.html', '<!doctype html><title>Odd tree</title><main id="odd"></main>');
+const ext = await launchWithExtension('firefox');
+const page = await ext.newPage();
+page.on('console', (m) => console.log('page:', m.text()));
+await page.goto(`${server.origin}/odd.html`);
+await page.bringToFront();
+await page.evaluate(() => {
+  let deepest: Element = document.getElementById('odd')!;
+  for (let depth = 0; depth < 500; depth++) deepest = deepest.appendChild(document.createElement(depth % 2 ? 'div' : 'span'));
+  deepest.append('my prolactin level');
+  const huge = document.createElement('p'); huge.append(`${'lorem '.repeat(340_000)}and insulin resistance`);
+  const empties = document.createElement('p'); for (let i = 0; i < 20_000; i++) empties.append(''); empties.append('PCOS');
+  const acronyms = document.createElement('p'); acronyms.append('my IGT and LAM '.repeat(20_000));
+  const dense = document.createElement('p'); dense.append('my milk supply and colostrum. '.repeat(35_000));
+  const candidates = document.createElement('p'); candidates.append('milk '.repeat(400_000));
+  document.getElementById('odd')!.append(huge, empties, acronyms, dense, candidates);
+});
+const r = await pageReportOf(ext, page);
+console.log(r.stats.longestSliceMs);
+await ext.close(); await server.close();
