@@ -161,7 +161,7 @@ export class TextBlockWalker {
     this.skipped = skippedRoot ? new Set() : elements <= maxElementsForOneQuery ? skippedUnder(root) : null;
     this.node = skippedRoot ? null : root.firstChild;
     // The root's own shadow root too: a component added to the page may hold all its text there.
-    const own = !skippedRoot && root.nodeType === 1 && mayHostShadowRoot((root as Element).localName) ? (root as Element).shadowRoot : null;
+    const own = !skippedRoot && root.nodeType === 1 ? openShadowRootOf(root as Element) : null;
     if (own) {
       this.shadowRoots.push(own);
       onShadowRoot?.(own);

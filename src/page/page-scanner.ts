@@ -11,7 +11,7 @@ import {
 } from './collect-text-blocks.ts';
 import { mayHoldTerms, TermScreen } from './term-screen.ts';
 import { TermMarks } from './term-marks.ts';
-import { runInSlices, type SliceStats } from './time-slices.ts';
+import { countTask, runInSlices, type SliceStats } from './time-slices.ts';
 
 /** The name of the CSS highlight that underlines glossary terms (styled by `::highlight(…)` in highlights.css). */
 export const termHighlightName = 'lactation-glossary-term';
@@ -67,9 +67,6 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
   let fullRescanQueued = true;
   let running: Promise<void> = Promise.resolve();
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
-  let screeningUntil = 0;
-  /** Whether each element met in the current batch of changes is in a skipped subtree (one climb per tree). */
-  const skipStates = new Map<Element, boolean>();
 
   /** Scans the blocks under `root`, replacing what was known of each block element found. */
   /**
@@ -231,14 +228,22 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
     if (root) dirtyRoots.add(root);
   }
 
+  /** What one batch of changes shares while it is noted. */
+  interface Batch {
+    /** Until when (`performance.now()`) added nodes are screened for terms; after it they are just queued. */
+    screenUntil: number;
+    /** Whether each element met is in a skipped subtree, so changes deep in one tree climb it once. */
+    skipStates: Map<Element, boolean>;
+  }
+
   /** New paragraphs, posts and pages are scanned on their own; text changed inside a block rescans that block. */
-  function noteChange(record: MutationRecord) {
+  function noteChange(record: MutationRecord, batch: Batch) {
     const { target } = record;
     if (record.type === 'attributes') {
-      noteSkipChange(target as Element, record.attributeName ?? '', record.oldValue);
+      noteSkipChange(target as Element, record.attributeName ?? '', record.oldValue, batch);
       return;
     }
-    if (isInSkippedSubtree(target, skipStates)) return;
+    if (isInSkippedSubtree(target, batch.skipStates)) return;
     if (record.type === 'characterData') {
       markDirty(blockElementOf(target));
       return;
@@ -247,7 +252,7 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
       if (dirtyRoots.size > maxDirtyRootsBeforeFullRescan) break; // a full rescan reads them all anyway
       const isBlock = node.nodeType === 1 && !isInline(node as Element);
       // Past the batch's screening time, added nodes are scanned without screening (the scan runs in slices).
-      if (performance.now() < screeningUntil && !mayHoldTerms(node, matcher, screeningUntil, watchShadowRoot)) {
+      if (!mayHoldTerms(node, matcher, batch.screenUntil, watchShadowRoot)) {
         if (!isBlock) markDirty(blockElementOf(target)); // it may complete a term split across nodes
       } else {
         markDirty(isBlock ? (node as Element) : blockElementOf(target));
@@ -264,9 +269,9 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
    * An element hidden or shown, or made editable or not ("Show more", spoilers, "Edit post"): its text is
    * scanned again from scratch. Style changes that do not hide or show (animations) cost one test each.
    */
-  function noteSkipChange(element: Element, name: string, oldValue: string | null) {
+  function noteSkipChange(element: Element, name: string, oldValue: string | null, batch: Batch) {
     if (attributeSkips(name, oldValue) === attributeSkips(name, element.getAttribute(name))) return;
-    if (element.parentElement && isInSkippedSubtree(element.parentElement, skipStates)) return;
+    if (element.parentElement && isInSkippedSubtree(element.parentElement, batch.skipStates)) return;
     const root = isInline(element) ? blockElementOf(element) : element;
     if (!root) return;
     dirtyRoots.add(root);
@@ -276,17 +281,14 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
   const observer = new MutationObserver((records) => {
     if (fullRescanQueued) return;
     const started = performance.now();
-    screeningUntil = started + maxScreeningMsPerBatch;
+    const batch: Batch = { screenUntil: started + maxScreeningMsPerBatch, skipStates: new Map() };
     const dirtyBefore = dirtyRoots.size;
     for (const record of records) {
       if (dirtyRoots.size > maxDirtyRootsBeforeFullRescan) break;
-      noteChange(record);
+      noteChange(record, batch);
     }
-    skipStates.clear(); // (the page may change any of them before the next batch)
     // This callback is a task of ours too: it counts in the figures the tests and the benchmark read.
-    const spent = performance.now() - started;
-    stats.busyMs += spent;
-    stats.longestSliceMs = Math.max(stats.longestSliceMs, spent);
+    countTask(stats, performance.now() - started);
     // Style changes that neither hide nor show (animations) must not keep postponing the pass.
     if (dirtyRoots.size === dirtyBefore && records.every((r) => r.type === 'attributes')) return;
     clearTimeout(settleTimer);

@@ -1,8 +1,7 @@
-import type { QuickTest, TermMatcher } from '../match/index.ts';
+import { searchPieceLength, type QuickTest, type TermMatcher } from '../match/index.ts';
 import { openShadowRootOf } from './collect-text-blocks.ts';
 
-/** Characters of text, then elements, looked at per step: each step costs a millisecond or two. */
-export const textPerStep = 16 * 1024;
+/** Elements looked at per step (text goes as the matcher's search does, `searchPieceLength` per step). */
 const elementsPerStep = 4_000;
 
 /**
@@ -56,7 +55,7 @@ export class TermScreen {
     const text = this.#text!;
     if (this.#tested < text.length) {
       const from = this.#tested;
-      this.#tested += textPerStep;
+      this.#tested += searchPieceLength;
       this.#mayHoldTerms = text.mayHoldTermAt(from, this.#tested);
       return !this.#mayHoldTerms;
     }
@@ -93,6 +92,6 @@ function elementsUnder(node: Node, found: (root: ShadowRoot) => void): ArrayLike
  */
 export function mayHoldTerms(node: Node, matcher: TermMatcher, deadline: number, onShadowRoot?: (root: ShadowRoot) => void): boolean {
   const screen = new TermScreen(node, matcher, onShadowRoot);
-  while (screen.step()) if (performance.now() > deadline) return true;
-  return screen.mayHoldTerms;
+  while (performance.now() < deadline) if (!screen.step()) return screen.mayHoldTerms;
+  return true;
 }

@@ -19,6 +19,12 @@ const nextMacrotask = () =>
     channel.port2.postMessage(null);
   });
 
+/** Counts `spentMs` of our work on the page's main thread (a slice, or a mutation callback) in `stats`. */
+export function countTask(stats: SliceStats, spentMs: number): void {
+  stats.busyMs += spentMs;
+  if (spentMs > stats.longestSliceMs) stats.longestSliceMs = spentMs;
+}
+
 /**
  * Calls `step` until it returns false, yielding to the page whenever a slice has used its budget. Each step
  * should be small (one block of text). Stops early when `signal` aborts.
@@ -29,10 +35,8 @@ export async function runInSlices(step: () => boolean, stats: SliceStats, signal
     const started = performance.now();
     let done = false;
     while (!(done = !step()) && performance.now() - started < sliceBudgetMs);
-    const spent = performance.now() - started;
-    stats.busyMs += spent;
+    countTask(stats, performance.now() - started);
     stats.slices++;
-    if (spent > stats.longestSliceMs) stats.longestSliceMs = spent;
     if (done) return;
     await nextMacrotask();
   }

@@ -25,15 +25,20 @@ export async function openExtensionPage(ext: ExtensionBrowser, page: Page, path:
   throw new Error(`${path} did not open`);
 }
 
+/** Opens an extension page (the popup) for `use`, and closes it after. */
+export async function withExtensionPage<T>(ext: ExtensionBrowser, use: (helper: Page) => Promise<T>): Promise<T> {
+  const helper = await ext.newPage();
+  try {
+    await openExtensionPage(ext, helper, 'popup.html');
+    return await use(helper);
+  } finally {
+    await helper.close();
+  }
+}
+
 /** Runs `fn` in one of the extension's pages, so a test can act as the popup or the options page would. */
 export async function inExtension<A, T>(ext: ExtensionBrowser, fn: (arg: A) => Promise<T>, arg: A): Promise<T> {
-  const page = await ext.newPage();
-  try {
-    await openExtensionPage(ext, page, 'popup.html');
-    return (await page.evaluate(fn as never, arg as never)) as T;
-  } finally {
-    await page.close();
-  }
+  return withExtensionPage(ext, async (helper) => (await helper.evaluate(fn as never, arg as never)) as T);
 }
 
 /** Replaces the stored settings (defaults plus `change`), as the options page would. */
@@ -47,13 +52,7 @@ export async function setSettings(ext: ExtensionBrowser, change: Record<string, 
 
 /** The browser's tab id of `page`: it is made the active tab, then asked for from an extension page. */
 export async function tabIdOf(ext: ExtensionBrowser, page: Page): Promise<number> {
-  const helper = await ext.newPage();
-  try {
-    await openExtensionPage(ext, helper, 'popup.html');
-    return await activeTabIdVia(helper, page);
-  } finally {
-    await helper.close();
-  }
+  return withExtensionPage(ext, (helper) => activeTabIdVia(helper, page));
 }
 
 /** Makes `page` the active tab and asks an already open extension page (`helper`) for its tab id. */

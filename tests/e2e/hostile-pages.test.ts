@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForCard } from './hover.ts';
-import { highlightCount, pageReportOf, waitForHighlights } from './page-state.ts';
+import { highlightCount, openInFront, pageReportOf, waitForHighlights } from './page-state.ts';
 import { useExtensionSession } from './session.ts';
 import { browserNames, launchWithExtension, type ExtensionBrowser } from './launch.ts';
 import { serveFixtures, type FixtureServer } from './serve.ts';
@@ -42,11 +42,7 @@ describe.each(browserNames)('hostile and unusual pages in %s', (name) => {
   const session = useExtensionSession(name);
 
   it('works on a page that redefines Range, TreeWalker, MutationObserver, CSS and DOM methods (isolated world)', async () => {
-    const page = await session.ext.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${session.server.origin}/hostile-globals.html`);
-    await page.bringToFront();
+    const { page, pageErrors: errors } = await openInFront(session.ext, `${session.server.origin}/hostile-globals.html`);
     await realHighlightsReach(page, 2);
     const texts = await page.evaluate(() =>
       [...(window as any).__realHighlights.get('lactation-glossary-term').keys()].map((r: AbstractRange) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)),
@@ -71,11 +67,7 @@ describe.each(browserNames)('hostile and unusual pages in %s', (name) => {
 
   it('reads very deep trees, huge text nodes, thousands of empty ones and blocks dense with terms, in short tasks', async () => {
     session.server.route('/odd-tree.html', '<!doctype html><title>Odd tree</title><main id="odd"></main>');
-    const page = await session.ext.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${session.server.origin}/odd-tree.html`);
-    await page.bringToFront();
+    const { page, pageErrors: errors } = await openInFront(session.ext, `${session.server.origin}/odd-tree.html`);
     await page.evaluate(() => {
       // 500 nested elements, the most an HTML parser builds from a broken page's unclosed tags (it stops at
       // 512), the term at the bottom. (Built by script, a few thousand levels hang Chromium's own layout.)

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { glossary } from '../../src/glossary/index.ts';
+import { dwellMs } from '../../src/ui/hover-intent.ts';
 import { openExtensionPage } from './extension-pages.ts';
 import { cardState, hoverTerm, pause, termPoint, waitForCard } from './hover.ts';
 import { useExtensionSession } from './session.ts';
@@ -40,9 +41,21 @@ describe.each(browserNames)('the hover card in %s', (name) => {
 
   it('opens a card built from the article after a short dwell on a term', async () => {
     const page = await open('/forum-thread.html', 15);
+    // When the pointer last moved and when the card first showed, as the page's own clock saw them (a check
+    // from the test after the move would also count the protocol's round trip).
+    await page.evaluate(() => {
+      const times = ((window as any).__hoverTimes = { lastMove: 0, cardShown: 0 });
+      addEventListener('pointermove', () => (times.lastMove = performance.now()), true);
+      const poll = setInterval(() => {
+        if (!document.querySelector('lactation-glossary-popover')?.shadowRoot?.querySelector('.card-title')) return;
+        times.cardShown = performance.now();
+        clearInterval(poll);
+      }, 5);
+    });
     await hoverTerm(page, 'IGT');
-    expect(await cardState(page)).toBeNull(); // not before the dwell
     const card = await waitForCard(page);
+    const times = await page.evaluate(() => (window as any).__hoverTimes);
+    expect(times.cardShown - times.lastMove).toBeGreaterThanOrEqual(dwellMs - 5); // not before the dwell
     expect(card.role).toBe('dialog');
     expect(card.name).toMatch(/^Insufficient glandular tissue/);
     expect(card.ariaHidden).toBeNull();

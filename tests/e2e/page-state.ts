@@ -1,5 +1,5 @@
 import type { Frame, Page } from 'puppeteer-core';
-import { openExtensionPage, tabIdOf } from './extension-pages.ts';
+import { tabIdOf, withExtensionPage } from './extension-pages.ts';
 import type { ExtensionBrowser } from './launch.ts';
 
 export interface HighlightedRange {
@@ -69,6 +69,16 @@ export async function waitForNoHighlights(target: Page | Frame, name = 'lactatio
   await waitForHighlights(target, 0, { name, exactly: true, timeout: 10_000 });
 }
 
+/** Opens `url` in a new tab brought to the front, with the list of the page's uncaught errors as they come. */
+export async function openInFront(ext: ExtensionBrowser, url: string): Promise<{ page: Page; pageErrors: string[] }> {
+  const page = await ext.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto(url);
+  await page.bringToFront();
+  return { page, pageErrors };
+}
+
 /** Everything a page script could observe of the DOM: the serialized document and its rendered text. */
 export async function domSnapshot(page: Page): Promise<{ markup: string; text: string }> {
   return page.evaluate(() => ({ markup: new XMLSerializer().serializeToString(document), text: document.body.innerText }));
@@ -80,13 +90,7 @@ export async function domSnapshot(page: Page): Promise<{ markup: string; text: s
  */
 export async function pageReportOf(ext: ExtensionBrowser, page: Page): Promise<any> {
   const tabId = await tabIdOf(ext, page);
-  const helper = await ext.newPage();
-  try {
-    await openExtensionPage(ext, helper, 'popup.html');
-    return await pageReportVia(helper, tabId);
-  } finally {
-    await helper.close();
-  }
+  return withExtensionPage(ext, (helper) => pageReportVia(helper, tabId));
 }
 
 /**

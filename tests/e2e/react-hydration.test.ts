@@ -4,7 +4,7 @@ import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ThreadApp } from '../fixtures/react-thread/thread-app.ts';
 import { browserNames } from './launch.ts';
-import { highlightedRanges, waitForHighlights } from './page-state.ts';
+import { highlightedRanges, openInFront, waitForHighlights } from './page-state.ts';
 import type { FixtureServer } from './serve.ts';
 import { useExtensionSession } from './session.ts';
 
@@ -31,16 +31,12 @@ describe.each(browserNames)('a server-rendered React page in %s', (name) => {
   const session = useExtensionSession(name, {}, serveReactThread);
 
   it('hydrates without a warning after the extension has underlined it, and stays underlined and working', async () => {
-    const page = await session.ext.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
-    await page.goto(`${session.server.origin}/react-thread.html`);
-    await page.bringToFront();
+    const { page, pageErrors } = await openInFront(session.ext, `${session.server.origin}/react-thread.html`);
     await waitForHighlights(page, 8);
     const before = await highlightedRanges(page);
 
     await page.evaluate(() => (window as any).hydrateThread());
-    // Hydrated: the first Like button now answers clicks (React attached its handlers to the session.server's nodes).
+    // Hydrated: the first Like button now answers clicks (React attached its handlers to the server-rendered nodes).
     await page.waitForFunction(() => {
       const button = document.querySelector('button');
       button?.click();
@@ -50,7 +46,7 @@ describe.each(browserNames)('a server-rendered React page in %s', (name) => {
 
     expect(await page.evaluate(() => (window as any).reactReports)).toEqual([]);
     expect(pageErrors).toEqual([]);
-    // React kept the session.server's text nodes, so the underlines are still on them.
+    // React kept the server-rendered text nodes, so the underlines are still on them.
     expect(await highlightedRanges(page)).toEqual(before);
     expect(before.map((r) => r.text)).toEqual(expect.arrayContaining(['insulin resistance', 'prolactin', 'IGT', 'galactagogue', 'LAM']));
   });

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { glossary } from '../../src/glossary/index.ts';
-import { createTermMatcher } from '../../src/match/index.ts';
-import { TermScreen, textPerStep } from '../../src/page/term-screen.ts';
+import { createTermMatcher, searchPieceLength } from '../../src/match/index.ts';
+import { TermScreen } from '../../src/page/term-screen.ts';
 
 const matcher = createTermMatcher(glossary.terms);
 
@@ -25,7 +25,7 @@ describe('screening a page for terms before walking it', () => {
   });
 
   it('finds a term wherever it sits against the pieces the text is tested in, even split by a line break', () => {
-    for (let at = 4 * textPerStep - 16; at <= 4 * textPerStep + 9; at++) {
+    for (let at = 4 * searchPieceLength - 16; at <= 4 * searchPieceLength + 9; at++) {
       const before = `${'x'.repeat(at)} `;
       document.body.replaceChildren(paragraph(`${before}lactation consultant.`));
       expect(screen(document.body).mayHoldTerms, `term at ${at}`).toBe(true);
