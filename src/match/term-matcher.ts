@@ -1,8 +1,8 @@
 import type { AcronymRule, Term } from '../glossary/index.ts';
-import { acronymCheck, type AcronymCheck } from './acronym-context.ts';
+import { acronymCheck, type AcronymCheck, type AcronymContext } from './acronym-context.ts';
 import { escapeRegExp } from './escape-regexp.ts';
 import { looseSurfacePattern, surfacePattern } from './surface-pattern.ts';
-import { isInsideAddressOrCode, isWholeWord } from './surroundings.ts';
+import { isCamelCaseIdentifier, isInsideAddressOrCode, isWholeWord } from './surroundings.ts';
 
 export interface TermMatch {
   /** Glossary id. */
@@ -171,10 +171,11 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
     return { length: tested.length, mayHoldTermAt: (from, to) => holdsFormAt(tested, from, to) };
   }
 
-  /** `contexts` keeps each acronym's verdict on this text: asked once per block, not once per occurrence. */
-  function accept(form: Form, text: string, start: number, end: number, contexts: Map<AcronymCheck, boolean>): boolean {
+  /** `contexts` keeps each acronym's judge of this text: it reads the block once, not once per occurrence. */
+  function accept(form: Form, text: string, start: number, end: number, contexts: Map<AcronymCheck, AcronymContext>): boolean {
     if (!isWholeWord(text, start, end, form.acronym !== null)) return false;
     if (isInsideAddressOrCode(text, start, end)) return false;
+    if (!form.acronym && isCamelCaseIdentifier(text, start, end)) return false;
     if (form.notFollowedBy.length > 0) {
       const following = text.slice(end, end + 24).toLowerCase();
       if (form.notFollowedBy.some((f) => following.startsWith(f))) return false;
@@ -183,15 +184,15 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
     if (!acronym) return true;
     if (!acronym.caseAccepts(text.slice(start, end))) return false;
     let context = contexts.get(acronym);
-    if (context === undefined) contexts.set(acronym, (context = acronym.contextAccepts(text)));
-    return context;
+    if (context === undefined) contexts.set(acronym, (context = acronym.contextIn(text)));
+    return context.acceptsAt(start);
   }
 
   /**
    * Adds the matches starting in [from, to) of `text` to `matches` and returns where the next piece starts:
    * `to`, or past the last candidate read if that ran beyond it (so pieces read exactly what one pass would).
    */
-  function findIn(text: string, from: number, to: number, matches: TermMatch[], contexts: Map<AcronymCheck, boolean>): number {
+  function findIn(text: string, from: number, to: number, matches: TermMatch[], contexts: Map<AcronymCheck, AcronymContext>): number {
     let next = to;
     candidates.lastIndex = from;
     for (let c = candidates.exec(text); c && c.index < to; c = candidates.exec(text)) {
@@ -217,7 +218,7 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
     const stripped = text.includes(softHyphen) ? withoutSoftHyphens(text) : null;
     const searched = stripped?.text ?? text;
     const found: TermMatch[] = [];
-    const contexts = new Map<AcronymCheck, boolean>();
+    const contexts = new Map<AcronymCheck, AcronymContext>();
     let position = 0;
     return {
       step() {

@@ -63,8 +63,112 @@ describe('the term matcher', () => {
     expect(found('LAM works as contraception while breastfeeding only in the first six months.')).toEqual([['lactational-amenorrhea', 'LAM']]);
   });
 
+  it('judges an acronym by its own sentence first, where a post talks about both senses', () => {
+    const post =
+      'My 1 hour glucose test was borderline, so IGT for now. The LC says I also have IGT, since my breasts never changed. ' +
+      'LAM worked for us while I was exclusively breastfeeding. Not to be confused with LAM, the rare lung disease.';
+    expect(matcher.find(post).filter((m) => m.surface === 'IGT' || m.surface === 'LAM').map((m) => [m.termId, m.start])).toEqual([
+      ['insufficient-glandular-tissue', post.indexOf('IGT, since')],
+      ['lactational-amenorrhea', post.indexOf('LAM worked')],
+    ]);
+    // Nothing in its own sentence: the next sentences decide; both senses there: neither.
+    expect(found('Yep, IGT. My supply never came in.')).toEqual([['insufficient-glandular-tissue', 'IGT']]);
+    expect(found('Yep, IGT. Fasting numbers are fine, pumping is not.')).toEqual([]);
+  });
+
   it('checks the case of acronyms: MetS is metabolic syndrome, the Mets are a baseball team', () => {
     expect(found('Skipped the Mets game to read about MetS')).toEqual([['metabolic-syndrome', 'MetS']]);
+  });
+
+  describe('terms as real posts write them', () => {
+    it('finds a compound split into words, and not a look-alike made of the same words', () => {
+      expect(found('Poly Cystic Ovarian Syndrome, poly cystic ovary syndrome, Poly-Cystic Ovaries Syndrome, pre diabetes')).toEqual([
+        ['pcos', 'Poly Cystic Ovarian Syndrome'],
+        ['pcos', 'poly cystic ovary syndrome'],
+        ['pcos', 'Poly-Cystic Ovaries Syndrome'],
+        ['prediabetes', 'pre diabetes'],
+      ]);
+      expect(found('poly cystic kidney disease and polycystic kidney disease are not PCOS-related')).toEqual([['pcos', 'PCOS']]);
+    });
+
+    it('finds words joined by slashes', () => {
+      expect(found('breast milk is protein/fat/lactose/water, and insulin/prolactin/cortisol all matter')).toEqual([
+        ['lactose', 'lactose'],
+        ['insulin', 'insulin'],
+        ['prolactin', 'prolactin'],
+        ['cortisol', 'cortisol'],
+      ]);
+      expect(found('Any PCOS/insulin resistance/IGT mamas here? How did you get your milk supply up?').map(([id]) => id)).toEqual([
+        'pcos',
+        'insulin-resistance',
+        'insufficient-glandular-tissue',
+        'milk-supply',
+      ]);
+    });
+
+    it('does not take a path for words joined by slashes', () => {
+      expect(found('see /wiki/Prolactin, 2019/10/colostrum-guide, guides/colostrum/ and docs/herbs/galactagogue-teas-and-tinctures')).toEqual([]);
+    });
+
+    it('finds common misspellings of the long names', () => {
+      const text =
+        'galactagouge, galactogouge, lactational amenorhea, lactational ammenorrhea, gestational diabetis, gestional diabetes, ' +
+        'colostum, colustrum, prolacin, prolactine, progestrone, insulin resistence, polysystic ovarian syndrome, metabolic syndrom';
+      expect(found(text)).toEqual([
+        ['galactagogue', 'galactagouge'],
+        ['galactagogue', 'galactogouge'],
+        ['lactational-amenorrhea', 'lactational amenorhea'],
+        ['lactational-amenorrhea', 'lactational ammenorrhea'],
+        ['gestational-diabetes', 'gestational diabetis'],
+        ['gestational-diabetes', 'gestional diabetes'],
+        ['colostrum', 'colostum'],
+        ['colostrum', 'colustrum'],
+        ['prolactin', 'prolacin'],
+        ['prolactin', 'prolactine'],
+        ['progesterone', 'progestrone'],
+        ['insulin-resistance', 'insulin resistence'],
+        ['pcos', 'polysystic ovarian syndrome'],
+        ['metabolic-syndrome', 'metabolic syndrom'],
+      ]);
+    });
+
+    it('does not take the words next to a misspelling for it', () => {
+      expect(found('colostomy, progestin, cortisone, prolactinemia, gestation, galactose, lactation, amenorrhea alone')).toEqual([]);
+    });
+
+    it('does not match program identifiers: camelCase, PascalCase, snake_case', () => {
+      const code = 'insulinResistance, milkSupply, MilkSupply, prolactinLevel, lactoseIntolerance, milk_supply, insulin_resistance, get_prolactin, PCOS_status';
+      expect(found(code)).toEqual([]);
+      expect(found('#MilkSupply tips: my milk supply, prolactin and PCOS')).toEqual([
+        ['milk-supply', 'MilkSupply'],
+        ['milk-supply', 'milk supply'],
+        ['prolactin', 'prolactin'],
+        ['pcos', 'PCOS'],
+      ]);
+    });
+
+    it('does not take LAM the lung disease for the lactational amenorrhea method, whatever else it shares words with', () => {
+      for (const lung of [
+        'LAM mostly affects women of childbearing age, and estrogen and pregnancy can make it worse.',
+        'Women with LAM are usually told to avoid estrogen-containing birth control.',
+        'I was diagnosed with LAM after my second pregnancy, when I kept getting short of breath.',
+        'My LAM flares around my period, and my pulmonologist thinks it is hormonal.',
+        'Periods stopped while I was on sirolimus for LAM.',
+        'LAM with a collapsed lung in pregnancy is an emergency.',
+        'LAM cysts showed up on my CT, and TSC runs in the family.',
+        'Pregnant with LAM: anyone else had a pneumothorax in the third trimester?',
+      ]) {
+        expect(found(lung).filter(([, surface]) => surface === 'LAM'), lung).toEqual([]);
+      }
+      for (const method of [
+        'LAM works as birth control only while your period has not come back.',
+        'We used LAM for the first five months, exclusively breastfeeding day and night.',
+        'Is LAM still reliable if the baby sleeps 8 hours at night between feeds?',
+        'How effective is LAM in the first six months postpartum, compared with the mini pill?',
+      ]) {
+        expect(found(method).filter(([, surface]) => surface === 'LAM'), method).toEqual([['lactational-amenorrhea', 'LAM']]);
+      }
+    });
   });
 
   it('gives UTF-16 offsets into the text', () => {
@@ -75,7 +179,7 @@ describe('the term matcher', () => {
   });
 
   it('reads a long block in pieces and finds the same terms wherever the pieces end', () => {
-    // Passages in which terms, acronyms (judged by the whole block's words), soft hyphens and a term longer
+    // Passages in which terms, acronyms (judged by the words around them), soft hyphens and a term longer
     // than its first word sit across the end of the first piece.
     const passage = 'about insulin resistance, IGT and breast hypoplasia, Pro\u00ADlactin, my milk supply';
     const threePieces = matcher.search(`${'milk '.repeat(searchPieceLength / 5)} `.repeat(3));
