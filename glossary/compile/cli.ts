@@ -1,5 +1,5 @@
 // `npm run glossary`: validates glossary/ and writes the compiled glossary the extension and the CLI import.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileGlossary, GlossaryError } from './compile-glossary.ts';
@@ -11,7 +11,10 @@ const outFile = resolve(here, '../../src/glossary/generated/glossary.json');
 try {
   const glossary = compileGlossary(root);
   mkdirSync(dirname(outFile), { recursive: true });
-  writeFileSync(outFile, `${JSON.stringify(glossary, null, 1)}\n`);
+  // Written whole then renamed, so a `scan` compiling at the same time never reads half a file.
+  const partFile = `${outFile}.${process.pid}.part`;
+  writeFileSync(partFile, `${JSON.stringify(glossary, null, 1)}\n`);
+  renameSync(partFile, outFile);
   console.log(`glossary: ${glossary.terms.length} terms, ${glossary.claims.length} claims, ${glossary.references.length} references`);
 } catch (error) {
   if (!(error instanceof GlossaryError)) throw error;

@@ -118,6 +118,30 @@ function readClaimCheck(raw: unknown, report: (reason: string) => void): ClaimCh
 }
 
 /**
+ * Every term records the mainstream pages or guidelines its definition was checked against (issue 12), so a
+ * definition nobody checked cannot ship: `review: { checkedAgainst: [{ publisher, title }, …] }`.
+ */
+function checkReview(check: Checker, file: string, entry: string, review: unknown) {
+  if (!check.shape(file, entry, review, { checkedAgainst: 'a non-empty list' })) {
+    return;
+  }
+  (review.checkedAgainst as unknown[]).forEach((source, index) => {
+    const where = `review.checkedAgainst entry ${index + 1}`;
+    if (typeof source !== 'object' || source === null || Array.isArray(source)) {
+      check.report(file, entry, `${where} is not an object with "publisher" and "title"`);
+      return;
+    }
+    for (const key of ['publisher', 'title']) {
+      const value = (source as Json)[key];
+      if (typeof value !== 'string' || value.trim() === '') check.report(file, entry, `${where} has no "${key}"`);
+    }
+    for (const key of Object.keys(source)) {
+      if (key !== 'publisher' && key !== 'title') check.report(file, entry, `${where} has unknown field "${key}"`);
+    }
+  });
+}
+
+/**
  * Reads and validates `glossary/` (article, references, one file per term, claims) and returns the compiled
  * glossary. Throws a GlossaryError naming the file, the entry and the reason for every problem found.
  */
@@ -141,7 +165,8 @@ export function compileGlossary(root: string): Glossary {
 
   const makeQuote = (file: string, entry: string, raw: unknown, index: number, refNumbers: Set<number>): Quote | null => {
     const where = `quote ${index + 1}`;
-    if (!check.shape(file, entry, raw, { text: 'a non-empty string', refs: 'a list' })) return null;
+    // `claim` links a quote that states one of the article's checkable claims (checked once claims are compiled).
+    if (!check.shape(file, entry, raw, { text: 'a non-empty string', refs: 'a list' }, { claim: 'a non-empty string' })) return null;
     const text = collapseWhitespace(raw.text as string);
     let ok = true;
     if (articleText && !articleText.includes(text)) {
@@ -154,7 +179,10 @@ export function compileGlossary(root: string): Glossary {
         ok = false;
       }
     }
-    return ok ? { text, refs: raw.refs as number[], link: textFragmentLink(article.url, text) } : null;
+    if (!ok) return null;
+    const quote: Quote = { text, refs: raw.refs as number[], link: textFragmentLink(article.url, text) };
+    if (typeof raw.claim === 'string') quote.claim = raw.claim;
+    return quote;
   };
 
   // References
@@ -187,9 +215,10 @@ export function compileGlossary(root: string): Glossary {
     const entry = typeof (raw as Json)?.id === 'string' ? ((raw as Json).id as string) : name;
     presentIds.add(entry);
     if (!check.shape(file, entry, raw,
-      { id: 'a non-empty string', label: 'a non-empty string', aliases: 'a list of strings', definition: 'a non-empty string', quotes: 'a non-empty list', related: 'a list of strings' },
-      { variants: 'a list of strings', acronyms: 'a list', notFollowedBy: 'a list of strings' })) continue;
+      { id: 'a non-empty string', label: 'a non-empty string', aliases: 'a list of strings', definition: 'a non-empty string', quotes: 'a non-empty list', related: 'a list of strings', review: 'an object' },
+      { variants: 'a list of strings', acronyms: 'a list', notFollowedBy: 'a list of strings', findOnPages: 'a boolean' })) continue;
     const id = raw.id as string;
+    checkReview(check, file, entry, raw.review);
     if (!idPattern.test(id)) check.report(file, entry, `id "${id}" must use only a-z, 0-9 and single hyphens`);
     if (name !== `${id}.json`) check.report(file, entry, `file name must be "${id}.json"`);
     const acronyms: AcronymRule[] = [];
@@ -209,13 +238,15 @@ export function compileGlossary(root: string): Glossary {
       else owners.set(surface, { id, file });
     }
     const quotes = (raw.quotes as unknown[]).map((q, i) => makeQuote(file, entry, q, i, refNumbers)).filter((q): q is Quote => q !== null);
+    // An entry with `findOnPages: false` has a card (popup, related links) but no written form for the finder.
+    const findOnPages = raw.findOnPages !== false;
     terms.push({
       id,
       label: raw.label as string,
       aliases: raw.aliases as string[],
       variants: (raw.variants as string[]) ?? [],
-      forms: inflectedForms([raw.label as string, ...(raw.aliases as string[]), ...((raw.variants as string[]) ?? [])]),
-      acronyms,
+      forms: findOnPages ? inflectedForms([raw.label as string, ...(raw.aliases as string[]), ...((raw.variants as string[]) ?? [])]) : [],
+      acronyms: findOnPages ? acronyms : [],
       definition: collapseWhitespace(raw.definition as string),
       quotes,
       related: raw.related as string[],
@@ -263,6 +294,19 @@ export function compileGlossary(root: string): Glossary {
       time: raw.time as string,
       evidence: (raw.evidence as string | undefined) ?? null,
       check: readClaimCheck(raw.check, (reason) => check.report(claimsFile, entry, reason)),
+    });
+  }
+
+  // Quote → claim links. A term's quote that states a claim must name it, so the card can show the claim's
+  // evidence note under the quote: a reference under a figure must never read as support the source does not give.
+  const claimIds = new Set(claims.map((c) => c.id));
+  for (const term of terms) {
+    const file = join(termsDir, `${term.id}.json`);
+    term.quotes.forEach((quote, index) => {
+      const where = `quote ${index + 1}`;
+      const stated = claims.filter((c) => quote.text.includes(c.quote.text)).map((c) => c.id);
+      if (quote.claim !== undefined && !claimIds.has(quote.claim)) check.report(file, term.id, `${where} links claim "${quote.claim}", which is not among the compiled claims`);
+      else if (quote.claim === undefined && stated.length > 0) check.report(file, term.id, `${where} states claim ${stated.map((id) => `"${id}"`).join(' or ')}: link it with "claim"`);
     });
   }
 

@@ -1,14 +1,43 @@
 // `npm run scan`: the glossary and the matcher from the command line (contract in DESIGN.md).
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { glossary } from '../glossary/index.ts';
-import { checkClaims } from '../claims/index.ts';
-import { createTermMatcher } from '../match/index.ts';
-import { htmlDocumentBlocks, plainTextBlocks } from './document-text.ts';
+import { ensureCompiledGlossary } from './ensure-glossary.ts';
 
 const usage = `Usage:
   npm run --silent scan -- --terms [--json]     list the glossary's terms
-  npm run --silent scan -- [--json] FILE...     find terms and check claims in .txt and .html files`;
+  npm run --silent scan -- [--json] FILE...     find terms and check claims in .txt and .html files
+  npm run --silent scan -- --card ID            print what the card of glossary entry ID shows, as plain text
+  npm run --silent scan -- --cards              print every card, separated by blank lines
+  npm run --silent scan -- --help               show this help`;
+
+// `scan … | head` closes the pipe early; that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const cardIndex = args.indexOf('--card');
+const cardId = cardIndex >= 0 ? args[cardIndex + 1] : undefined;
+const files = args.filter((a, i) => !a.startsWith('--') && !(cardIndex >= 0 && i === cardIndex + 1));
+const unknown = args.filter((a) => a.startsWith('--') && !['--json', '--terms', '--card', '--cards', '--help'].includes(a));
+
+if (args.includes('--help')) {
+  console.log(usage);
+  process.exit(0);
+}
+if (unknown.length > 0) fail(`Unknown option ${unknown.join(', ')}`);
+if (cardIndex >= 0 && (cardId === undefined || cardId.startsWith('--'))) fail('--card needs the id of a glossary entry (see --terms)');
+
+function fail(message: string): never {
+  console.error(`${message}\n${usage}`);
+  process.exit(2);
+}
+
+// The glossary is imported only once it is compiled, so --help and the messages above work on a fresh clone.
+ensureCompiledGlossary();
+const { glossary, termById, termCardText } = await import('../glossary/index.ts');
 
 function listTerms(json: boolean) {
   if (json) {
@@ -27,13 +56,10 @@ function listTerms(json: boolean) {
   }
 }
 
-// `scan … | head` closes the pipe early; that is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
-
-function scanFiles(files: string[], json: boolean) {
+async function scanFiles(files: string[], json: boolean) {
+  const { checkClaims } = await import('../claims/index.ts');
+  const { createTermMatcher } = await import('../match/index.ts');
+  const { htmlDocumentBlocks, plainTextBlocks } = await import('./document-text.ts');
   const matcher = createTermMatcher(glossary.terms);
   let failed = false;
   for (const file of files) {
@@ -54,7 +80,7 @@ function scanFiles(files: string[], json: boolean) {
         if (json) console.log(JSON.stringify({ file, term: match.termId, surface: match.surface, start, end }));
         else console.log(`${file}:${start}-${end}\t${match.termId}\t${JSON.stringify(match.surface)}`);
       }
-      for (const check of checkClaims(block.text, glossary.claims, matcher)) {
+      for (const check of checkClaims(block.text, glossary, matcher)) {
         const start = block.offset + check.start;
         const end = block.offset + check.end;
         if (json) console.log(JSON.stringify({ file, claim: check.claimId, verdict: check.verdict, start, end, sentence: check.sentence }));
@@ -65,19 +91,24 @@ function scanFiles(files: string[], json: boolean) {
   if (failed) process.exit(1);
 }
 
-const args = process.argv.slice(2);
-const json = args.includes('--json');
-const files = args.filter((a) => !a.startsWith('--'));
-const unknown = args.filter((a) => a.startsWith('--') && !['--json', '--terms'].includes(a));
+/** Prints the card of one entry, or of all of them separated by blank lines. */
+function printCards(ids: string[]) {
+  const missing = ids.filter((id) => !termById(id));
+  if (missing.length > 0) {
+    console.error(`scan: no glossary entry with id "${missing.join('", "')}" (list the ids with --terms)`);
+    process.exit(1);
+  }
+  console.log(ids.map((id) => termCardText(termById(id)!, glossary)).join('\n\n'));
+}
 
-if (unknown.length > 0 || args.includes('--help')) {
-  console.error(unknown.length ? `Unknown option ${unknown.join(', ')}\n${usage}` : usage);
-  process.exit(unknown.length ? 2 : 0);
+if (cardIndex >= 0) {
+  printCards([cardId!]);
+} else if (args.includes('--cards')) {
+  printCards(glossary.terms.map((t) => t.id));
 } else if (args.includes('--terms')) {
   listTerms(json);
 } else if (files.length > 0) {
-  scanFiles(files, json);
+  await scanFiles(files, json);
 } else {
-  console.error(usage);
-  process.exit(2);
+  fail('Nothing to do.');
 }

@@ -26,6 +26,8 @@ export interface Quote {
   refs: number[];
   /** The article's URL with a text fragment that scrolls to this quote. */
   link: string;
+  /** The id of the claim this quote states, whose evidence note the term card shows under it. */
+  claim?: string;
 }
 
 export interface AcronymRule {

@@ -1,6 +1,5 @@
 import type { Term } from '../glossary/index.ts';
-import { glossary, referenceByNumber, termById } from '../glossary/index.ts';
-import { referenceLinkLabel, shortAuthors } from './format-reference.ts';
+import { cardDisclaimer, evidenceLead, glossary, otherNames, quoteEvidence, referenceByNumber, referenceLinkLabel, shortAuthors, termById } from '../glossary/index.ts';
 
 export interface TermCardProps {
   term: Term;
@@ -10,13 +9,11 @@ export interface TermCardProps {
   controls?: preact.ComponentChildren;
 }
 
-/** Names shown after the label: aliases and acronyms, never the matcher-only variants. */
-const otherNames = (term: Term) => [...term.acronyms.map((a) => a.text), ...term.aliases].filter((n, i, all) => all.indexOf(n) === i && n !== term.label);
-
 /**
  * The card for one term: the plain-language definition, what the article says (verbatim, linked to the
- * sentence), the papers the article cites for it, related terms, and the reminder that this is not advice.
- * Shared by the popover on pages and by the toolbar popup.
+ * sentence), the papers the article cites for it, what other sources report where a quote states one of the
+ * article's claims, related terms, and the reminder that this is not advice. Shared by the popover on pages and
+ * by the toolbar popup; `scan --card` prints the same content as text (src/glossary/card-text.ts).
  */
 export function TermCard({ term, onOpenTerm, controls }: TermCardProps) {
   const names = otherNames(term);
@@ -33,33 +30,41 @@ export function TermCard({ term, onOpenTerm, controls }: TermCardProps) {
       <p class="card-definition">{term.definition}</p>
       <section class="card-article" aria-label="What the article says">
         <h3 class="card-section-title">In the article</h3>
-        {term.quotes.map((quote) => (
-          <figure class="card-quote" key={quote.link}>
-            <blockquote>“{quote.text}”</blockquote>
-            <figcaption>
-              <a href={quote.link} target="_blank" rel="noopener noreferrer">
-                Read it in “{glossary.article.title}”
-              </a>
-              {' '}by {glossary.article.author}
-              {quote.refs.length > 0 && (
-                <ul class="card-refs">
-                  {quote.refs.map((n) => {
-                    const ref = referenceByNumber(n);
-                    if (!ref) return null;
-                    return (
-                      <li key={n}>
-                        [{n}] {shortAuthors(ref)} ({ref.year}). {ref.title}. <i>{ref.journal}</i> {ref.citation}.{' '}
-                        <a href={ref.link} target="_blank" rel="noopener noreferrer">
-                          {referenceLinkLabel(ref)}
-                        </a>
-                      </li>
-                    );
-                  })}
-                </ul>
-              )}
-            </figcaption>
-          </figure>
-        ))}
+        {term.quotes.map((quote) => {
+          const evidence = quoteEvidence(quote, glossary.claims);
+          return (
+            <figure class="card-quote" key={quote.link}>
+              <blockquote>“{quote.text}”</blockquote>
+              <figcaption>
+                <a href={quote.link} target="_blank" rel="noopener noreferrer">
+                  Read it in “{glossary.article.title}”
+                </a>
+                {' '}by {glossary.article.author}
+                {quote.refs.length > 0 && (
+                  <ul class="card-refs">
+                    {quote.refs.map((n) => {
+                      const ref = referenceByNumber(n);
+                      if (!ref) return null;
+                      return (
+                        <li key={n}>
+                          [{n}] {shortAuthors(ref)} ({ref.year}). {ref.title}. <i>{ref.journal}</i> {ref.citation}.{' '}
+                          <a href={ref.link} target="_blank" rel="noopener noreferrer">
+                            {referenceLinkLabel(ref)}
+                          </a>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                )}
+                {evidence && (
+                  <p class="card-evidence">
+                    <strong>{evidenceLead}</strong> {evidence.note}
+                  </p>
+                )}
+              </figcaption>
+            </figure>
+          );
+        })}
       </section>
       {term.related.length > 0 && (
         <nav class="card-related" aria-label="Related terms">
@@ -74,9 +79,7 @@ export function TermCard({ term, onOpenTerm, controls }: TermCardProps) {
           })}
         </nav>
       )}
-      <footer class="card-footer">
-        Information, not medical advice. For your own situation, ask a doctor or a lactation consultant.
-      </footer>
+      <footer class="card-footer">{cardDisclaimer}</footer>
     </article>
   );
 }

@@ -137,6 +137,57 @@ describe('a broken glossary fails the compile with file, entry and reason', () =
     ]);
   });
 
+  it('rejects a term without a review of what its definition was checked against', () => {
+    const root = glossaryCopy();
+    editJson(join(root, 'terms/colostrum.json'), (t) => delete t.review);
+    expect(problemsOf(root)).toEqual([{ file: 'terms/colostrum.json', entry: 'colostrum', reason: 'missing required field "review"' }]);
+  });
+
+  it('rejects a review with an empty list of pages checked against', () => {
+    const root = glossaryCopy();
+    editJson(join(root, 'terms/cortisol.json'), (t) => (t.review.checkedAgainst = []));
+    expect(problemsOf(root)).toEqual([{ file: 'terms/cortisol.json', entry: 'cortisol', reason: 'field "checkedAgainst" must be a non-empty list' }]);
+  });
+
+  it('rejects a review entry without a publisher or a title', () => {
+    const root = glossaryCopy();
+    let added = 0;
+    editJson(join(root, 'terms/pcos.json'), (t) => {
+      delete t.review.checkedAgainst[0].title;
+      added = t.review.checkedAgainst.push({ publisher: ' ', title: 'Polycystic ovary syndrome' });
+    });
+    expect(problemsOf(root)).toEqual([
+      { file: 'terms/pcos.json', entry: 'pcos', reason: 'review.checkedAgainst entry 1 has no "title"' },
+      { file: 'terms/pcos.json', entry: 'pcos', reason: `review.checkedAgainst entry ${added} has no "publisher"` },
+    ]);
+  });
+
+  it('rejects a quote linked to a claim that does not exist', () => {
+    const root = glossaryCopy();
+    editJson(join(root, 'terms/cortisol.json'), (t) => (t.quotes[0].claim = 'cortisol-doubles'));
+    expect(problemsOf(root)).toEqual([
+      { file: 'terms/cortisol.json', entry: 'cortisol', reason: 'quote 1 links claim "cortisol-doubles", which is not among the compiled claims' },
+    ]);
+  });
+
+  it('rejects a quote that states one of the claims without linking it, so its evidence note cannot go missing', () => {
+    const linked = compileGlossary(source)
+      .terms.flatMap((t) => t.quotes.map((q, i) => ({ id: t.id, index: i, claim: q.claim })))
+      .find((q) => q.claim !== undefined)!;
+    const root = glossaryCopy();
+    editJson(join(root, `terms/${linked.id}.json`), (t) => delete t.quotes[linked.index].claim);
+    expect(problemsOf(root)).toEqual([
+      { file: `terms/${linked.id}.json`, entry: linked.id, reason: `quote ${linked.index + 1} states claim "${linked.claim}": link it with "claim"` },
+    ]);
+  });
+
+  it('gives an entry kept off pages (findOnPages: false) a card but no form for the finder', () => {
+    const sensitivity = compileGlossary(source).terms.find((t) => t.id === 'insulin-sensitivity')!;
+    expect(sensitivity.label).toBe('Insulin sensitivity');
+    expect(sensitivity.forms).toEqual([]);
+    expect(sensitivity.acronyms).toEqual([]);
+  });
+
   it('reports malformed JSON with the file name', () => {
     const root = glossaryCopy();
     writeFileSync(join(root, 'terms/insulin.json'), '{ "id": "insulin", ');
