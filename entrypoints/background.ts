@@ -52,7 +52,7 @@ export default defineBackground(() => {
     if (request?.type !== 'check-claims') return undefined;
     claimMatcher ??= createTermMatcher(glossary.terms);
     const matcher = claimMatcher;
-    return Promise.resolve(request.texts.map((text) => checkClaims(text, glossary.claims, matcher)));
+    return Promise.resolve(request.texts.map((text) => checkClaims(text, glossary, matcher)));
   });
 
   // The badge: how many distinct terms the page mentions.

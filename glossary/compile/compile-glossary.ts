@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { AcronymRule, ArticleInfo, Claim, ClaimCheckRule, Glossary, Quote, Reference, Term } from '../../src/glossary/types.ts';
+import type { AcronymRule, ArticleInfo, Glossary, Quote, Reference, Term } from '../../src/glossary/types.ts';
+import { compileClaims } from './compile-claims.ts';
 import { inflectedForms } from './inflect.ts';
 import { textFragmentLink } from './text-fragment.ts';
 
@@ -98,23 +99,6 @@ function referenceLink(doi: string | null, pmid: string | null, title: string) {
   if (doi) return { link: `https://doi.org/${doi}`, linkIsSearch: false };
   if (pmid) return { link: `https://pubmed.ncbi.nlm.nih.gov/${pmid}/`, linkIsSearch: false };
   return { link: `https://pubmed.ncbi.nlm.nih.gov/?term=${encodeURIComponent(`"${title}"[Title]`)}`, linkIsSearch: true };
-}
-
-/** How the fact-checker recognises a sentence about the claim (see src/claims). */
-function readClaimCheck(raw: unknown, report: (reason: string) => void): ClaimCheckRule {
-  const rule: ClaimCheckRule = { cues: [], figure: 'none', places: {}, measureCues: [] };
-  if (raw === undefined) return rule;
-  const input = raw as Record<string, unknown>;
-  const isWords = (v: unknown): v is string[] => Array.isArray(v) && v.every((w) => typeof w === 'string' && w.trim() !== '');
-  if (Array.isArray(input.cues) && input.cues.every(isWords)) rule.cues = input.cues;
-  else if (input.cues !== undefined) report('check.cues must be a list of word lists');
-  if (input.figure === 'share' || input.figure === 'duration' || input.figure === 'none') rule.figure = input.figure;
-  else if (input.figure !== undefined) report('check.figure must be share, duration or none');
-  if (typeof input.places === 'object' && input.places !== null && Object.values(input.places).every(isWords)) rule.places = input.places as Record<string, string[]>;
-  else if (input.places !== undefined) report('check.places must map a place to its words');
-  if (isWords(input.measureCues)) rule.measureCues = input.measureCues;
-  else if (input.measureCues !== undefined) report('check.measureCues must be a list of words');
-  return rule;
 }
 
 /**
@@ -265,37 +249,13 @@ export function compileGlossary(root: string): Glossary {
   }
 
   // Claims
-  const claimsFile = join(root, 'claims.json');
-  const claimsJson = check.readJson(claimsFile, 'claims');
-  const claims: Claim[] = [];
-  for (const raw of Array.isArray(claimsJson) ? claimsJson : []) {
-    const entry = typeof (raw as Json)?.id === 'string' ? ((raw as Json).id as string) : 'claim';
-    if (!check.shape(claimsFile, entry, raw,
-      { id: 'a non-empty string', statement: 'a non-empty string', quote: 'a non-empty string', refs: 'a list', subjects: 'a list of strings', measure: 'a non-empty string', population: 'a string', figures: 'a list', direction: 'a string', polarity: 'a string', time: 'a string' },
-      { evidence: 'a string', check: 'an object' })) continue;
-    if (!idPattern.test(entry)) check.report(claimsFile, entry, `id "${entry}" must use only a-z, 0-9 and single hyphens`);
-    for (const subject of raw.subjects as string[]) {
-      if (!termIds.has(subject)) check.report(claimsFile, entry, `subject "${subject}" is not a glossary term`);
-    }
-    if (!['rise', 'fall', 'none'].includes(raw.direction as string)) check.report(claimsFile, entry, 'direction must be rise, fall or none');
-    if (!['positive', 'negative'].includes(raw.polarity as string)) check.report(claimsFile, entry, 'polarity must be positive or negative');
-    const quote = makeQuote(claimsFile, entry, { text: raw.quote, refs: raw.refs }, 0, refNumbers);
-    if (!quote) continue;
-    claims.push({
-      id: entry,
-      statement: raw.statement as string,
-      quote,
-      subjects: raw.subjects as string[],
-      measure: raw.measure as string,
-      population: raw.population as string,
-      figures: raw.figures as Claim['figures'],
-      direction: raw.direction as Claim['direction'],
-      polarity: raw.polarity as Claim['polarity'],
-      time: raw.time as string,
-      evidence: (raw.evidence as string | undefined) ?? null,
-      check: readClaimCheck(raw.check, (reason) => check.report(claimsFile, entry, reason)),
-    });
-  }
+  const { claims, claimLanguage } = compileClaims({
+    root,
+    termIds,
+    readJson: (file, entry) => check.readJson(file, entry),
+    report: (file, entry, reason) => check.report(file, entry, reason),
+    makeQuote: (file, entry, raw) => makeQuote(file, entry, raw, 0, refNumbers),
+  });
 
   // Quote → claim links. A term's quote that states a claim must name it, so the card can show the claim's
   // evidence note under the quote: a reference under a figure must never read as support the source does not give.
@@ -311,5 +271,5 @@ export function compileGlossary(root: string): Glossary {
   }
 
   if (check.problems.length > 0) throw new GlossaryError(check.problems);
-  return { article, references, terms, claims };
+  return { article, references, terms, claims, claimLanguage };
 }

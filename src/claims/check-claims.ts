@@ -1,8 +1,10 @@
 import nlp from 'compromise';
-import type { Claim, ClaimFigure } from '../glossary/index.ts';
-import type { TermMatcher } from '../match/index.ts';
+import type { Claim, ClaimFigure, ClaimLanguage, Glossary } from '../glossary/index.ts';
+import type { TermMatch, TermMatcher } from '../match/index.ts';
+import { describeClaimFigure } from './describe.ts';
+import { overlaps, phraseSpans, type Span } from './find-phrases.ts';
+import { parseSentence, readProposition, type ParsedSentence, type Reading } from './read-proposition.ts';
 import { readDurations, readShares, readYears, type Figure } from './read-figures.ts';
-import { hasWord, isNegated, readDirection } from './read-statement.ts';
 
 export type Verdict = 'agrees' | 'differs' | 'related';
 
@@ -19,111 +21,175 @@ export interface ClaimCheck {
   reasons: string[];
 }
 
+type Judgement = Pick<ClaimCheck, 'verdict' | 'pageFigures' | 'reasons'>;
+
 /** Percentage points within which a share agrees with the article's. */
 const shareTolerance = 1.5;
-/** Days within which a duration agrees with the article's. */
-const durationTolerance = 3;
+/** Days within which a time after birth agrees with the article's. */
+const durationTolerance = 4;
+const daysPer: Record<ClaimFigure['unit'], number> = { '%': 1, day: 1, week: 7, month: 30, year: 365 };
 
-const describeFigure = (f: ClaimFigure) => (f.value !== undefined ? `${f.value}${f.unit === '%' ? '%' : ` ${f.unit}s`}` : `${f.low}–${f.high}${f.unit === '%' ? '%' : ` ${f.unit}s`}`);
-const claimRange = (f: ClaimFigure, perUnit = 1): [number, number] => [(f.value ?? f.low!) * perUnit, (f.value ?? f.high!) * perUnit];
-const overlaps = (a: [number, number], b: Figure, tolerance: number) => b.low <= a[1] + tolerance && b.high >= a[0] - tolerance;
+const claimRange = (f: ClaimFigure): [number, number] => [(f.value ?? f.low!) * daysPer[f.unit], (f.value ?? f.high!) * daysPer[f.unit]];
+const agreesWith = (range: [number, number], page: Figure, tolerance: number) => page.low <= range[1] + tolerance && page.high >= range[0] - tolerance;
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /** Sentences with their offsets, as compromise splits them. */
 function sentencesOf(text: string): { text: string; start: number }[] {
-  const json = nlp(text).json({ offset: true }) as { text: string; offset?: { start: number; length: number } }[];
-  return json.map((s) => ({ text: text.slice(s.offset!.start, s.offset!.start + s.offset!.length), start: s.offset!.start }));
+  const json = nlp(text).json({ offset: true }) as { offset?: { start: number; length: number } }[];
+  return json.filter((s) => s.offset).map((s) => ({ text: text.slice(s.offset!.start, s.offset!.start + s.offset!.length), start: s.offset!.start }));
 }
 
-/** Whether the sentence speaks to the claim at all: its subject terms and a word of every cue group. */
-function speaksTo(claim: Claim, sentence: string, termIds: Set<string>): boolean {
-  return claim.subjects.some((s) => termIds.has(s)) && claim.check.cues.every((group) => group.some((w) => hasWord(sentence, w)));
+/** A question asks; it states nothing to check ("Does insulin matter for supply" is often written without "?"). */
+const isQuestion = (sentence: string) => /\?\s*["”’')\]]*\s*$/.test(sentence) || /^\W*(?:do|does|did|is|are|was|were|can|could|would|should|will|has|have|had|anyone|any1|how come)\b/i.test(sentence);
+
+/** Places named in the sentence, by place id. */
+function placesIn(sentence: string, language: ClaimLanguage): Set<string> {
+  return new Set(Object.entries(language.places).filter(([, p]) => phraseSpans(sentence, p.words).length > 0).map(([id]) => id));
 }
 
-/** The verdict on one sentence that speaks to `claim`, or null when there is nothing to say. */
-function judge(claim: Claim, sentence: string): Omit<ClaimCheck, 'start' | 'end' | 'sentence'> | null {
-  const reasons: string[] = [];
-  const negated = isNegated(sentence);
-  const direction = readDirection(sentence);
-  const [articleFigure] = claim.figures;
+/** Periods named in the sentence; a period named inside a longer one ("pregnancy" in "after pregnancy") does not count. */
+function periodsIn(sentence: string, language: ClaimLanguage): Set<string> {
+  const found = Object.entries(language.periods).flatMap(([id, p]) => phraseSpans(sentence, p.words).map((span) => ({ id, span })));
+  const outer = found.filter((a) => !found.some((b) => b !== a && b.span.start <= a.span.start && a.span.end <= b.span.end && b.span.end - b.span.start > a.span.end - a.span.start));
+  return new Set(outer.map((f) => f.id));
+}
 
-  if (claim.check.figure === 'share') {
-    const shares = readShares(sentence);
-    if (shares.length === 0 || !articleFigure) return null; // a mention, not a figure: nothing to compare
-    const pageFigures = shares.map((s) => s.text);
-    const years = readYears(sentence);
-    const articleYear = /^\d{4}$/.test(claim.time) ? Number(claim.time) : null;
-    const [place, placeWords] = Object.entries(claim.check.places)[0] ?? [null, []];
-    const samePlace = place === null || placeWords.some((w) => hasWord(sentence, w));
-    if (place && !samePlace) reasons.push(`The article’s figure is about ${place}; this sentence does not say it is.`);
-    if (claim.check.measureCues.length > 0 && !claim.check.measureCues.some((w) => hasWord(sentence, w))) {
-      reasons.push(`The article counts ${claim.measure}; this sentence seems to count something else (for example diagnosed cases), so the figures may not be comparable.`);
-    }
-    if (articleYear !== null && years.length > 0 && !years.some((y) => y.low === articleYear)) {
-      reasons.push(`This sentence is about ${years.map((y) => y.text).join(', ')}; the article’s figure is for ${articleYear}.`);
-      return { claimId: claim.id, verdict: 'related', pageFigures, reasons };
-    }
-    if (articleYear !== null && years.length === 0 && !samePlace) return { claimId: claim.id, verdict: 'related', pageFigures, reasons };
-    const range = claimRange(articleFigure);
-    const agrees = shares.some((s) => overlaps(range, s, shareTolerance));
-    if (agrees) return { claimId: claim.id, verdict: negated ? 'differs' : 'agrees', pageFigures, reasons: [`Same figure as the article (${describeFigure(articleFigure)}).`, ...reasons] };
+/** Spans of a vocabulary item: its words, and its glossary terms as the matcher found them. */
+function vocabularySpans(sentence: string, words: string[], termIds: readonly string[] = [], matches: TermMatch[]): Span[] {
+  return [...phraseSpans(sentence, words), ...matches.filter((m) => termIds.includes(m.termId))];
+}
+
+/** Share claims: the same measure, place and year, then the figures compared. */
+function judgeShare(claim: Claim, reading: Reading, figures: Figure[], sentence: string, language: ClaimLanguage): Judgement | null {
+  const articleFigure = claim.qualifiers.figure!;
+  const inFigure = reading.figure ? figures.filter((f) => overlaps(f, reading.figure!)) : [];
+  if (inFigure.length === 0) return null;
+  const page: Figure = { ...inFigure[0]!, low: Math.min(...inFigure.map((f) => f.low)), high: Math.max(...inFigure.map((f) => f.high)) };
+  const pageFigures = inFigure.map((f) => f.text);
+  const relation = language.relations[claim.relation]!;
+  const range = claimRange(articleFigure);
+  const same = agreesWith(range, page, shareTolerance);
+  const articleText = describeClaimFigure(articleFigure);
+  if (reading.says === 'deny') {
+    return same ? { verdict: 'differs', pageFigures, reasons: [`The page denies the article’s figure (${articleText}).`] } : null;
+  }
+  const measureLabel = (id: string | null) => (id ? relation.measures[id] ?? id : 'something else');
+  if (reading.measure !== articleFigure.measure) {
     return {
-      claimId: claim.id,
-      verdict: 'differs',
+      verdict: 'related',
       pageFigures,
-      reasons: [`The page gives ${pageFigures.join(', ')}; the article gives ${describeFigure(articleFigure)}.`, ...reasons],
+      reasons: [`This sentence counts ${measureLabel(reading.measure)}; the article counts ${measureLabel(articleFigure.measure)}, so the figures are not comparable.`],
     };
   }
-
-  if (claim.check.figure === 'duration') {
-    const durations = readDurations(sentence);
-    const pageFigures = durations.map((d) => d.text);
-    if (direction === 'none' && durations.length === 0) return null;
-    if (direction !== 'none' && claim.direction !== 'none' && (direction !== claim.direction) !== negated) {
-      return { claimId: claim.id, verdict: 'differs', pageFigures, reasons: [`The page says ${claim.measure} ${direction === 'rise' ? 'rise' : 'fall'}; the article says they ${claim.direction}.`] };
-    }
-    if (articleFigure && durations.length > 0) {
-      const range = claimRange(articleFigure, articleFigure.unit === 'week' ? 7 : 1);
-      const off = durations.filter((d) => !overlaps(range, d, durationTolerance));
-      if (off.length > 0) {
-        return { claimId: claim.id, verdict: 'differs', pageFigures, reasons: [`The page gives ${off.map((d) => d.text).join(', ')}; the article says ${describeFigure(articleFigure)}.`] };
-      }
-      return { claimId: claim.id, verdict: 'agrees', pageFigures, reasons: [`Same timing and direction as the article (${describeFigure(articleFigure)}).`] };
-    }
-    return { claimId: claim.id, verdict: direction === 'none' ? 'related' : 'agrees', pageFigures, reasons: ['Same direction as the article; no timing to compare.'] };
+  const places = placesIn(sentence, language);
+  const place = claim.qualifiers.place;
+  if (place && !places.has(place)) {
+    const where = language.places[place]!.label;
+    const said = [...places].map((p) => language.places[p]!.label);
+    return {
+      verdict: 'related',
+      pageFigures,
+      reasons: [said.length > 0 ? `This sentence is about ${said.join(', ')}; the article’s figure is for ${where}.` : `The article’s figure is for ${where}; this sentence does not say where.`],
+    };
   }
-
-  // A statement: its polarity and, where the article states a change, its direction.
-  if (claim.direction !== 'none') {
-    if (direction === 'none') return negated ? { claimId: claim.id, verdict: 'differs', pageFigures: [], reasons: ['The page denies what the article states.'] } : { claimId: claim.id, verdict: 'related', pageFigures: [], reasons: ['Same subject; nothing to compare.'] };
-    const same = (direction === claim.direction) !== negated;
-    return same
-      ? { claimId: claim.id, verdict: 'agrees', pageFigures: [], reasons: ['Says the same as the article.'] }
-      : { claimId: claim.id, verdict: 'differs', pageFigures: [], reasons: [`The page describes the opposite change: the article says ${claim.statement.charAt(0).toLowerCase()}${claim.statement.slice(1)}`] };
+  const year = claim.qualifiers.year;
+  if (year !== null) {
+    const years = readYears(sentence);
+    if (!years.some((y) => y.low === year)) {
+      return {
+        verdict: 'related',
+        pageFigures,
+        reasons: [years.length > 0 ? `This sentence is about ${years.map((y) => y.text).join(', ')}; the article’s figure is for ${year}.` : `The article’s figure is for ${year}; this sentence gives no year.`],
+      };
+    }
   }
-  return negated
-    ? { claimId: claim.id, verdict: 'differs', pageFigures: [], reasons: ['The page denies what the article states.'] }
-    : { claimId: claim.id, verdict: 'agrees', pageFigures: [], reasons: ['Says the same as the article.'] };
+  const scope = `${measureLabel(articleFigure.measure)}${place ? `, ${language.places[place]!.label}` : ''}${year !== null ? `, ${year}` : ''}`;
+  return same
+    ? { verdict: 'agrees', pageFigures, reasons: [`Same figure as the article (${articleText}) for the same measure (${scope}).`] }
+    : { verdict: 'differs', pageFigures, reasons: [`The page gives ${pageFigures.join(', ')}; the article gives ${articleText} for the same measure (${scope}).`] };
+}
+
+/** A change at a time ("insulin falls about two weeks after birth"): the direction, then the timing. */
+function judgeTiming(claim: Claim, reading: Reading, sentence: string): Judgement | null {
+  const articleFigure = claim.qualifiers.figure!;
+  // "well before two weeks", "not two weeks later": a time the sentence sets aside is not the time it gives.
+  const durations = readDurations(sentence).filter((d) => !/\b(?:not|before|than|instead of|rather than|and not)\s+(?:about\s+|around\s+)?$/i.test(sentence.slice(0, d.start)));
+  const pageFigures = durations.map((d) => d.text);
+  const articleText = `${describeClaimFigure(articleFigure)}${claim.qualifiers.time ? ` (${claim.qualifiers.time})` : ''}`;
+  const range = claimRange(articleFigure);
+  const sameTime = durations.some((d) => agreesWith(range, d, durationTolerance));
+  if (reading.says === 'deny') return { verdict: 'differs', pageFigures, reasons: [`The page says this does not happen as the article states: ${lowerFirst(claim.statement)}`] };
+  if (reading.says === 'opposite') {
+    // Another change at another time is not this claim; with no time given it may be (pregnancy), or not.
+    if (!sameTime) return durations.length > 0 ? null : { verdict: 'related', pageFigures, reasons: ['The page describes the opposite change, but gives no time to compare with the article’s.'] };
+    return { verdict: 'differs', pageFigures, reasons: [`The page describes the opposite change; the article says: ${lowerFirst(claim.statement)}`] };
+  }
+  if (durations.length === 0) return { verdict: 'related', pageFigures, reasons: ['Same change as the article; no timing to compare.'] };
+  return sameTime
+    ? { verdict: 'agrees', pageFigures, reasons: [`Same change and timing as the article: ${articleText}.`] }
+    : { verdict: 'differs', pageFigures, reasons: [`The page gives ${pageFigures.join(', ')}; the article says ${articleText}.`] };
+}
+
+function judgeStatement(claim: Claim, reading: Reading): Judgement {
+  if (reading.says === 'affirm') return { verdict: 'agrees', pageFigures: [], reasons: [`Says what the article says: ${lowerFirst(claim.statement)}`] };
+  if (reading.says === 'deny') return { verdict: 'differs', pageFigures: [], reasons: [`Denies what the article says: ${lowerFirst(claim.statement)}`] };
+  return { verdict: 'differs', pageFigures: [], reasons: [`Describes the opposite of what the article says: ${lowerFirst(claim.statement)}`] };
+}
+
+/** The verdict of one sentence on one claim, or null when the sentence does not state it or its contradiction. */
+function judge(claim: Claim, sentence: ParsedSentence, matches: TermMatch[], language: ClaimLanguage): { judgement: Judgement; subject: Span } | null {
+  const subject = matches.filter((m) => claim.subjects.includes(m.termId));
+  if (subject.length === 0) return null;
+  const { qualifiers } = claim;
+  const periods = periodsIn(sentence.text, language);
+  if (qualifiers.period && qualifiers.periodRequired && !periods.has(qualifiers.period)) return null;
+  // A statement about another period ("during pregnancy") is not the article's, which is about after birth.
+  const otherPeriod = qualifiers.period !== null && !periods.has(qualifiers.period) && periods.size > 0;
+  const object = language.objects[claim.object]!;
+  const isShare = qualifiers.figure?.unit === '%';
+  const figures = isShare ? readShares(sentence.text) : [];
+  const relation = language.relations[claim.relation]!;
+  const reading = readProposition(sentence, relation, {
+    subject,
+    object: vocabularySpans(sentence.text, object.words, object.terms, matches),
+    figure: figures,
+  });
+  if (!reading) return null;
+  let judgement: Judgement | null;
+  if (isShare) judgement = judgeShare(claim, reading, figures, sentence.text, language);
+  else if (qualifiers.figure) judgement = judgeTiming(claim, reading, sentence.text);
+  else judgement = judgeStatement(claim, reading);
+  if (judgement && otherPeriod && judgement.verdict !== 'related') {
+    const label = language.periods[qualifiers.period!]!.label;
+    judgement = { verdict: 'related', pageFigures: judgement.pageFigures, reasons: [`The article says this happens ${label}; this sentence is about another time.`] };
+  }
+  return judgement ? { judgement, subject: reading.subject } : null;
 }
 
 /**
- * Checks the sentences of `text` against the article's claims. A sentence is only considered when it names a
- * claim's subject (with the glossary's own matcher) and the claim's cue words; figures, direction and
- * negation decide the verdict. Pure: runs in Node and in the extension's background.
+ * Checks the sentences of `text` against the article's claims. A sentence gets a verdict on a claim only when
+ * one of its clauses states the claim's proposition (subject, relation, object) or contradicts it; figures,
+ * place, year and period then decide between agrees, differs and related. One verdict per subject: where two
+ * claims share a subject, the first in claims.json (the more specific) wins. Pure: runs in Node and in the
+ * extension's background.
  */
-export function checkClaims(text: string, claims: Claim[], matcher: TermMatcher): ClaimCheck[] {
+export function checkClaims(text: string, article: Pick<Glossary, 'claims' | 'claimLanguage'>, matcher: TermMatcher): ClaimCheck[] {
+  const { claims, claimLanguage: language } = article;
   const checks: ClaimCheck[] = [];
-  if (!claims.some((c) => c.subjects.length > 0)) return checks;
+  const subjects = new Set(claims.flatMap((c) => c.subjects));
+  if (subjects.size === 0) return checks;
   for (const sentence of sentencesOf(text)) {
-    // A question asks; it states nothing to check.
-    if (sentence.text.trimEnd().endsWith('?')) continue;
-    const termIds = new Set(matcher.find(sentence.text).map((m) => m.termId));
-    if (termIds.size === 0) continue;
+    const trimmed = sentence.text.trimEnd();
+    if (isQuestion(trimmed)) continue;
+    const matches = matcher.find(trimmed);
+    if (!matches.some((m) => subjects.has(m.termId))) continue;
+    const parsed = parseSentence(trimmed);
+    const taken: Span[] = [];
     for (const claim of claims) {
-      if (!speaksTo(claim, sentence.text, termIds)) continue;
-      const judged = judge(claim, sentence.text);
-      if (!judged) continue;
-      const trimmed = sentence.text.trimEnd();
-      checks.push({ ...judged, start: sentence.start, end: sentence.start + trimmed.length, sentence: trimmed });
+      const result = judge(claim, parsed, matches, language);
+      if (!result || taken.some((s) => overlaps(s, result.subject))) continue;
+      taken.push(result.subject);
+      checks.push({ claimId: claim.id, ...result.judgement, start: sentence.start, end: sentence.start + trimmed.length, sentence: trimmed });
     }
   }
   return checks;

@@ -57,38 +57,92 @@ export interface Term {
   notFollowedBy: string[];
 }
 
+/** A figure the article gives, with what it counts ("at-risk": women at risk, not women diagnosed). */
 export interface ClaimFigure {
   value?: number;
   low?: number;
   high?: number;
-  unit: string;
+  unit: '%' | 'day' | 'week' | 'month' | 'year';
+  /** A measure id of the claim's relation (see ClaimRelation.measures). */
+  measure: string;
 }
 
-/** How the fact-checker recognises a page sentence that speaks to a claim. */
-export interface ClaimCheckRule {
-  /** Word groups: the sentence must contain a word of every group (besides the claim's subject terms). */
-  cues: string[][];
-  /** The kind of figure compared: a share of a population, a duration, or none (a statement). */
-  figure: 'share' | 'duration' | 'none';
-  /** The place the article's figure is about, with the words that name it. */
-  places: Record<string, string[]>;
-  /** Words that show the sentence measures what the article measures ("at risk"). */
-  measureCues: string[];
+/** Where and when the article's statement holds; a page sentence about another place or time is only related. */
+export interface ClaimQualifiers {
+  figure: ClaimFigure | null;
+  /** A place id (ClaimLanguage.places), or null when the article names none. */
+  place: string | null;
+  /** The year the figure is for, if the article gives one. */
+  year: number | null;
+  /** A period id (ClaimLanguage.periods) the statement is about ("postpartum"), or null. */
+  period: string | null;
+  /** True when a page sentence must name the period to speak to the claim at all. */
+  periodRequired: boolean;
+  /** The time as the article words it, for the card ("about two weeks after childbirth"). */
+  time: string;
 }
 
+/** How far the article's own cited source (or the public record) backs the claim. */
+export type ClaimSupport = 'supported' | 'not-supported' | 'unclear';
+
+export interface ClaimEvidence {
+  support: ClaimSupport;
+  /** What the source reports instead, in a few words, for the card's headline ("25.3% in 2030 for the highest-risk countries, not the world"). */
+  sourceReports: string;
+  /** The whole note, from SOURCE.md. */
+  note: string;
+}
+
+/** An article's checkable statement as a proposition: subject term, relation, object, qualifiers. */
 export interface Claim {
   id: string;
   statement: string;
   quote: Quote;
+  /** The glossary term the statement is about (two where the article names two: "pre-diabetes or diabetes type II"). */
   subjects: string[];
-  measure: string;
-  population: string;
-  figures: ClaimFigure[];
-  direction: 'rise' | 'fall' | 'none';
-  polarity: 'positive' | 'negative';
-  time: string;
-  evidence: string | null;
-  check: ClaimCheckRule;
+  /** A relation id (ClaimLanguage.relations). */
+  relation: string;
+  /** An object id (ClaimLanguage.objects). */
+  object: string;
+  qualifiers: ClaimQualifiers;
+  /** Null when no note was needed: the claim then counts as "unclear" unless the data says otherwise. */
+  evidence: ClaimEvidence | null;
+  support: ClaimSupport;
+}
+
+/** One way a sentence can word a relation, in compromise match syntax with the placeholders expanded. */
+export interface RelationWording {
+  /** What a sentence worded so says: the claim itself, its denial, or the opposite change. */
+  says: 'affirm' | 'deny' | 'opposite';
+  /** For relations with figures: which measure this wording counts. */
+  measure: string | null;
+  /** compromise match syntax; named groups: subject, object, figure. */
+  match: string;
+  /** Whether the wording carries its own negative ("without", "nothing to do with"): then a "not" in it does not flip it. */
+  fixedPolarity: boolean;
+}
+
+export interface ClaimRelation {
+  label: string;
+  /** Measure id → how the card names it ("women at risk"). Empty for relations without figures. */
+  measures: Record<string, string>;
+  wordings: RelationWording[];
+}
+
+/** A vocabulary item: how it is named on the card, and the words a page uses for it. */
+export interface ClaimVocabulary {
+  label: string;
+  words: string[];
+  /** Glossary terms that also name it (their matches count as the words do). */
+  terms?: string[];
+}
+
+/** The words the fact-checker reads sentences with (glossary/claim-language.json). */
+export interface ClaimLanguage {
+  relations: Record<string, ClaimRelation>;
+  objects: Record<string, ClaimVocabulary>;
+  places: Record<string, ClaimVocabulary>;
+  periods: Record<string, ClaimVocabulary>;
 }
 
 export interface Glossary {
@@ -96,4 +150,5 @@ export interface Glossary {
   references: Reference[];
   terms: Term[];
   claims: Claim[];
+  claimLanguage: ClaimLanguage;
 }

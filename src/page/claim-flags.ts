@@ -4,11 +4,16 @@ import { ClaimMarks, type ClaimMark } from './claim-marks.ts';
 import type { TextBlock } from './collect-text-blocks.ts';
 import type { PageScanner } from './page-scanner.ts';
 
-/** The name of the CSS highlight of flagged sentences (styled in highlights.css). */
-export const claimHighlightName = 'lactation-glossary-claim';
+/**
+ * The CSS highlights of flagged sentences, one per verdict (styled in highlights.css): a sentence that
+ * differs from the article must look different from one that agrees, and not by colour alone.
+ */
+export const claimHighlightNames = { agrees: 'lactation-glossary-claim-agrees', differs: 'lactation-glossary-claim-differs' } as const;
 
 export interface ClaimFlags {
   readonly marks: ClaimMarks;
+  /** Sentences about a claim's subject that measure something else: listed in the popup, not marked. */
+  related(): readonly ClaimCheck[];
   /** Checks the blocks found since the last call; call after each scan pass. */
   update(): Promise<void>;
   /** Hides the flags the user dismissed. */
@@ -27,17 +32,20 @@ export function startClaimFlags(
   check: (texts: string[]) => Promise<ClaimCheck[][]>,
   isDismissed: (check: ClaimCheck) => boolean,
 ): ClaimFlags {
-  const highlight = new Highlight();
-  CSS.highlights.set(claimHighlightName, highlight);
-  const marks = new ClaimMarks(highlight);
+  const highlights = { agrees: new Highlight(), differs: new Highlight() };
+  for (const verdict of ['agrees', 'differs'] as const) CSS.highlights.set(claimHighlightNames[verdict], highlights[verdict]);
+  const marks = new ClaimMarks(highlights);
   const checked = new WeakSet<TextBlock>();
+  const related = new Map<string, { check: ClaimCheck; block: TextBlock }>();
   let stopped = false;
   let dismissed = isDismissed;
 
   return {
     marks,
+    related: () => [...related.values()].map((r) => r.check),
     async update() {
       marks.drop((mark: ClaimMark) => mark.nodes.some((node) => !node.isConnected));
+      for (const [key, r] of related) if (!r.block.segments.every((s) => s.node.isConnected)) related.delete(key);
       const pending = scanner.marks.blocksMentioning(subjectTermIds).filter((b) => !checked.has(b) && b.text.length <= maxClaimTextLength);
       for (let i = 0; i < pending.length && !stopped; i += maxClaimTexts) {
         const batch = pending.slice(i, i + maxClaimTexts);
@@ -45,8 +53,11 @@ export function startClaimFlags(
         const results = await check(batch.map((b) => b.text)).catch(() => [] as ClaimCheck[][]);
         if (stopped) return;
         results.forEach((checks, index) => {
+          const block = batch[index];
           for (const c of checks ?? []) {
-            if (c.verdict !== 'related' && !dismissed(c) && batch[index]) marks.add(c, batch[index]);
+            if (!block || dismissed(c)) continue;
+            if (c.verdict === 'related') related.set(`${c.claimId}|${c.sentence}`, { check: c, block });
+            else marks.add(c, block);
           }
         });
       }
@@ -58,7 +69,8 @@ export function startClaimFlags(
     stop() {
       stopped = true;
       marks.drop(() => true);
-      CSS.highlights.delete(claimHighlightName);
+      related.clear();
+      for (const name of Object.values(claimHighlightNames)) CSS.highlights.delete(name);
     },
   };
 }

@@ -15,16 +15,23 @@ export interface ClaimMark {
  * underline), with the same per-text-node look-up for hovering. Never touches the DOM.
  */
 export class ClaimMarks {
-  readonly #highlight: Highlight;
+  readonly #highlights: Record<'agrees' | 'differs', Highlight>;
   readonly #marks: ClaimMark[] = [];
   readonly #byNode = new WeakMap<Text, ClaimMark[]>();
   readonly #parents = new WeakMap<Element, number>();
 
-  constructor(highlight: Highlight) {
-    this.#highlight = highlight;
+  /** One highlight per verdict shown on the page ("related" sentences are not marked). */
+  constructor(highlights: Record<'agrees' | 'differs', Highlight>) {
+    this.#highlights = highlights;
+  }
+
+  #highlightOf(check: ClaimCheck): Highlight | null {
+    return check.verdict === 'related' ? null : this.#highlights[check.verdict];
   }
 
   add(check: ClaimCheck, block: TextBlock): void {
+    const highlight = this.#highlightOf(check);
+    if (!highlight) return;
     const range = staticRangeFor(block, check.start, check.end);
     if (!range) return;
     // Hover look-ups find the sentence from any of its text nodes.
@@ -37,7 +44,7 @@ export class ClaimMarks {
       if (parent) this.#parents.set(parent, (this.#parents.get(parent) ?? 0) + 1);
     }
     this.#marks.push(mark);
-    this.#highlight.add(range);
+    highlight.add(range);
   }
 
   isMarkedParent(element: Element): boolean {
@@ -54,7 +61,7 @@ export class ClaimMarks {
       const mark = this.#marks[i]!;
       if (!shouldDrop(mark)) continue;
       this.#marks.splice(i, 1);
-      this.#highlight.delete(mark.range);
+      this.#highlightOf(mark.check)?.delete(mark.range);
       for (const node of mark.nodes) {
         const remaining = (this.#byNode.get(node) ?? []).filter((m) => m !== mark);
         this.#byNode.set(node, remaining);

@@ -14,5 +14,5 @@ export type { TermMark, TermMarks } from './term-marks.ts';
 export { pageReport, type PageReport } from './page-report.ts';
 export { liveRange, rangeElement } from './range-geometry.ts';
 export { termUnderPointer } from './term-under-pointer.ts';
-export { claimHighlightName, startClaimFlags, type ClaimFlags } from './claim-flags.ts';
+export { claimHighlightNames, startClaimFlags, type ClaimFlags } from './claim-flags.ts';
 export type { ClaimMark, ClaimMarks } from './claim-marks.ts';

@@ -1,3 +1,4 @@
+import type { ClaimCheck } from '../claims/index.ts';
 import type { ClaimFlags } from './claim-flags.ts';
 import type { PageScanner } from './page-scanner.ts';
 
@@ -9,18 +10,22 @@ export interface PageReport {
   /** Distinct terms with their number of occurrences, most frequent first. */
   terms: { termId: string; count: number }[];
   underlined: number;
-  /** Sentences the fact-checker flagged (dismissed ones excluded). */
-  claims: { claimId: string; verdict: string; sentence: string }[];
+  /** Sentences the fact-checker flagged (dismissed ones excluded), in the order `show-claim` indexes them. */
+  claims: { claimId: string; verdict: ClaimCheck['verdict']; sentence: string }[];
+  /** Sentences about the same subject that measure something else: listed, not marked on the page. */
+  related: { claimId: string; verdict: ClaimCheck['verdict']; sentence: string; reason: string }[];
   stats: PageScanner['stats'] | null;
   /** From the end of the dwell to the painted card, for the last card opened on this page (ms). */
   cardOpenMs: number | null;
 }
 
 export async function pageReport(scanner: PageScanner | null, url: string, flags: ClaimFlags | null, cardOpenMs: number | null = null): Promise<PageReport> {
-  if (!scanner) return { url, enabled: false, terms: [], underlined: 0, claims: [], stats: null, cardOpenMs };
+  if (!scanner) return { url, enabled: false, terms: [], underlined: 0, claims: [], related: [], stats: null, cardOpenMs };
   await scanner.idle();
   await flags?.update();
-  const claims = (flags?.marks.list() ?? []).map(({ check }) => ({ claimId: check.claimId, verdict: check.verdict, sentence: check.sentence }));
+  const summary = (check: ClaimCheck) => ({ claimId: check.claimId, verdict: check.verdict, sentence: check.sentence });
+  const claims = (flags?.marks.list() ?? []).map(({ check }) => summary(check));
+  const related = (flags?.related() ?? []).map((check) => ({ ...summary(check), reason: check.reasons[0] ?? '' }));
   const terms = [...scanner.marks.counts()].map(([termId, count]) => ({ termId, count })).sort((a, b) => b.count - a.count);
-  return { url, enabled: true, terms, underlined: scanner.marks.shownCount, claims, stats: { ...scanner.stats }, cardOpenMs };
+  return { url, enabled: true, terms, underlined: scanner.marks.shownCount, claims, related, stats: { ...scanner.stats }, cardOpenMs };
 }

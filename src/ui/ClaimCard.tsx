@@ -1,12 +1,13 @@
-import type { ClaimCheck } from '../claims/index.ts';
+import { claimHeadline, describeClaimFigure, type ClaimCheck } from '../claims/index.ts';
 import { glossary, referenceByNumber } from '../glossary/index.ts';
 import { referenceLinkLabel, shortAuthors } from './format-reference.ts';
 
-const verdictWords: Record<ClaimCheck['verdict'], string> = {
-  agrees: 'Agrees with the article',
-  differs: 'Differs from the article',
-  related: 'Speaks to the same subject as the article',
-};
+/** How far the article's own source backs the claim, said plainly under the evidence. */
+const supportWords = {
+  supported: 'Other sources back what the article says here.',
+  'not-supported': 'The article’s source, or the public record, does not back this claim as the article states it.',
+  unclear: 'Whether a source backs this claim is unclear.',
+} as const;
 
 export interface ClaimCardProps {
   check: ClaimCheck;
@@ -27,10 +28,10 @@ export function ClaimCard({ check, onDismiss, controls }: ClaimCardProps) {
     <article class="card claim-card" aria-labelledby={headingId}>
       <header class="card-header">
         <div>
-          <h2 class="card-title" id={headingId}>
-            {verdictWords[check.verdict]}
+          <h2 class={`card-title claim-verdict ${check.verdict}`} id={headingId}>
+            {claimHeadline(check, claim)}
           </h2>
-          <p class="card-aliases">Fact check: {claim.measure}</p>
+          <p class="card-aliases">Fact check: {claim.statement}</p>
         </div>
         {controls}
       </header>
@@ -43,7 +44,7 @@ export function ClaimCard({ check, onDismiss, controls }: ClaimCardProps) {
         <section class="claim-side" aria-label="The article says">
           <h3 class="card-section-title">The article says</h3>
           <blockquote class="claim-article">“{claim.quote.text}”</blockquote>
-          {claim.figures.length > 0 && <p class="claim-figure">{claim.figures.map((f) => (f.value !== undefined ? `${f.value}` : `${f.low}–${f.high}`) + (f.unit === '%' ? '%' : ` ${f.unit}s`)).join(', ')}</p>}
+          {claim.qualifiers.figure && <p class="claim-figure">{describeClaimFigure(claim.qualifiers.figure)}</p>}
           <a href={claim.quote.link} target="_blank" rel="noopener noreferrer">
             Read it in the article
           </a>
@@ -68,12 +69,11 @@ export function ClaimCard({ check, onDismiss, controls }: ClaimCardProps) {
           ))}
         </ul>
       </section>
-      {claim.evidence && (
-        <section aria-label="What other sources report">
-          <h3 class="card-section-title">What other public records report</h3>
-          <p class="claim-evidence">{claim.evidence}</p>
-        </section>
-      )}
+      <section aria-label="What other sources report">
+        <h3 class="card-section-title">What the article’s source and other public records report</h3>
+        {claim.evidence && <p class="claim-evidence">{claim.evidence.note}</p>}
+        <p class="claim-support">{supportWords[claim.support]}</p>
+      </section>
       <button type="button" class="claim-dismiss" onClick={onDismiss}>
         This flag is wrong — hide it on this site
       </button>

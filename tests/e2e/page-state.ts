@@ -37,7 +37,7 @@ export async function highlightedRanges(page: Page, name = 'lactation-glossary-t
 export const timerPolling = 100;
 
 interface HighlightWait {
-  /** the highlight's name: terms by default, `lactation-glossary-claim` for flagged statements */
+  /** the highlight's name: terms by default, `lactation-glossary-claim-agrees` or `-differs` for flagged statements */
   name?: string;
   /** wait for exactly `count` ranges rather than at least `count` */
   exactly?: boolean;

@@ -1,11 +1,18 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { termById } from '../../glossary/index.ts';
+import { claimHeadline } from '../../claims/index.ts';
+import { glossary, termById } from '../../glossary/index.ts';
 import { createTermSearch } from '../../glossary/term-search.ts';
 import type { PageReport } from '../../page/page-report.ts';
 import { hostnameOf, loadSettings, updateSettings, watchSettings, withSiteSwitched, type Settings } from '../../settings/index.ts';
 import { askTab, missingSiteAccess, pageReportOf, type MissingSiteAccess } from '../tab-client.ts';
 import { TermCard } from '../TermCard.tsx';
+
+/** The same headline the flag's card shows ("Matches the article — but …"). */
+function claimHeadlineOf(check: PageReport['claims'][number]): string {
+  const claim = glossary.claims.find((c) => c.id === check.claimId);
+  return claim ? claimHeadline(check, claim) : check.verdict;
+}
 
 export interface PopupProps {
   tabId: number | null;
@@ -163,23 +170,7 @@ export function Popup({ tabId, initialQuery }: PopupProps) {
             {!report.enabled && !settings?.paused && <p class="muted" role="status">Switched off on {host}.</p>}
             {report.enabled && (
               <>
-                <h2>Terms on this page</h2>
-                {report.claims.length > 0 && (
-                  <>
-                    <h2>Statements compared with the article</h2>
-                    <ul class="page-claims">
-                      {report.claims.map((c, index) => (
-                        <li key={`${c.claimId}|${c.sentence}`}>
-                          <button type="button" class="result claim-result" onClick={() => tabId !== null && void askTab(tabId, { type: 'show-claim', index })}>
-                            <span>
-                              <span class={`verdict ${c.verdict}`}>{c.verdict === 'agrees' ? 'agrees' : 'differs'}</span> “{c.sentence}”
-                            </span>
-                          </button>
-                        </li>
-                      ))}
-                    </ul>
-                  </>
-                )}
+<h2>Terms on this page</h2>
                 {report.terms.length === 0 ? (
                   <p class="muted">No glossary terms found on this page.</p>
                 ) : (
@@ -192,6 +183,35 @@ export function Popup({ tabId, initialQuery }: PopupProps) {
                       </li>
                     ))}
                   </ul>
+                )}
+                {report.claims.length > 0 && (
+                  <>
+                    <h2>Statements compared with the article</h2>
+                    <ul class="page-claims">
+                      {report.claims.map((c, index) => (
+                        <li key={`${c.claimId}|${c.sentence}`}>
+                          <button type="button" class="result claim-result" onClick={() => tabId !== null && void askTab(tabId, { type: 'show-claim', index })}>
+                            <span>
+                              <span class={`verdict ${c.verdict}`}>{claimHeadlineOf(c)}</span> “{c.sentence}”
+                            </span>
+                          </button>
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+                {report.related.length > 0 && (
+                  <>
+                    <h2>Related statements (not marked on the page)</h2>
+                    <ul class="page-related">
+                      {report.related.map((c) => (
+                        <li key={`${c.claimId}|${c.sentence}`} class="related-claim">
+                          <span class={`verdict ${c.verdict}`}>{claimHeadlineOf(c)}</span> “{c.sentence}”
+                          <span class="muted related-reason">{c.reason}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </>
                 )}
               </>
             )}

@@ -1,0 +1,42 @@
+import { escapeRegExp } from '../match/index.ts';
+
+/** A stretch of a sentence, as UTF-16 offsets into it. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const patterns = new Map<string, RegExp[]>();
+
+const isShortCapitals = (w: string) => w.length <= 3 && w === w.toUpperCase() && /[A-Z]/.test(w);
+
+/**
+ * Regular expressions for a list of phrases: whole words, any whitespace between words, case-insensitive
+ * except short all-capital words ("US" is a place, "us" is not).
+ */
+function patternsFor(words: readonly string[]): RegExp[] {
+  const key = words.join('\u0000');
+  let found = patterns.get(key);
+  if (!found) {
+    const make = (list: string[], flags: string) => {
+      // Longest first, so "milk supply" wins over "milk" at the same place.
+      const body = [...list].sort((a, b) => b.length - a.length).map((w) => escapeRegExp(w).replace(/\s+/g, '\\s+'));
+      return new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${body.join('|')})(?![\\p{L}\\p{N}_-])`, `gu${flags}`);
+    };
+    const exact = words.filter(isShortCapitals);
+    const loose = words.filter((w) => !isShortCapitals(w));
+    found = [...(exact.length > 0 ? [make(exact, '')] : []), ...(loose.length > 0 ? [make(loose, 'i')] : [])];
+    patterns.set(key, found);
+  }
+  return found;
+}
+
+/** Where any of `words` occurs in `text` as a whole word or phrase. */
+export function phraseSpans(text: string, words: readonly string[]): Span[] {
+  if (words.length === 0) return [];
+  // Curly apostrophes as straight ones (same length, so offsets hold): "world’s" is "world's".
+  const plain = text.replace(/[\u2018\u2019]/g, "'");
+  return patternsFor(words).flatMap((p) => [...plain.matchAll(p)].map((m) => ({ start: m.index, end: m.index + m[0].length })));
+}
+
+export const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
