@@ -13,6 +13,9 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/unit/compile-glossary.setup.ts'],
+          // Several tests compile a copy of the glossary (about a second each, far more on a loaded machine):
+          // a guard against a hang, not a speed check.
+          testTimeout: 30_000,
         },
       },
       {

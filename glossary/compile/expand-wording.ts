@@ -16,8 +16,16 @@ const irregular: Record<string, string[]> = {
   do: ['do', 'does', 'did', 'doing', 'done'],
 };
 
+const conjugated = new Map<string, string[]>();
+
 /** Every form of a verb phrase's first word, the rest kept: "go down" → go down, goes down, went down… */
 export function verbForms(phrase: string): string[] {
+  let forms = conjugated.get(phrase);
+  if (!forms) conjugated.set(phrase, (forms = conjugate(phrase)));
+  return forms;
+}
+
+function conjugate(phrase: string): string[] {
   const [verb, ...rest] = phrase.trim().split(/\s+/);
   const tail = rest.length > 0 ? ` ${rest.join(' ')}` : '';
   let forms = irregular[verb!.toLowerCase()];
