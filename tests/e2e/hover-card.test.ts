@@ -154,6 +154,8 @@ describe.each(browserNames)('the hover card in %s', (name) => {
 
   it('replaces the card without closing it when another term is hovered, and opens a related term in place', async () => {
     const page = await open('/every-term.html', 20);
+    // Tall enough for the Cortisol card to open below its term, leaving Prolactin above it uncovered.
+    await page.setViewport({ width: 1000, height: 1200 });
     await hoverTerm(page, 'Cortisol');
     await waitForCard(page, 'Cortisol');
     // The same card element must carry over: no close-and-reopen flicker.
