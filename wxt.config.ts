@@ -24,7 +24,7 @@ function preactWithoutInnerHtml() {
 // back, and the popup then says so and offers to allow it again.
 export default defineConfig({
   imports: false,
-  manifest: ({ manifestVersion }) => ({
+  manifest: ({ manifestVersion, browser }) => ({
     name: 'Lactation Glossary',
     description:
       'Underlines breastfeeding and lactation health terms and explains them from a trusted article, with its quotes and sources. Runs entirely on your device.',
@@ -32,6 +32,13 @@ export default defineConfig({
     // the content script reports its own page to the popup and the background. activeTab (MV3, where site
     // access can be withheld): the popup reads the address of the tab it was opened on to offer access to it.
     permissions: ['storage', 'contextMenus', ...(manifestVersion === 3 ? ['activeTab'] : [])],
+    // The content script's full stage, imported by its first stage only where a page may hold a term. Chrome
+    // serves it at a per-session address (use_dynamic_url), so a page cannot probe for the extension by it;
+    // Firefox's extension addresses are random per installation anyway.
+    web_accessible_resources:
+      manifestVersion === 3
+        ? [{ resources: ['full-stage.js'], matches: ['<all_urls>'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) }]
+        : ['full-stage.js'],
     commands: {
       'next-term': { suggested_key: { default: 'Alt+Shift+Period' }, description: 'Go to the next underlined term and open its card' },
       'previous-term': { suggested_key: { default: 'Alt+Shift+Comma' }, description: 'Go to the previous underlined term and open its card' },

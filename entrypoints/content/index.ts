@@ -1,34 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { glossary } from '../../src/glossary/index.ts';
-import { createTermMatcher } from '../../src/match/index.ts';
-import type { ClaimCheck } from '../../src/claims/index.ts';
-import { parseContentRequest, type BackgroundRequest } from '../../src/messages/index.ts';
-import { highlightNameFor, pageReport, startClaimFlags, startPageScanner, type ClaimFlags, type PageScanner } from '../../src/page/index.ts';
-import {
-  dismissalKey,
-  dismissClaim,
-  hostnameOf,
-  isEnabledFor,
-  loadDismissedClaims,
-  loadSettings,
-  watchDismissedClaims,
-  watchSettings,
-  type Settings,
-} from '../../src/settings/index.ts';
-import { startHoverCards, type HoverCards } from '../../src/ui/hover-cards.ts';
+import { startFirstStage, type FullStage } from '../../src/content/first-stage.ts';
+import { fullStageKey, type StartFullStage } from '../../src/content/full-stage-key.ts';
 import './highlights.css';
-
-/** The address the user sees: a frame follows the site it is shown on (where the browser tells us). */
-const siteUrl = () => location.ancestorOrigins?.[location.ancestorOrigins.length - 1] ?? location.href;
-const isTopFrame = window === window.top;
-const claimSubjects = new Set(glossary.claims.flatMap((c) => c.subjects));
-const siteHost = () => hostnameOf(siteUrl());
-/** The fact-checker's language work runs in the background; a block of text goes there and verdicts come back. */
-const checkInBackground = (texts: string[]): Promise<ClaimCheck[][]> => {
-  const request: BackgroundRequest = { type: 'check-claims', texts };
-  return browser.runtime.sendMessage(request) as Promise<ClaimCheck[][]>;
-};
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -36,76 +10,14 @@ export default defineContentScript({
   matchAboutBlank: true,
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
-  async main(ctx) {
-    const matcher = createTermMatcher(glossary.terms);
-    let scanner: PageScanner | null = null;
-    let flags: ClaimFlags | null = null;
-    let cards: HoverCards | null = null;
-    let applied = '';
-    let dismissed = await loadDismissedClaims();
-    const isDismissed = (check: ClaimCheck) => dismissed.has(dismissalKey(siteHost(), check.claimId, check.sentence));
-    const unwatchDismissed = watchDismissedClaims((keys) => {
-      dismissed = keys;
-      flags?.applyDismissals(isDismissed);
-    });
-
-    const tellBackground = () => {
-      if (!isTopFrame) return;
-      const message: BackgroundRequest = { type: 'page-terms', distinctTerms: scanner?.marks.counts().size ?? 0, enabled: scanner !== null };
-      browser.runtime.sendMessage(message).catch(() => undefined);
+  main(ctx) {
+    // The rest of the glossary (finder, marks, cards, claim flags) is a module of its own, loaded on demand.
+    const loadFullStage = async (): Promise<FullStage> => {
+      await import(/* @vite-ignore */ browser.runtime.getURL('/full-stage.js'));
+      const start = (globalThis as Record<symbol, StartFullStage | undefined>)[fullStageKey];
+      if (!start) throw new Error('the full stage did not register');
+      return start(ctx);
     };
-
-    /** Starts or stops everything when the settings for this site change; the same path on every change. */
-    async function apply(settings: Settings) {
-      const enabled = isEnabledFor(settings, siteUrl());
-      const wanted = enabled ? `${settings.density}|${settings.underline}` : 'off';
-      if (wanted === applied) return;
-      applied = wanted;
-      cards?.stop();
-      flags?.stop();
-      scanner?.stop();
-      cards = null;
-      flags = null;
-      scanner = null;
-      if (enabled) {
-        // collect → find → mark, kept current as the page changes; check claims; then hover → card
-        const onUpdate = () => {
-          tellBackground();
-          void flags?.update();
-        };
-        scanner = startPageScanner(document, matcher, { density: settings.density, highlightName: highlightNameFor(settings.underline), onUpdate });
-        flags = startClaimFlags(scanner, claimSubjects, checkInBackground, isDismissed);
-        cards = await startHoverCards(ctx, scanner, flags, (mark) => void dismissClaim(dismissalKey(siteHost(), mark.check.claimId, mark.check.sentence)));
-      }
-      tellBackground();
-    }
-
-    // Changes are applied one after another, so a quick on-off-on cannot leave two scanners running.
-    let applying = apply(await loadSettings());
-    await applying;
-    const unwatch = watchSettings((settings) => {
-      applying = applying.then(() => apply(settings));
-    });
-
-    const onMessage = (message: unknown) => {
-      const request = parseContentRequest(message);
-      if (request?.type === 'page-report') return pageReport(scanner, siteUrl(), flags, cards?.lastOpenMs ?? null);
-      if (!cards) return undefined;
-      if (request?.type === 'move-to-term') return cards.moveToTerm(request.direction, request.termId);
-      // Answers true once the card is open, so the background knows not to fall back to a tab.
-      if (request?.type === 'show-term') return cards.showAtSelection(request.termId).then(() => true);
-      if (request?.type === 'show-claim') return Promise.resolve(cards.showClaim(request.index));
-      return undefined;
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-
-    ctx.onInvalidated(() => {
-      browser.runtime.onMessage.removeListener(onMessage);
-      unwatch();
-      unwatchDismissed();
-      cards?.stop();
-      flags?.stop();
-      scanner?.stop();
-    });
+    void startFirstStage(ctx, loadFullStage);
   },
 });

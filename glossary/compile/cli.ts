@@ -1,20 +1,28 @@
-// `npm run glossary`: validates glossary/ and writes the compiled glossary the extension and the CLI import.
+// `npm run glossary`: validates glossary/ and writes the compiled glossary the extension and the CLI import,
+// and the quick screen's data that the content script's first stage reads instead of the whole glossary.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { screenDataOf } from '../../src/match/index.ts';
 import { compileGlossary, GlossaryError } from './compile-glossary.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 const outFile = resolve(here, '../../src/glossary/generated/glossary.json');
+const screenFile = resolve(here, '../../src/glossary/generated/screen.json');
+
+/** Written whole then renamed, so a `scan` compiling at the same time never reads half a file. */
+function writeWhole(file: string, value: unknown, indent?: number) {
+  const partFile = `${file}.${process.pid}.part`;
+  writeFileSync(partFile, `${JSON.stringify(value, null, indent)}\n`);
+  renameSync(partFile, file);
+}
 
 try {
   const glossary = compileGlossary(root);
   mkdirSync(dirname(outFile), { recursive: true });
-  // Written whole then renamed, so a `scan` compiling at the same time never reads half a file.
-  const partFile = `${outFile}.${process.pid}.part`;
-  writeFileSync(partFile, `${JSON.stringify(glossary, null, 1)}\n`);
-  renameSync(partFile, outFile);
+  writeWhole(outFile, glossary, 1);
+  writeWhole(screenFile, screenDataOf(glossary.terms));
   console.log(`glossary: ${glossary.terms.length} terms, ${glossary.claims.length} claims, ${glossary.references.length} references`);
 } catch (error) {
   if (!(error instanceof GlossaryError)) throw error;

@@ -1,2 +1,3 @@
 export { escapeRegExp } from './escape-regexp.ts';
-export { createTermMatcher, searchPieceLength, type BlockSearch, type QuickTest, type TermMatch, type TermMatcher } from './term-matcher.ts';
+export { createQuickScreen, searchPieceLength, type QuickScreen, type QuickTest, type ScreenData } from './quick-screen.ts';
+export { createTermMatcher, screenDataOf, type BlockSearch, type TermMatch, type TermMatcher } from './term-matcher.ts';

@@ -1,6 +1,7 @@
 import type { AcronymRule, Term } from '../glossary/index.ts';
 import { acronymCheck, type AcronymCheck, type AcronymContext } from './acronym-context.ts';
 import { escapeRegExp } from './escape-regexp.ts';
+import { createQuickScreen, searchPieceLength, type QuickScreen, type ScreenData } from './quick-screen.ts';
 import { looseSurfacePattern, surfacePattern } from './surface-pattern.ts';
 import { isCamelCaseIdentifier, isInsideAddressOrCode, isWholeWord } from './surroundings.ts';
 
@@ -14,17 +15,11 @@ export interface TermMatch {
   surface: string;
 }
 
-export interface TermMatcher {
+export interface TermMatcher extends QuickScreen {
   /** Every glossary term in `text` (one block of a page: a paragraph, a list item, a table cell…), in order. */
   find(text: string): TermMatch[];
   /** The same search a piece at a time, for a block too long to read in one task. */
   search(text: string): BlockSearch;
-  /**
-   * A quick test that `text` may hold a term, a piece at a time (a long text is tested over several tasks).
-   * False for every piece means `find` would return nothing in it, nor in any block of a subtree whose
-   * textContent it is (where blocks run together and a line break leaves no space).
-   */
-  quickTestOf(text: string): QuickTest;
 }
 
 export interface BlockSearch {
@@ -34,12 +29,6 @@ export interface BlockSearch {
   readonly matches: TermMatch[];
 }
 
-export interface QuickTest {
-  /** Length of the text as tested (soft hyphens removed): pieces go from 0 to here. */
-  readonly length: number;
-  /** Whether a form starts in [from, to) (it may end beyond `to`). */
-  mayHoldTermAt(from: number, to: number): boolean;
-}
 
 interface Form {
   termId: string;
@@ -50,8 +39,7 @@ interface Form {
 }
 
 const softHyphen = '\u00AD';
-/** Characters of a block read per search step: about a millisecond even where every word is a candidate. */
-export const searchPieceLength = 16 * 1024;
+export { searchPieceLength } from './quick-screen.ts';
 const firstWordOf = (surface: string) => surface.split(/[\s-]+/)[0]!.toLowerCase();
 
 /** Text without soft hyphens, and where each of its characters was in the original. */
@@ -90,6 +78,25 @@ function surfacesByFirstWord(terms: Term[]): Map<string, Surface[]> {
   return groups;
 }
 
+/** The quick screen's data: each first word's forms as loose patterns, every gap optional. */
+function screenDataFrom(surfaces: Map<string, Surface[]>): ScreenData {
+  const patterns: ScreenData['patterns'] = {};
+  for (const [word, list] of surfaces) {
+    // An acronym's pattern takes only the cases its rule accepts ("IGT", not "igt" in "twilight").
+    patterns[word] = list.map(({ text, acronym }): [string, string] =>
+      !acronym
+        ? [looseSurfacePattern(text), 'iy']
+        : acronym.anyCase
+          ? [escapeRegExp(text), 'iy']
+          : [`${escapeRegExp(text)}|${escapeRegExp(text.toUpperCase())}`, 'y'],
+    );
+  }
+  return { firstWords: [...surfaces.keys()].sort((a, b) => b.length - a.length), patterns };
+}
+
+/** The quick screen's data for a glossary's terms: written at build time for the content script's first stage. */
+export const screenDataOf = (terms: Term[]): ScreenData => screenDataFrom(surfacesByFirstWord(terms));
+
 /** One first word's forms, longest first, as anchored patterns with their checks. */
 const compileForms = (surfaces: Surface[]): Form[] =>
   [...surfaces]
@@ -117,10 +124,6 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
   const other = firstWords.filter((w) => !/^[a-z0-9]/.test(w)).map(escapeRegExp);
   const candidateSource = [ascii.length ? `\\b(?:${ascii.join('|')})` : '', other.length ? `(?:${other.join('|')})` : ''].filter(Boolean).join('|');
   const candidates = new RegExp(candidateSource, 'gi');
-  // No word boundary here: the quick test also reads a whole subtree's textContent, which runs its blocks
-  // together ("…and" + "insulin…" reads "andinsulin"), and must not miss a term at the start of a block.
-  const looseCandidates = new RegExp(firstWords.map(escapeRegExp).join('|'), 'gi');
-
   // A first word's forms are compiled when it is first met: most pages meet few of them, many none.
   const compiled = new Map<string, Form[]>();
   const formsStartingWith = (word: string): Form[] => {
@@ -129,47 +132,7 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
     return forms;
   };
 
-  // For the quick test: the forms that may start where a candidate word was found, every gap optional. The
-  // candidate expression reports the longest first word at a position, so shorter first words it begins
-  // with are tried too ("milkmaid" found, "milk supply" may still start there in a block's text).
-  const looseCompiled = new Map<string, RegExp[]>();
-  const loosePatternsAt = (candidate: string) => {
-    let patterns = looseCompiled.get(candidate);
-    if (!patterns) {
-      const starting = firstWords.filter((word) => candidate.startsWith(word)).flatMap((word) => surfaces.get(word) ?? []);
-      // An acronym's pattern takes only the cases its rule accepts ("IGT", not "igt" in "twilight").
-      patterns = starting.map(({ text, acronym }) =>
-        !acronym
-          ? new RegExp(looseSurfacePattern(text), 'iy')
-          : acronym.anyCase
-            ? new RegExp(escapeRegExp(text), 'iy')
-            : new RegExp(`${escapeRegExp(text)}|${escapeRegExp(text.toUpperCase())}`, 'y'),
-      );
-      looseCompiled.set(candidate, patterns);
-    }
-    return patterns;
-  };
-
-  /**
-   * Whether a whole form starting in [from, to) is written in `text`, in a case its rule accepts. Word boundaries
-   * and context are not checked: they cannot be judged where blocks run together.
-   */
-  function holdsFormAt(text: string, from: number, to: number): boolean {
-    looseCandidates.lastIndex = from;
-    for (let c = looseCandidates.exec(text); c && c.index < to; c = looseCandidates.exec(text)) {
-      for (const pattern of loosePatternsAt(c[0].toLowerCase())) {
-        pattern.lastIndex = c.index;
-        if (pattern.test(text)) return true;
-      }
-      looseCandidates.lastIndex = c.index + 1; // a shorter candidate may start inside this one
-    }
-    return false;
-  }
-
-  function quickTestOf(text: string): QuickTest {
-    const tested = text.includes(softHyphen) ? text.replaceAll(softHyphen, '') : text;
-    return { length: tested.length, mayHoldTermAt: (from, to) => holdsFormAt(tested, from, to) };
-  }
+  const { quickTestOf } = createQuickScreen(screenDataFrom(surfaces));
 
   /** `contexts` keeps each acronym's judge of this text: it reads the block once, not once per occurrence. */
   function accept(form: Form, text: string, start: number, end: number, contexts: Map<AcronymCheck, AcronymContext>): boolean {

@@ -17,6 +17,8 @@ export interface PageReport {
   stats: PageScanner['stats'] | null;
   /** From the end of the dwell to the painted card, for the last card opened on this page (ms). */
   cardOpenMs: number | null;
+  /** Why the page could not be read (the full stage failed to load), or null. */
+  unreadable?: string | null;
 }
 
 export async function pageReport(scanner: PageScanner | null, url: string, flags: ClaimFlags | null, cardOpenMs: number | null = null): Promise<PageReport> {

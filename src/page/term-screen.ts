@@ -1,4 +1,4 @@
-import { searchPieceLength, type QuickTest, type TermMatcher } from '../match/index.ts';
+import { searchPieceLength, type QuickScreen, type QuickTest } from '../match/index.ts';
 import { openShadowRootOf } from './collect-text-blocks.ts';
 
 /** Elements looked at per step (text goes as the matcher's search does, `searchPieceLength` per step). */
@@ -11,7 +11,7 @@ const elementsPerStep = 4_000;
  * blocks, and a big one costs it over several tasks.
  */
 export class TermScreen {
-  readonly #matcher: TermMatcher;
+  readonly #matcher: QuickScreen;
   /** Nodes still to screen: the first node, then each open shadow root found under one. */
   readonly #pending: Node[];
   #node: Node | null = null;
@@ -23,7 +23,7 @@ export class TermScreen {
   readonly #onShadowRoot: ((root: ShadowRoot) => void) | undefined;
 
   /** `onShadowRoot` is told of each open shadow root found (to watch it for changes, as the walk does). */
-  constructor(node: Node, matcher: TermMatcher, onShadowRoot?: (root: ShadowRoot) => void) {
+  constructor(node: Node, matcher: QuickScreen, onShadowRoot?: (root: ShadowRoot) => void) {
     this.#matcher = matcher;
     this.#pending = [node];
     this.#onShadowRoot = onShadowRoot;
@@ -90,7 +90,7 @@ function elementsUnder(node: Node, found: (root: ShadowRoot) => void): ArrayLike
  * The screen's verdict at once, for a subtree just added to the page. Past `deadline` (a `performance.now()`
  * time) the answer is yes: the scan that follows, unlike this, runs in slices.
  */
-export function mayHoldTerms(node: Node, matcher: TermMatcher, deadline: number, onShadowRoot?: (root: ShadowRoot) => void): boolean {
+export function mayHoldTerms(node: Node, matcher: QuickScreen, deadline: number, onShadowRoot?: (root: ShadowRoot) => void): boolean {
   const screen = new TermScreen(node, matcher, onShadowRoot);
   while (performance.now() < deadline) if (!screen.step()) return screen.mayHoldTerms;
   return true;

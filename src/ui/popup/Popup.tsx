@@ -168,6 +168,11 @@ export function Popup({ tabId, initialQuery }: PopupProps) {
             </label>
             {settings?.paused && <p class="muted" role="status">Paused everywhere.</p>}
             {!report.enabled && !settings?.paused && <p class="muted" role="status">Switched off on {host}.</p>}
+            {report.enabled && report.unreadable && (
+              <p class="muted" role="status">
+                The glossary could not read this page ({report.unreadable}). Reloading the page may help.
+              </p>
+            )}
             {report.enabled && (
               <>
 <h2>Terms on this page</h2>

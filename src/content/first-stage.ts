@@ -1,0 +1,129 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import screenData from '../glossary/generated/screen.json';
+import { createQuickScreen, type ScreenData } from '../match/index.ts';
+import { parseContentRequest, type BackgroundRequest, type ContentRequest } from '../messages/index.ts';
+import type { PageReport } from '../page/page-report.ts';
+import { mayHoldTerms, TermScreen } from '../page/term-screen.ts';
+import { isEnabledFor, loadSettings, watchSettings, type Settings } from '../settings/index.ts';
+import { siteUrl } from './site-url.ts';
+
+/** What the full stage (the finder, marks, cards and claim flags) offers once loaded. */
+export interface FullStage {
+  /** Answers a request from the popup or the background, or undefined when it has nothing to say. */
+  answer(request: ContentRequest): Promise<unknown> | undefined;
+}
+
+export type LoadFullStage = () => Promise<FullStage>;
+
+/** How long one screening task may run before it yields to the page (ms). */
+const stepBudget = 6;
+const isTopFrame = window === window.top;
+
+/**
+ * The content script's first stage, on every page and frame: the site's settings, then a quick screen of the
+ * page's text with patterns prepared at build time. Only where the screen finds a candidate term does the full
+ * stage load; a page without one keeps just this and a mutation observer that screens text added later. If
+ * the full stage cannot load (a page's policy, an extension update), the page is left alone: one console
+ * line, and the popup says the page could not be read.
+ */
+export async function startFirstStage(ctx: ContentScriptContext, loadFullStage: LoadFullStage): Promise<void> {
+  const screen = createQuickScreen(screenData as unknown as ScreenData);
+  let enabled = false;
+  let full: FullStage | null = null;
+  let loading: Promise<FullStage | null> | null = null;
+  let failure: string | null = null;
+  let observer: MutationObserver | null = null;
+  let screening = 0;
+
+  const stopWatchingPage = () => {
+    observer?.disconnect();
+    observer = null;
+    screening++;
+  };
+
+  const load = () => {
+    stopWatchingPage();
+    loading ??= loadFullStage().then(
+      (stage) => (full = stage),
+      (error: unknown) => {
+        failure = error instanceof Error ? error.message : String(error);
+        console.info(`Lactation Glossary: this page could not be read (${failure}).`);
+        return null;
+      },
+    );
+    return loading;
+  };
+
+  /** Screens the page a few milliseconds at a time; loads the full stage at the first candidate. */
+  const screenPage = () => {
+    const run = ++screening;
+    const root = document.body ?? document.documentElement;
+    const watch = (node: Node) => observer?.observe(node, { childList: true, subtree: true, characterData: true });
+    observer = new MutationObserver((records) => {
+      const deadline = performance.now() + stepBudget;
+      for (const record of records) {
+        const added = record.type === 'characterData' ? [record.target] : [...record.addedNodes];
+        if (added.some((node) => mayHoldTerms(node, screen, deadline, watch))) return void load();
+      }
+    });
+    watch(root);
+    const pageScreen = new TermScreen(root, screen, watch);
+    const step = () => {
+      if (run !== screening) return;
+      const deadline = performance.now() + stepBudget;
+      while (performance.now() < deadline) {
+        if (pageScreen.step()) continue;
+        if (pageScreen.mayHoldTerms) void load();
+        return;
+      }
+      ctx.setTimeout(step, 0);
+    };
+    step();
+  };
+
+  const tellBackground = () => {
+    if (!isTopFrame) return;
+    const message: BackgroundRequest = { type: 'page-terms', distinctTerms: 0, enabled };
+    browser.runtime.sendMessage(message).catch(() => undefined);
+  };
+
+  const apply = (settings: Settings) => {
+    if (loading) return; // the full stage follows the settings itself
+    enabled = isEnabledFor(settings, siteUrl());
+    stopWatchingPage();
+    if (enabled) screenPage();
+    tellBackground();
+  };
+
+  /** The page as the first stage sees it: no term (or not read), for the popup. */
+  const report = (): PageReport => ({
+    url: siteUrl(),
+    enabled,
+    terms: [],
+    underlined: 0,
+    claims: [],
+    related: [],
+    stats: null,
+    cardOpenMs: null,
+    unreadable: failure,
+  });
+
+  const onMessage = (message: unknown) => {
+    const request = parseContentRequest(message);
+    if (!request) return undefined;
+    if (loading) return loading.then((stage) => (stage ? stage.answer(request) : request.type === 'page-report' ? report() : undefined));
+    return request.type === 'page-report' ? Promise.resolve(report()) : undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    stopWatchingPage();
+  });
+
+  apply(await loadSettings());
+  const unwatch = watchSettings(apply);
+  ctx.onInvalidated(unwatch);
+  // Kept for the full stage's own teardown: it registers with the same context.
+  void full;
+}

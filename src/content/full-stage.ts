@@ -1,0 +1,107 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { FullStage } from './first-stage.ts';
+import { siteUrl } from './site-url.ts';
+import { glossary } from '../glossary/index.ts';
+import { createTermMatcher } from '../match/index.ts';
+import type { ClaimCheck } from '../claims/index.ts';
+import type { BackgroundRequest, ContentRequest } from '../messages/index.ts';
+import { highlightNameFor, pageReport, startClaimFlags, startPageScanner, type ClaimFlags, type PageScanner } from '../page/index.ts';
+import {
+  dismissalKey,
+  dismissClaim,
+  hostnameOf,
+  isEnabledFor,
+  loadDismissedClaims,
+  loadSettings,
+  watchDismissedClaims,
+  watchSettings,
+  type Settings,
+} from '../settings/index.ts';
+import { startHoverCards, type HoverCards } from '../ui/hover-cards.ts';
+
+const isTopFrame = window === window.top;
+const claimSubjects = new Set(glossary.claims.flatMap((c) => c.subjects));
+const siteHost = () => hostnameOf(siteUrl());
+/** The fact-checker's language work runs in the background; a block of text goes there and verdicts come back. */
+const checkInBackground = (texts: string[]): Promise<ClaimCheck[][]> => {
+  const request: BackgroundRequest = { type: 'check-claims', texts };
+  return browser.runtime.sendMessage(request) as Promise<ClaimCheck[][]>;
+};
+
+/**
+ * The glossary on a page that may hold a term: collect → find → mark, kept current as the page changes; the
+ * claim flags; hover → card. Loaded by the first stage (first-stage.ts) only where its screen found a
+ * candidate, so pages without one never pay for it.
+ */
+export async function startFullStage(ctx: ContentScriptContext): Promise<FullStage> {
+  const matcher = createTermMatcher(glossary.terms);
+  let scanner: PageScanner | null = null;
+  let flags: ClaimFlags | null = null;
+  let cards: HoverCards | null = null;
+  let applied = '';
+  let dismissed = await loadDismissedClaims();
+  const isDismissed = (check: ClaimCheck) => dismissed.has(dismissalKey(siteHost(), check.claimId, check.sentence));
+  const unwatchDismissed = watchDismissedClaims((keys) => {
+    dismissed = keys;
+    flags?.applyDismissals(isDismissed);
+  });
+
+  const tellBackground = () => {
+    if (!isTopFrame) return;
+    const message: BackgroundRequest = { type: 'page-terms', distinctTerms: scanner?.marks.counts().size ?? 0, enabled: scanner !== null };
+    browser.runtime.sendMessage(message).catch(() => undefined);
+  };
+
+  /** Starts or stops everything when the settings for this site change; the same path on every change. */
+  async function apply(settings: Settings) {
+    const enabled = isEnabledFor(settings, siteUrl());
+    const wanted = enabled ? `${settings.density}|${settings.underline}` : 'off';
+    if (wanted === applied) return;
+    applied = wanted;
+    cards?.stop();
+    flags?.stop();
+    scanner?.stop();
+    cards = null;
+    flags = null;
+    scanner = null;
+    if (enabled) {
+      // collect → find → mark, kept current as the page changes; check claims; then hover → card
+      const onUpdate = () => {
+        tellBackground();
+        void flags?.update();
+      };
+      scanner = startPageScanner(document, matcher, { density: settings.density, highlightName: highlightNameFor(settings.underline), onUpdate });
+      flags = startClaimFlags(scanner, claimSubjects, checkInBackground, isDismissed);
+      cards = await startHoverCards(ctx, scanner, flags, (mark) => void dismissClaim(dismissalKey(siteHost(), mark.check.claimId, mark.check.sentence)));
+    }
+    tellBackground();
+  }
+
+  // Changes are applied one after another, so a quick on-off-on cannot leave two scanners running.
+  let applying = apply(await loadSettings());
+  await applying;
+  const unwatch = watchSettings((settings) => {
+    applying = applying.then(() => apply(settings));
+  });
+
+  ctx.onInvalidated(() => {
+    unwatch();
+    unwatchDismissed();
+    cards?.stop();
+    flags?.stop();
+    scanner?.stop();
+  });
+
+  return {
+    answer(request: ContentRequest) {
+      if (request.type === 'page-report') return pageReport(scanner, siteUrl(), flags, cards?.lastOpenMs ?? null);
+      if (!cards) return undefined;
+      if (request.type === 'move-to-term') return cards.moveToTerm(request.direction, request.termId);
+      // Answers true once the card is open, so the background knows not to fall back to a tab.
+      if (request.type === 'show-term') return cards.showAtSelection(request.termId).then(() => true);
+      if (request.type === 'show-claim') return Promise.resolve(cards.showClaim(request.index));
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// @vitest-environment happy-dom
+import { fakeBrowser } from 'wxt/testing';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startFirstStage, type FullStage } from '../../src/content/first-stage.ts';
+import { saveSettings } from '../../src/settings/index.ts';
+import { defaultSettings } from '../../src/settings/settings.ts';
+
+/** The parts of WXT's content-script context the first stage uses, with a way to end it. */
+function fakeContext() {
+  const teardown: (() => void)[] = [];
+  const ctx = { setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms), onInvalidated: (fn: () => void) => teardown.push(fn) };
+  return { ctx: ctx as unknown as ContentScriptContext, invalidate: () => teardown.forEach((fn) => fn()) };
+}
+
+/** Puts paragraphs (and a container, when `id` is given) in the body, as a page would have them. */
+function page(paragraphs: string[], id?: string) {
+  const container = id ? document.body.appendChild(Object.assign(document.createElement('div'), { id })) : document.body;
+  for (const text of paragraphs) container.appendChild(document.createElement('p')).textContent = text;
+}
+
+const fullStage: FullStage = { answer: (request) => (request.type === 'page-report' ? Promise.resolve({ from: 'full stage' }) : undefined) };
+const report = async () => (await fakeBrowser.runtime.onMessage.trigger({ type: 'page-report' }, {}))[0];
+/** Resolves once the first stage has had its turn: screening steps and observer callbacks are tasks. */
+const turn = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+let context: ReturnType<typeof fakeContext>;
+beforeEach(() => {
+  fakeBrowser.reset();
+  context = fakeContext();
+  document.body.replaceChildren();
+});
+afterEach(() => context.invalidate());
+
+describe('the content script’s first stage', () => {
+  it('leaves a page without any term with the first stage only, and answers the popup itself', async () => {
+    page(['Our toddler finally sleeps through the night.', 'Any tips for weaning?']);
+    const load = vi.fn(async () => fullStage);
+    await startFirstStage(context.ctx, load);
+    await vi.waitFor(async () => expect(await report()).toMatchObject({ enabled: true, terms: [], stats: null, unreadable: null }));
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it('loads the full stage where the page may hold a term, and hands it the popup’s requests', async () => {
+    page(['My prolactin was low at six weeks.']);
+    const load = vi.fn(async () => fullStage);
+    await startFirstStage(context.ctx, load);
+    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
+    expect(await report()).toEqual({ from: 'full stage' });
+  });
+
+  it('loads it when a term arrives later (a reply loading), and not before', async () => {
+    page(['Welcome to the thread.'], 'thread');
+    const load = vi.fn(async () => fullStage);
+    await startFirstStage(context.ctx, load);
+    await turn();
+    expect(load).not.toHaveBeenCalled();
+    const reply = document.createElement('p');
+    reply.textContent = 'Have you been checked for insulin resistance?';
+    document.getElementById('thread')!.append(reply);
+    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
+  });
+
+  it('does nothing on a site the user switched off, and starts when it is switched back on', async () => {
+    await saveSettings({ ...defaultSettings, sites: ['localhost'] });
+    page(['My prolactin was low at six weeks.']);
+    const load = vi.fn(async () => fullStage);
+    await startFirstStage(context.ctx, load);
+    await turn();
+    expect(load).not.toHaveBeenCalled();
+    expect(await report()).toMatchObject({ enabled: false });
+    await saveSettings({ ...defaultSettings, sites: [] });
+    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
+  });
+
+  it('stays quiet when the full stage cannot load: one console line, nothing thrown, and the popup is told', async () => {
+    page(['My prolactin was low at six weeks.']);
+    const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    const load = vi.fn(() => Promise.reject(new Error('blocked by the page')));
+    await startFirstStage(context.ctx, load);
+    await vi.waitFor(async () => expect(await report()).toMatchObject({ enabled: true, unreadable: 'blocked by the page' }));
+    expect(info).toHaveBeenCalledTimes(1);
+    info.mockRestore();
+  });
+});
