@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import screenData from '../glossary/generated/screen.json';
+// As text, parsed at start: V8 parses JSON faster than it evaluates the same object as code.
+import screenSource from '../glossary/generated/screen.json?raw';
 import { createQuickScreen, type ScreenData } from '../match/index.ts';
 import { parseContentRequest, type BackgroundRequest, type ContentRequest } from '../messages/index.ts';
 import type { PageReport } from '../page/page-report.ts';
@@ -28,7 +29,7 @@ const isTopFrame = window === window.top;
  * line, and the popup says the page could not be read.
  */
 export async function startFirstStage(ctx: ContentScriptContext, loadFullStage: LoadFullStage): Promise<void> {
-  const screen = createQuickScreen(screenData as unknown as ScreenData);
+  const screen = createQuickScreen(JSON.parse(screenSource) as ScreenData);
   let enabled = false;
   let full: FullStage | null = null;
   let loading: Promise<FullStage | null> | null = null;

@@ -36,8 +36,13 @@ export function postHtml(index: number, paragraphs: string[]): string {
  * A forum thread with about `textBytes` of text. With `withTerms`, one paragraph in four is a passage of the
  * labelled corpus (real-looking mentions of the glossary's terms); otherwise only filler.
  */
-export function forumThread(textBytes: number, withTerms: boolean, seed = 7): { html: string; posts: number } {
-  const passages = readCorpus('tests/fixtures/corpus/dev.jsonl').map((r) => r.text);
+export function forumThread(textBytes: number, withTerms: boolean, seed = 7, { claimSentences = true } = {}): { html: string; posts: number } {
+  const matcher = createTermMatcher(glossary.terms);
+  const claimSubjects = new Set(glossary.claims.flatMap((c) => c.subjects));
+  // Without claim sentences: only passages that name no claim's subject, so nothing goes to the fact-checker.
+  const passages = readCorpus('tests/fixtures/corpus/dev.jsonl')
+    .map((r) => r.text)
+    .filter((text) => claimSentences || !matcher.find(text).some((m) => claimSubjects.has(m.termId)));
   const next = random(seed);
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
   const posts: string[] = [];
