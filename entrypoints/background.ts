@@ -4,6 +4,7 @@ import { glossary } from '../src/glossary/index.ts';
 import { createTermSearch } from '../src/glossary/term-search.ts';
 import { createTermMatcher } from '../src/match/index.ts';
 import { askTab, runCommand } from '../src/background/commands.ts';
+import { openExtensionPage } from '../src/background/extension-pages.ts';
 import { checkClaims } from '../src/claims/index.ts';
 import { parseBackgroundRequest } from '../src/messages/index.ts';
 import { loadSettings, watchSettings } from '../src/settings/index.ts';
@@ -53,6 +54,14 @@ export default defineBackground(() => {
     claimMatcher ??= createTermMatcher(glossary.terms);
     const matcher = claimMatcher;
     return Promise.resolve(request.texts.map((text) => checkClaims(text, glossary, matcher)));
+  });
+
+  // A card on a web page links to glossary.html or article.html: the tab is opened from here.
+  browser.runtime.onMessage.addListener((message, sender) => {
+    const request = parseBackgroundRequest(message);
+    if (request?.type !== 'open-extension-page') return undefined;
+    void openExtensionPage(request, sender.tab);
+    return undefined;
   });
 
   // The badge: how many distinct terms the page mentions.

@@ -1,15 +1,17 @@
 // `npm run glossary`: validates glossary/ and writes the compiled glossary the extension and the CLI import,
-// and the quick screen's data that the content script's first stage reads instead of the whole glossary.
+// the quick screen's data that the content script's first stage reads instead of the whole glossary, and the
+// article cut into blocks and sentences for the article page.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { screenDataOf } from '../../src/match/index.ts';
-import { compileGlossary, GlossaryError } from './compile-glossary.ts';
+import { compileGlossaryAndArticle, GlossaryError } from './compile-glossary.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 const outFile = resolve(here, '../../src/glossary/generated/glossary.json');
 const screenFile = resolve(here, '../../src/glossary/generated/screen.json');
+const articleFile = resolve(here, '../../src/glossary/generated/article.json');
 
 /** Written whole then renamed, so a `scan` compiling at the same time never reads half a file. */
 function writeWhole(file: string, value: unknown, indent?: number) {
@@ -19,8 +21,10 @@ function writeWhole(file: string, value: unknown, indent?: number) {
 }
 
 try {
-  const glossary = compileGlossary(root);
+  const { glossary, article } = compileGlossaryAndArticle(root);
   mkdirSync(dirname(outFile), { recursive: true });
+  // The article page's text first: the glossary's time stamp tells `scan` the compile is up to date.
+  writeWhole(articleFile, article, 1);
   writeWhole(outFile, glossary, 1);
   writeWhole(screenFile, screenDataOf(glossary.terms));
   console.log(`glossary: ${glossary.terms.length} terms, ${glossary.claims.length} claims, ${glossary.references.length} references`);

@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { AcronymRule, ArticleInfo, Glossary, Quote, Reference, Term } from '../../src/glossary/types.ts';
+import type { AcronymRule, ArticleDocument, ArticleInfo, Glossary, Quote, Reference, Term } from '../../src/glossary/types.ts';
 import { compileClaims } from './compile-claims.ts';
 import { inflectedForms } from './inflect.ts';
+import { readArticle, type ReadArticle } from './read-article.ts';
 import { textFragmentLink } from './text-fragment.ts';
 
 /** Ids every build must have (DESIGN.md, "Glossary ids every build must have"). */
@@ -130,6 +131,14 @@ function checkReview(check: Checker, file: string, entry: string, review: unknow
  * glossary. Throws a GlossaryError naming the file, the entry and the reason for every problem found.
  */
 export function compileGlossary(root: string): Glossary {
+  return compileGlossaryAndArticle(root).glossary;
+}
+
+/**
+ * The compiled glossary, and the article read into blocks and sentences for the article page. They are
+ * written to two files: the glossary goes into every bundle, the article's text only into the article page.
+ */
+export function compileGlossaryAndArticle(root: string): { glossary: Glossary; article: ArticleDocument } {
   const check = new Checker(root);
   const articleDir = join(root, 'article');
 
@@ -138,13 +147,17 @@ export function compileGlossary(root: string): Glossary {
   const articleJson = check.readJson(articleFile, 'article');
   let article: ArticleInfo = { title: '', author: '', url: '' };
   let articleText = '';
+  let articleReader: ReadArticle | null = null;
   if (check.shape(articleFile, 'article', articleJson,
     { title: 'a non-empty string', author: 'a non-empty string', url: 'a non-empty string', textFile: 'a non-empty string' },
     { authorNote: 'a string' })) {
     article = { title: articleJson.title as string, author: articleJson.author as string, url: articleJson.url as string };
     const textPath = join(articleDir, articleJson.textFile as string);
-    if (existsSync(textPath)) articleText = collapseWhitespace(readFileSync(textPath, 'utf8'));
-    else check.report(articleFile, 'article', `text file "${String(articleJson.textFile)}" does not exist`);
+    if (existsSync(textPath)) {
+      const raw = readFileSync(textPath, 'utf8');
+      articleText = collapseWhitespace(raw);
+      articleReader = readArticle(raw);
+    } else check.report(articleFile, 'article', `text file "${String(articleJson.textFile)}" does not exist`);
   }
 
   const makeQuote = (file: string, entry: string, raw: unknown, index: number, refNumbers: Set<number>): Quote | null => {
@@ -164,7 +177,9 @@ export function compileGlossary(root: string): Glossary {
       }
     }
     if (!ok) return null;
-    const quote: Quote = { text, refs: raw.refs as number[], link: textFragmentLink(article.url, text) };
+    // (Without an article text, already reported, there are no sentences to point to.)
+    const sentences = articleReader?.sentencesOf(text) ?? { first: 0, last: 0 };
+    const quote: Quote = { text, refs: raw.refs as number[], link: textFragmentLink(article.url, text), sentences };
     if (typeof raw.claim === 'string') quote.claim = raw.claim;
     return quote;
   };
@@ -271,5 +286,5 @@ export function compileGlossary(root: string): Glossary {
   }
 
   if (check.problems.length > 0) throw new GlossaryError(check.problems);
-  return { article, references, terms, claims, claimLanguage };
+  return { glossary: { article, references, terms, claims, claimLanguage }, article: articleReader!.document };
 }

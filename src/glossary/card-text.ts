@@ -1,4 +1,4 @@
-import type { Claim, ClaimEvidence, Glossary, Quote, Reference, Term } from './types.ts';
+import type { Claim, ClaimEvidence, ClaimSupport, Glossary, Quote, Reference, Term } from './types.ts';
 
 // What a term card says, shared by the Preact card (src/ui/TermCard.tsx) and its plain-text form
 // (`scan --card`), so the text a reviewer reads is the text a reader sees.
@@ -22,6 +22,13 @@ export function quoteEvidence(quote: Quote, claims: readonly Claim[]): ClaimEvid
   if (quote.claim === undefined) return null;
   return claims.find((c) => c.id === quote.claim)?.evidence ?? null;
 }
+
+/** How far the article's own source backs a claim, said plainly under its evidence (claim card, article page). */
+export const claimSupportText = {
+  supported: 'Other sources back what the article says here.',
+  'not-supported': 'The article’s source, or the public record, does not back this claim as the article states it.',
+  unclear: 'Whether a source backs this claim is unclear.',
+} as const satisfies Record<ClaimSupport, string>;
 
 /** "Watt AP, Lefevre C, … (2021)": the first three authors, then "et al.". */
 export function shortAuthors(reference: Reference): string {

@@ -28,6 +28,8 @@ export interface Quote {
   link: string;
   /** The id of the claim this quote states, whose evidence note the term card shows under it. */
   claim?: string;
+  /** The article's sentences the quote spans, by number: the article page marks them, `#sentence-<first>` lands on it. */
+  sentences: { first: number; last: number };
 }
 
 export interface AcronymRule {
@@ -143,6 +145,29 @@ export interface ClaimLanguage {
   objects: Record<string, ClaimVocabulary>;
   places: Record<string, ClaimVocabulary>;
   periods: Record<string, ClaimVocabulary>;
+}
+
+/** One sentence of an article block: its number in the whole article and where it is in the block's text. */
+export interface ArticleSentence {
+  number: number;
+  start: number;
+  end: number;
+}
+
+/** A block of the article's text, as received (a list item without its "- " marker). */
+export interface ArticleTextBlock {
+  kind: 'title' | 'heading' | 'paragraph' | 'list-item' | 'reference';
+  text: string;
+  sentences: ArticleSentence[];
+  /** A reference's number ("[2]…"). */
+  reference?: number;
+}
+
+export type ArticleBlock = ArticleTextBlock | { kind: 'separator' };
+
+/** The article read into blocks and sentences for the article page (src/glossary/generated/article.json). */
+export interface ArticleDocument {
+  blocks: ArticleBlock[];
 }
 
 export interface Glossary {

@@ -14,11 +14,19 @@ export type ContentRequest =
   /** Scroll to the `index`-th flagged sentence of the page report and open its card. */
   | { type: 'show-claim'; index: number };
 
+/** The extension's own pages a card links to (glossary.html, article.html). */
+export type ExtensionPageName = 'glossary' | 'article';
+
 /** Content script → background. */
 export type BackgroundRequest =
   | { type: 'page-terms'; distinctTerms: number; enabled: boolean }
   /** Check these texts (blocks that mention a claim's subject) against the article's claims. */
-  | { type: 'check-claims'; texts: string[] };
+  | { type: 'check-claims'; texts: string[] }
+  /**
+   * Open one of the extension's pages at `fragment` (a term id, `sentence-12`) in a new tab, for a card on a
+   * web page: a web page may not navigate to an extension page that is not web-accessible, and these are not.
+   */
+  | { type: 'open-extension-page'; page: ExtensionPageName; fragment: string | null };
 
 /** At most this many blocks, of at most this many characters, per check-claims request. */
 export const maxClaimTexts = 200;
@@ -48,6 +56,11 @@ export function parseContentRequest(message: unknown): ContentRequest | null {
 }
 
 export function parseBackgroundRequest(message: unknown): BackgroundRequest | null {
+  if (isObject(message) && message.type === 'open-extension-page') {
+    const { page, fragment } = message;
+    if (page !== 'glossary' && page !== 'article') return null;
+    return fragment === null || isTermId(fragment) ? { type: 'open-extension-page', page, fragment } : null;
+  }
   if (isObject(message) && message.type === 'check-claims') {
     const { texts } = message;
     const valid = Array.isArray(texts) && texts.length <= maxClaimTexts && texts.every((t) => typeof t === 'string' && t.length <= maxClaimTextLength);

@@ -1,13 +1,6 @@
 import { claimHeadline, describeClaimFigure, type ClaimCheck } from '../claims/index.ts';
-import { glossary, referenceByNumber } from '../glossary/index.ts';
+import { claimSupportText, glossary, referenceByNumber } from '../glossary/index.ts';
 import { referenceLinkLabel, shortAuthors } from './format-reference.ts';
-
-/** How far the article's own source backs the claim, said plainly under the evidence. */
-const supportWords = {
-  supported: 'Other sources back what the article says here.',
-  'not-supported': 'The article’s source, or the public record, does not back this claim as the article states it.',
-  unclear: 'Whether a source backs this claim is unclear.',
-} as const;
 
 export interface ClaimCardProps {
   check: ClaimCheck;
@@ -72,7 +65,7 @@ export function ClaimCard({ check, onDismiss, controls }: ClaimCardProps) {
       <section aria-label="What other sources report">
         <h3 class="card-section-title">What the article’s source and other public records report</h3>
         {claim.evidence && <p class="claim-evidence">{claim.evidence.note}</p>}
-        <p class="claim-support">{supportWords[claim.support]}</p>
+        <p class="claim-support">{claimSupportText[claim.support]}</p>
       </section>
       <button type="button" class="claim-dismiss" onClick={onDismiss}>
         This flag is wrong — hide it on this site

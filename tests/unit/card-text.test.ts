@@ -25,7 +25,7 @@ const projection = 'It is projected that by 2030, 30 – 50% of the world’s po
 const prediabetes = term({
   aliases: ['borderline diabetes'],
   acronyms: [{ text: 'PD', anyCase: false, confirmWith: [], rejectWith: [] }],
-  quotes: [{ text: projection, refs: [4], link: 'https://example.org/article#:~:text=It%20is%20projected', claim: 'diabetes-2030-projection' }],
+  quotes: [{ text: projection, refs: [4], link: 'https://example.org/article#:~:text=It%20is%20projected', claim: 'diabetes-2030-projection', sentences: { first: 39, last: 39 } }],
   related: ['type-2-diabetes', 'no-such-term'],
 });
 const type2 = term({ id: 'type-2-diabetes', label: 'Type 2 diabetes' });

@@ -77,7 +77,7 @@ export function Popup({ tabId, initialQuery }: PopupProps) {
         <button type="button" class="back" onClick={() => setSelected(null)}>
           ← Back
         </button>
-        <TermCard term={selectedTerm} onOpenTerm={setSelected} />
+        <TermCard term={selectedTerm} onOpenTerm={setSelected} place="popup" />
       </main>
     );
   }
@@ -224,9 +224,22 @@ export function Popup({ tabId, initialQuery }: PopupProps) {
         )}
       </section>
       <footer class="popup-footer">
-        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-          Settings
-        </button>
+        <span class="popup-links">
+          <a
+            class="link"
+            href={browser.runtime.getURL('/glossary.html')}
+            onClick={(event) => {
+              // The popup is not a tab: the glossary opens in one.
+              event.preventDefault();
+              void browser.tabs.create({ url: browser.runtime.getURL('/glossary.html') });
+            }}
+          >
+            All terms
+          </a>
+          <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+            Settings
+          </button>
+        </span>
         <span class="muted">Information, not medical advice.</span>
       </footer>
     </main>
