@@ -155,7 +155,7 @@ describe.each(browserNames)('the hover card in %s', (name) => {
   it('replaces the card without closing it when another term is hovered, and opens a related term in place', async () => {
     const page = await open('/every-term.html', 20);
     // Tall enough for the Cortisol card to open below its term, leaving Prolactin above it uncovered.
-    await page.setViewport({ width: 1000, height: 1200 });
+    await page.setViewport({ width: 1000, height: 1700 });
     await hoverTerm(page, 'Cortisol');
     await waitForCard(page, 'Cortisol');
     // The same card element must carry over: no close-and-reopen flicker.
@@ -166,6 +166,8 @@ describe.each(browserNames)('the hover card in %s', (name) => {
     expect(await page.evaluate(() => (document.querySelector('lactation-glossary-popover') as any).probe)).toBe('same card');
     const related = await page.evaluate(() => {
       const button = [...document.querySelector('lactation-glossary-popover')!.shadowRoot!.querySelectorAll('.card-related-term')].find((b) => b.textContent === 'Lactogenesis') as HTMLElement;
+      // The card scrolls when it is long, as a reader would scroll it to reach its related terms.
+      button.scrollIntoView({ block: 'nearest' });
       const r = button.getBoundingClientRect();
       return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
     });
