@@ -6,8 +6,9 @@ import { createQuickScreen, type ScreenData } from '../match/index.ts';
 import { parseContentRequest, type BackgroundRequest, type ContentRequest } from '../messages/index.ts';
 import type { PageReport } from '../page/page-report.ts';
 import { mayHoldTerms, TermScreen } from '../page/term-screen.ts';
-import { isEnabledFor, loadSettings, watchSettings, type Settings } from '../settings/index.ts';
+import { isEnabledFor, type Settings } from '../settings/settings.ts';
 import { siteUrl } from './site-url.ts';
+import { readSettings, watchStoredSettings } from './stored-settings.ts';
 
 /** What the full stage (the finder, marks, cards and claim flags) offers once loaded. */
 export interface FullStage {
@@ -122,8 +123,8 @@ export async function startFirstStage(ctx: ContentScriptContext, loadFullStage: 
     stopWatchingPage();
   });
 
-  apply(await loadSettings());
-  const unwatch = watchSettings(apply);
+  apply(await readSettings());
+  const unwatch = watchStoredSettings(apply);
   ctx.onInvalidated(unwatch);
   // Kept for the full stage's own teardown: it registers with the same context.
   void full;

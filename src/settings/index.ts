@@ -1,16 +1,12 @@
+export { loadSettings, saveSettings, settingsItem, updateSettings, watchSettings } from './settings-store.ts';
 export {
   defaultSettings,
   densities,
   isEnabledFor,
-  loadSettings,
   parseSettings,
-  saveSettings,
-  settingsItem,
   settingsVersion,
   siteModes,
   underlineStyles,
-  updateSettings,
-  watchSettings,
   withSiteSwitched,
   type Density,
   type ParsedSettings,

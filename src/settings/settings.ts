@@ -1,4 +1,5 @@
-import { storage } from 'wxt/utils/storage';
+// The settings' shape, defaults and rules: no storage here, so the content script's first stage can use
+// them without loading the storage library (see settings-store.ts for reading and writing them).
 import { matchesSite, normalizeSitePattern, parseSitePattern } from './site-patterns.ts';
 
 export type Density = 'every' | 'first-in-post' | 'first-on-page';
@@ -46,6 +47,12 @@ export interface ParsedSettings {
 
 const oneOf = <T extends string>(values: readonly T[], value: unknown): value is T => values.includes(value as T);
 
+const patternsMatching = (settings: Settings, url: URL) =>
+  settings.sites.filter((site) => {
+    const pattern = parseSitePattern(site);
+    return pattern !== null && matchesSite(pattern, url);
+  });
+
 /**
  * Reads stored or imported settings field by field: whatever is unreadable falls back to its default and is
  * reported, and everything readable is kept, the site list above all. Never throws.
@@ -86,33 +93,6 @@ export function parseSettings(raw: unknown): ParsedSettings {
   }
   return { settings, rejected };
 }
-
-/** The stored settings, one sync item with a version; reads are always parsed (see parseSettings). */
-export const settingsItem = storage.defineItem<unknown>('sync:settings', { fallback: null });
-
-export async function loadSettings(): Promise<Settings> {
-  return parseSettings(await settingsItem.getValue()).settings;
-}
-
-export async function saveSettings(settings: Settings): Promise<void> {
-  await settingsItem.setValue({ version: settingsVersion, ...settings });
-}
-
-export async function updateSettings(change: (settings: Settings) => Settings): Promise<Settings> {
-  const next = change(await loadSettings());
-  await saveSettings(next);
-  return next;
-}
-
-export function watchSettings(callback: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => callback(parseSettings(value).settings));
-}
-
-const patternsMatching = (settings: Settings, url: URL) =>
-  settings.sites.filter((site) => {
-    const pattern = parseSitePattern(site);
-    return pattern !== null && matchesSite(pattern, url);
-  });
 
 /** Whether the extension works on `url` under these settings. */
 export function isEnabledFor(settings: Settings, url: string): boolean {
