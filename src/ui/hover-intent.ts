@@ -30,10 +30,6 @@ export class HoverIntent<T> {
     this.#callbacks = callbacks;
   }
 
-  get openTarget(): T | null {
-    return this.#open;
-  }
-
   get pinned(): boolean {
     return this.#pinned;
   }
