@@ -6,7 +6,7 @@ import { inflectedForms } from './inflect.ts';
 import { readArticle, type ReadArticle } from './read-article.ts';
 import { textFragmentLink } from './text-fragment.ts';
 
-/** Ids every build must have (DESIGN.md, "Glossary ids every build must have"). */
+/** Ids every build must have: the article's core terms, which tests, the CLI and other tools look up by id. */
 export const requiredTermIds = [
   'insulin', 'insulin-resistance', 'prolactin', 'insufficient-glandular-tissue', 'lactational-amenorrhea',
   'galactagogue', 'pcos', 'metabolic-syndrome', 'gestational-diabetes', 'prediabetes', 'type-2-diabetes',
@@ -260,7 +260,7 @@ export function compileGlossaryAndArticle(root: string): { glossary: Glossary; a
     }
   }
   for (const id of requiredTermIds) {
-    if (!termIds.has(id)) check.report(termsDir, id, 'required term is missing (see DESIGN.md)');
+    if (!termIds.has(id)) check.report(termsDir, id, 'required term is missing (every build must have it)');
   }
 
   // Claims

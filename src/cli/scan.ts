@@ -1,4 +1,5 @@
-// `npm run scan`: the glossary and the matcher from the command line (contract in DESIGN.md).
+// `npm run scan`: the glossary and the matcher from the command line. Its output formats are a contract other
+// tools rely on (README, "The `scan` command"): change them only together with the README.
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { ensureCompiledGlossary } from './ensure-glossary.ts';

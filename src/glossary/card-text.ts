@@ -3,7 +3,7 @@ import type { Claim, ClaimEvidence, ClaimSupport, Glossary, Quote, Reference, Te
 // What a term card says, shared by the Preact card (src/ui/TermCard.tsx) and its plain-text form
 // (`scan --card`), so the text a reviewer reads is the text a reader sees.
 
-/** The line every card ends with: information, not advice (DESIGN.md, "Behaviour users expect"). */
+/** The line every card ends with: information, not advice, pointing to a professional as the article does. */
 export const cardDisclaimer = 'Information, not medical advice. For your own situation, ask a doctor or a lactation consultant.';
 
 /** How the card introduces a claim's evidence note under a quote that states the claim. */

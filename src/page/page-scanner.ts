@@ -68,7 +68,6 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
   let running: Promise<void> = Promise.resolve();
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /** Scans the blocks under `root`, replacing what was known of each block element found. */
   /**
    * One step per block of `root`'s subtree: find its terms, and when a block element is complete, replace what
    * was known of it. `inDocumentOrder()`: nothing already marked comes after, so no order checks are needed.

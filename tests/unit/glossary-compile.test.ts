@@ -122,7 +122,7 @@ describe('a broken glossary fails the compile with file, entry and reason', () =
     const root = glossaryCopy();
     unlinkSync(join(root, 'terms/lactogenic-diet.json'));
     expect(problemsOf(root)).toEqual(
-      expect.arrayContaining([{ file: 'terms', entry: 'lactogenic-diet', reason: 'required term is missing (see DESIGN.md)' }]),
+      expect.arrayContaining([{ file: 'terms', entry: 'lactogenic-diet', reason: 'required term is missing (every build must have it)' }]),
     );
   });
 
