@@ -2,7 +2,7 @@ import { Window } from 'happy-dom';
 import { collectTextBlocks } from '../page/index.ts';
 
 /** Blocks are joined with this separator in the text the `scan` command reports offsets into. */
-export const blockSeparator = '\n';
+const blockSeparator = '\n';
 
 export interface DocumentBlock {
   text: string;

@@ -8,7 +8,7 @@ import type { PageScanner } from './page-scanner.ts';
  * The CSS highlights of flagged sentences, one per verdict (styled in highlights.css): a sentence that
  * differs from the article must look different from one that agrees, and not by colour alone.
  */
-export const claimHighlightNames = { agrees: 'lactation-glossary-claim-agrees', differs: 'lactation-glossary-claim-differs' } as const;
+const claimHighlightNames = { agrees: 'lactation-glossary-claim-agrees', differs: 'lactation-glossary-claim-differs' } as const;
 
 export interface ClaimFlags {
   readonly marks: ClaimMarks;

@@ -83,7 +83,7 @@ const skippedTagSet = new Set(skippedTags);
 /** Above this many elements, one query for all skipped elements would itself be a long task. */
 const maxElementsForOneQuery = 20_000;
 
-export function isSkipped(element: Element): boolean {
+function isSkipped(element: Element): boolean {
   return element.matches(skippedSelector) || element.localName.startsWith(ownElementPrefix);
 }
 

@@ -14,7 +14,7 @@ import { TermMarks } from './term-marks.ts';
 import { countTask, runInSlices, type SliceStats } from './time-slices.ts';
 
 /** The name of the CSS highlight that underlines glossary terms (styled by `::highlight(…)` in highlights.css). */
-export const termHighlightName = 'lactation-glossary-term';
+const termHighlightName = 'lactation-glossary-term';
 
 /** One highlight name per underline style, so the style is a choice of stylesheet rule, not injected CSS. */
 export const highlightNameFor = (style: string) => (style === 'dotted' ? termHighlightName : `${termHighlightName}-${style}`);

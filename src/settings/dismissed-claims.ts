@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 
 /** Flags the user marked wrong, per site: "host|claim id|sentence". Kept on this device only. */
-export const dismissedClaimsItem = storage.defineItem<unknown>('local:dismissedClaims', { fallback: [] });
+const dismissedClaimsItem = storage.defineItem<unknown>('local:dismissedClaims', { fallback: [] });
 
 const maxDismissed = 2000;
 

@@ -15,5 +15,5 @@ export {
   type UnderlineStyle,
 } from './settings.ts';
 export { hostnameOf, matchesSite, normalizeSitePattern, parseSitePattern } from './site-patterns.ts';
-export { maxSettingsFileBytes, readSettingsFile, settingsFileText, type ImportResult } from './settings-file.ts';
+export { readSettingsFile, settingsFileText, type ImportResult } from './settings-file.ts';
 export { dismissalKey, dismissClaim, loadDismissedClaims, watchDismissedClaims } from './dismissed-claims.ts';

@@ -1,7 +1,7 @@
 import { parseSettings, settingsVersion, type Settings } from './settings.ts';
 
 /** Larger files are not settings files. */
-export const maxSettingsFileBytes = 256 * 1024;
+const maxSettingsFileBytes = 256 * 1024;
 
 export function settingsFileText(settings: Settings): string {
   return `${JSON.stringify({ app: 'lactation-glossary', version: settingsVersion, ...settings }, null, 2)}\n`;

@@ -10,7 +10,7 @@ import { ClaimCard } from './ClaimCard.tsx';
 import type { ClaimCheck } from '../claims/index.ts';
 
 /** Tag name of the popover's host element (the collector skips it by its prefix). */
-export const popoverHostName = 'lactation-glossary-popover';
+const popoverHostName = 'lactation-glossary-popover';
 
 export interface PopoverAnchor {
   /** Where the term is on screen now (it moves with scrolling). */

@@ -27,7 +27,7 @@ function random(seed: number) {
   };
 }
 
-export function postHtml(index: number, paragraphs: string[]): string {
+function postHtml(index: number, paragraphs: string[]): string {
   const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('');
   return `<article class="post" id="post-${index}"><div class="author">member${index}</div>${body}</article>`;
 }

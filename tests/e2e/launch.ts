@@ -9,7 +9,7 @@ const firefoxInternalUuid = '6f1c2f4e-3b8a-4d6e-9f51-2a7c0d9e4b13';
 export type BrowserName = 'chromium' | 'firefox';
 export const browserNames: BrowserName[] = ['chromium', 'firefox'];
 
-export const buildDir = (name: BrowserName) =>
+const buildDir = (name: BrowserName) =>
   resolve(name === 'chromium' ? '.output/chrome-mv3' : '.output/firefox-mv2');
 
 export interface ExtensionBrowser {

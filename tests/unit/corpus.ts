@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 
 export interface CorpusRecord {
   id: string;
@@ -36,8 +36,6 @@ export const canonicalToId: Record<string, string> = {
 export function readCorpus(file: string): CorpusRecord[] {
   return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as CorpusRecord);
 }
-
-export const corpusAvailable = (file: string) => existsSync(file);
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
 
