@@ -59,7 +59,7 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
   const highlight = new Highlight();
   CSS.highlights.set(highlightName, highlight);
   const marks = new TermMarks(highlight, density);
-  const stats: ScanStats = { busyMs: 0, longestSliceMs: 0, slices: 0, fullScans: 0, incrementalScans: 0, lastPassEndedAt: 0 };
+  const stats: ScanStats = { busyMs: 0, longestTaskMs: 0, slices: 0, fullScans: 0, incrementalScans: 0, lastPassEndedAt: 0 };
   const dirtyRoots = new Set<Element>();
   /** Dirty roots whose subtree was hidden, shown or made editable: what was marked under them is forgotten first. */
   const rootsToEmpty = new Set<Element>();

@@ -5,8 +5,8 @@
 export interface SliceStats {
   /** Total time spent in slices, ms. */
   busyMs: number;
-  /** The longest single slice, ms. */
-  longestSliceMs: number;
+  /** The longest single task of ours on the page's main thread (a slice or a mutation callback), ms. */
+  longestTaskMs: number;
   slices: number;
 }
 
@@ -22,7 +22,7 @@ const nextMacrotask = () =>
 /** Counts `spentMs` of our work on the page's main thread (a slice, or a mutation callback) in `stats`. */
 export function countTask(stats: SliceStats, spentMs: number): void {
   stats.busyMs += spentMs;
-  if (spentMs > stats.longestSliceMs) stats.longestSliceMs = spentMs;
+  if (spentMs > stats.longestTaskMs) stats.longestTaskMs = spentMs;
 }
 
 /**

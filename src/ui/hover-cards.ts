@@ -3,7 +3,7 @@ import type { Direction } from '../messages/index.ts';
 import { liveRange, rangeElement, termUnderPointer, type ClaimFlags, type ClaimMark, type PageScanner, type TermMark } from '../page/index.ts';
 import { claimUnderPointer } from '../page/claim-under-pointer.ts';
 import { HoverIntent } from './hover-intent.ts';
-import { createTermPopover, type PopoverAnchor } from './term-popover.tsx';
+import { createCardPopover, type PopoverAnchor } from './card-popover.tsx';
 
 export interface HoverCards {
   /**
@@ -44,7 +44,7 @@ const isEditable = (target: EventTarget | null) =>
  * and `moveToTerm` walks the underlined terms. Every listener belongs to `ctx`, so it dies with the script.
  */
 export async function startHoverCards(ctx: ContentScriptContext, scanner: PageScanner, claims: ClaimFlags, onDismissClaim: (mark: ClaimMark) => void): Promise<HoverCards> {
-  const popover = await createTermPopover(ctx);
+  const popover = await createCardPopover(ctx);
   // Everything below is torn down by stop(): a site switched off goes through the same path as an unload.
   const lifetime = new AbortController();
   const { signal } = lifetime;

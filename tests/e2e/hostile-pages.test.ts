@@ -59,8 +59,8 @@ describe.each(browserNames)('hostile and unusual pages in %s', (name) => {
     await waitForHighlights(page, 1);
     await page.evaluate(addNodesInBursts);
     const report = await pageReportOf(session.ext, page);
-    console.log(`${name}: 100 000 nodes added in 20 bursts: ${report.stats.fullScans} full and ${report.stats.incrementalScans} incremental passes, longest task ${report.stats.longestSliceMs.toFixed(1)} ms, ${report.underlined} underlined`);
-    expect(report.stats.longestSliceMs).toBeLessThan(50);
+    console.log(`${name}: 100 000 nodes added in 20 bursts: ${report.stats.fullScans} full and ${report.stats.incrementalScans} incremental passes, longest task ${report.stats.longestTaskMs.toFixed(1)} ms, ${report.underlined} underlined`);
+    expect(report.stats.longestTaskMs).toBeLessThan(50);
     // One underline per post for each of its terms: 1 + 20 bursts × 50 posts × 2 terms.
     expect(report.underlined).toBe(1 + 20 * 50 * 2);
   });
@@ -93,8 +93,8 @@ describe.each(browserNames)('hostile and unusual pages in %s', (name) => {
     const report = await pageReportOf(session.ext, page);
     expect(report.terms.map((t: { termId: string }) => t.termId).sort()).toEqual(['colostrum', 'insulin-resistance', 'milk-supply', 'pcos', 'prolactin']);
     expect(report.terms.find((t: { termId: string }) => t.termId === 'colostrum').count).toBe(35_000);
-    console.log(`${name}: odd trees and blocks dense with terms: longest task ${report.stats.longestSliceMs.toFixed(1)} ms, ${report.stats.slices} slices`);
-    expect(report.stats.longestSliceMs).toBeLessThan(50);
+    console.log(`${name}: odd trees and blocks dense with terms: longest task ${report.stats.longestTaskMs.toFixed(1)} ms, ${report.stats.slices} slices`);
+    expect(report.stats.longestTaskMs).toBeLessThan(50);
     expect(errors).toEqual([]);
   });
 

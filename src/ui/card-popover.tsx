@@ -23,7 +23,7 @@ export interface PopoverAnchor {
 /** What a card shows: a term, or a sentence the fact-checker compared with the article. */
 export type PopoverContent = { kind: 'term'; termId: string } | { kind: 'claim'; check: ClaimCheck; onDismiss(): void };
 
-export interface TermPopover {
+export interface CardPopover {
   show(content: PopoverContent, anchor: PopoverAnchor, options?: { focus?: boolean }): Promise<void>;
   hide(): void;
   /** True when the event happened inside the card. */
@@ -48,7 +48,7 @@ ${cardCss}
  * covers the term). A non-modal dialog named after the term. The host element exists only while a card is
  * open: a page without an open card has no trace of the extension in its DOM.
  */
-export async function createTermPopover(ctx: ContentScriptContext): Promise<TermPopover> {
+export async function createCardPopover(ctx: ContentScriptContext): Promise<CardPopover> {
   let pinned = false;
   let content: PopoverContent | null = null;
   let anchor: PopoverAnchor | null = null;
@@ -68,7 +68,7 @@ export async function createTermPopover(ctx: ContentScriptContext): Promise<Term
   });
   const container = ui.uiContainer;
 
-  const popover: TermPopover = {
+  const popover: CardPopover = {
     get pinned() {
       return pinned;
     },
