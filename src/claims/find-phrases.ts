@@ -1,4 +1,4 @@
-import { escapeRegExp } from '../match/index.ts';
+import { escapeRegExp, isShortAllCaps } from '../match/index.ts';
 
 /** A stretch of a sentence, as UTF-16 offsets into it. */
 export interface Span {
@@ -7,8 +7,6 @@ export interface Span {
 }
 
 const patterns = new Map<string, RegExp[]>();
-
-const isShortCapitals = (w: string) => w.length <= 3 && w === w.toUpperCase() && /[A-Z]/.test(w);
 
 /**
  * Regular expressions for a list of phrases: whole words, any whitespace between words, case-insensitive
@@ -23,8 +21,8 @@ function patternsFor(words: readonly string[]): RegExp[] {
       const body = [...list].sort((a, b) => b.length - a.length).map((w) => escapeRegExp(w).replace(/\s+/g, '\\s+'));
       return new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${body.join('|')})(?![\\p{L}\\p{N}_-])`, `gu${flags}`);
     };
-    const exact = words.filter(isShortCapitals);
-    const loose = words.filter((w) => !isShortCapitals(w));
+    const exact = words.filter(isShortAllCaps);
+    const loose = words.filter((w) => !isShortAllCaps(w));
     found = [...(exact.length > 0 ? [make(exact, '')] : []), ...(loose.length > 0 ? [make(loose, 'i')] : [])];
     patterns.set(key, found);
   }

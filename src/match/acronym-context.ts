@@ -1,8 +1,6 @@
 import type { AcronymRule } from '../glossary/index.ts';
 import { escapeRegExp } from './escape-regexp.ts';
-
-/** Short all-capital words (TB, OB, IFG) are abbreviations themselves: match them in their own case only. */
-const isAbbreviation = (word: string) => word.length <= 4 && word === word.toUpperCase() && /[A-Z]/.test(word);
+import { isShortAllCaps } from './short-all-caps.ts';
 
 /**
  * Expressions finding any of `words` as a whole word. Plain \b expressions (no Unicode classes): they run in a
@@ -11,7 +9,7 @@ const isAbbreviation = (word: string) => word.length <= 4 && word === word.toUpp
 function wordListPatterns(words: string[]): RegExp[] {
   const escape = (w: string) => escapeRegExp(w).replace(/\s+/g, '[\\s\\u00A0-]+');
   const wholeWords = (list: string[], flags: string) => (list.length ? [new RegExp(`\\b(?:${list.map(escape).join('|')})\\b`, flags)] : []);
-  return [...wholeWords(words.filter((w) => !isAbbreviation(w)), 'gi'), ...wholeWords(words.filter(isAbbreviation), 'g')];
+  return [...wholeWords(words.filter((w) => !isShortAllCaps(w)), 'gi'), ...wholeWords(words.filter(isShortAllCaps), 'g')];
 }
 
 /**

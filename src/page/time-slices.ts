@@ -3,7 +3,7 @@
  * handed back (a macrotask via MessageChannel, which is not throttled like nested setTimeout).
  */
 export interface SliceStats {
-  /** Total time spent in slices, ms. */
+  /** Total time of our tasks (slices, mutation callbacks, set-up), ms. */
   busyMs: number;
   /** The longest single task of ours on the page's main thread (a slice or a mutation callback), ms. */
   longestTaskMs: number;

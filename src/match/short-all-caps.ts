@@ -1,0 +1,7 @@
+/**
+ * A short all-capital word (US, TB, OB, IGT, PCOS) is an abbreviation in its own right: it is matched in its own
+ * case only, since in lower case it is often an ordinary word (us, ob, aids, nice). Longer capitals (IBCLC,
+ * GNOME) are no ordinary word in any case. One rule for the matcher's context words and the fact-checker's
+ * place and period words.
+ */
+export const isShortAllCaps = (word: string) => word.length <= 4 && word === word.toUpperCase() && /[A-Z]/.test(word);
