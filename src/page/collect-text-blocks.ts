@@ -242,6 +242,64 @@ export class TextBlockWalker {
     return null;
   }
 
+  /**
+   * The page removed (or moved) `removed` from `parent`, where `next` followed it, between two calls to
+   * `next()`. A walk whose next node was inside it carries on where it would have gone, from `next` (or after
+   * `parent`): left alone, it would climb the detached tree, end at its top and leave the rest of the page
+   * unread. (Between calls no text is pending: each call returns whole blocks.)
+   */
+  resumeAfterRemoval(removed: Node, parent: Node, next: Node | null): void {
+    this.inner?.resumeAfterRemoval(removed, parent, next);
+    if (!this.node || !removed.contains(this.node)) return;
+    const { root } = this;
+    if (!root.contains(parent)) {
+      this.node = null; // the root itself went with it
+      return;
+    }
+    let following = next;
+    for (let current = parent; !following && current !== root; ) {
+      following = current.nextSibling;
+      const up = current.parentNode;
+      if (!up) break;
+      current = up;
+    }
+    this.node = following;
+  }
+
+  /**
+   * The page's changes since the last `next()` (a MutationObserver's records, in order): when one removed or
+   * moved the node the walk was about to read, or one of its ancestors, the walk carries on where it would
+   * have gone, from the node that followed it. Left alone, it would climb the detached tree, end at its top and
+   * leave the rest of the page unread. (Between calls no text is pending: each call returns whole blocks.)
+   */
+  followRemovals(records: Iterable<Removal>): void {
+    this.inner?.followRemovals(records);
+    // The next node and its ancestors: a removed node that held it is among them, wherever it went since.
+    let path = pathOf(this.node);
+    for (const record of records) {
+      if (!this.node) return;
+      for (const removed of record.removedNodes) {
+        if (!path.has(removed)) continue;
+        this.node = this.followingAfterRemoval(record.target, record.nextSibling);
+        path = pathOf(this.node);
+        break;
+      }
+    }
+  }
+
+  private followingAfterRemoval(parent: Node, next: Node | null): Node | null {
+    const { root } = this;
+    if (!root.contains(parent)) return null; // the root itself went
+    let following = next;
+    for (let current = parent; !following && current !== root; ) {
+      following = current.nextSibling;
+      const up = current.parentNode;
+      if (!up) break;
+      current = up;
+    }
+    return following;
+  }
+
   private take(): TextBlock | null {
     const block =
       this.segments.length > 0 && this.blockElement && /\S/.test(this.text)
@@ -252,6 +310,19 @@ export class TextBlockWalker {
     this.blockElement = null;
     return block;
   }
+}
+
+/** What a walk needs of a MutationRecord that removed nodes. */
+export interface Removal {
+  removedNodes: Iterable<Node>;
+  target: Node;
+  nextSibling: Node | null;
+}
+
+function pathOf(node: Node | null): Set<Node> {
+  const path = new Set<Node>();
+  for (let at = node; at; at = at.parentNode) path.add(at);
+  return path;
 }
 
 export function collectTextBlocks(root: Node): TextBlock[] {

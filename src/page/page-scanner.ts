@@ -67,6 +67,8 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
   let fullRescanQueued = true;
   let running: Promise<void> = Promise.resolve();
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The walks of the pass under way: the page may remove the very node one was about to read. */
+  const activeWalkers = new Set<TextBlockWalker>();
 
   /**
    * One step per block of `root`'s subtree: find its terms, and when a block element is complete, replace what
@@ -74,6 +76,7 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
    */
   function subtreeScan(root: Node, done: Set<Element>, inDocumentOrder: () => boolean): () => boolean {
     const walker = new TextBlockWalker(root, watchShadowRoot);
+    activeWalkers.add(walker);
     let element: Element | null = null;
     let found: { block: TextBlock; matches: TermMatch[] }[] = [];
     /** A block too long to search in one step, and its search so far. */
@@ -94,6 +97,7 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
       }
       const block = walker.next();
       if (!block) {
+        activeWalkers.delete(walker);
         commit();
         return false;
       }
@@ -217,6 +221,7 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
           dirtyRoots.clear();
           await runInSlices(startingWith(() => incrementalScan(roots)), stats, abort.signal);
         }
+        activeWalkers.clear();
         stats.lastPassEndedAt = performance.now();
         onUpdate?.();
       }
@@ -280,6 +285,8 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
   const observer = new MutationObserver((records) => {
     if (fullRescanQueued) return;
     const started = performance.now();
+    // Between two slices of a pass: a walk whose next node left the page carries on where it would have gone.
+    if (activeWalkers.size > 0 && records.some((r) => r.removedNodes.length > 0)) for (const walker of activeWalkers) walker.followRemovals(records);
     const batch: Batch = { screenUntil: started + maxScreeningMsPerBatch, skipStates: new Map() };
     const dirtyBefore = dirtyRoots.size;
     for (const record of records) {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { collectTextBlocks } from '../../src/page/index.ts';
+import { collectTextBlocks, TextBlockWalker } from '../../src/page/index.ts';
 
 function blocksOf(markup: string) {
   const doc = new DOMParser().parseFromString(`<!doctype html><body>${markup}</body>`, 'text/html');
@@ -41,5 +41,78 @@ describe('page text collection', () => {
     const rebuilt = block!.segments.map((s) => s.node.data).join('');
     expect(rebuilt).toBe(block!.text);
     expect(block!.segments.map((s) => s.start)).toEqual([0, 4, 7]);
+  });
+});
+
+describe('a walk the page changes under', () => {
+  /** Walks `markup` one block at a time, letting `change` edit the page after the first block. */
+  function walkWithChange(markup: string, change: (doc: Document) => { removed: Node; parent: Node; next: Node | null }[]) {
+    const doc = new DOMParser().parseFromString(`<!doctype html><body>${markup}</body>`, 'text/html');
+    const walker = new TextBlockWalker(doc.body);
+    const texts = [walker.next()!.text];
+    // What a MutationObserver's records say, in order, for the changes made between two slices.
+    walker.followRemovals(change(doc).map(({ removed, parent, next }) => ({ removedNodes: [removed], target: parent, nextSibling: next })));
+    for (let block = walker.next(); block; block = walker.next()) texts.push(block.text);
+    return texts;
+  }
+
+  const thread = '<div id="t"><article id="a"><p>one</p><p>two</p></article><article id="b"><p>three</p></article><article id="c"><p>four</p></article></div><p>after</p>';
+
+  it('carries on after the post it was about to read is removed', () => {
+    const texts = walkWithChange(thread, (doc) => {
+      const post = doc.getElementById('a')!;
+      const next = post.nextSibling;
+      post.remove();
+      return [{ removed: post, parent: doc.getElementById('t')!, next }];
+    });
+    expect(texts).toEqual(['one', 'three', 'four', 'after']);
+  });
+
+  it('follows several removals in one batch, in order', () => {
+    const texts = walkWithChange(thread, (doc) => {
+      const t = doc.getElementById('t')!;
+      const [a, b, c] = [doc.getElementById('a')!, doc.getElementById('b')!, doc.getElementById('c')!];
+      a.remove();
+      b.remove();
+      return [
+        { removed: a, parent: t, next: b },
+        { removed: b, parent: t, next: c },
+      ];
+    });
+    expect(texts).toEqual(['one', 'four', 'after']);
+  });
+
+  it('carries on after the last post when that is the one removed, and after a whole removed thread', () => {
+    const lastPost = walkWithChange('<div id="t"><article id="a"><p>one</p><p>two</p></article></div><p>after</p>', (doc) => {
+      const post = doc.getElementById('a')!;
+      post.remove();
+      return [{ removed: post, parent: doc.getElementById('t')!, next: null }];
+    });
+    expect(lastPost).toEqual(['one', 'after']);
+    const wholeThread = walkWithChange(thread, (doc) => {
+      const t = doc.getElementById('t')!;
+      const next = t.nextSibling;
+      t.remove();
+      return [{ removed: t, parent: doc.body, next }];
+    });
+    expect(wholeThread).toEqual(['one', 'after']);
+  });
+
+  it('is not moved by removals elsewhere, and does not follow a post moved to the end', () => {
+    const elsewhere = walkWithChange(thread, (doc) => {
+      const post = doc.getElementById('c')!;
+      const next = post.nextSibling;
+      post.remove();
+      return [{ removed: post, parent: doc.getElementById('t')!, next }];
+    });
+    expect(elsewhere).toEqual(['one', 'two', 'three', 'after']);
+    const moved = walkWithChange(thread, (doc) => {
+      const post = doc.getElementById('a')!;
+      const t = doc.getElementById('t')!;
+      const next = post.nextSibling;
+      t.append(post); // a remove and an add: the add is the observer's to queue, not the walk's to follow
+      return [{ removed: post, parent: t, next }];
+    });
+    expect(moved.slice(0, 3)).toEqual(['one', 'three', 'four']);
   });
 });
