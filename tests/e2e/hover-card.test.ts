@@ -2,15 +2,21 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { glossary } from '../../src/glossary/index.ts';
-import { dwellMs } from '../../src/ui/hover-intent.ts';
+import { dwellMs, graceMs, sweepSpeed } from '../../src/ui/hover-intent.ts';
 import { openExtensionPage } from './extension-pages.ts';
-import { cardState, hoverTerm, pause, termPoint, waitForCard } from './hover.ts';
+import { cardState, hoverLog, hoverTerm, movesHandled, pageNow, recordHover, termPoint, waitForCard, waitForNoCard, waitForPageTime, type HoverLog } from './hover.ts';
 import { useExtensionSession } from './session.ts';
 import { browserNames } from './launch.ts';
-import { waitForHighlights } from './page-state.ts';
+import { timerPolling, waitForHighlights } from './page-state.ts';
 
 const articleUrl = glossary.article.url;
 mkdirSync('docs/screenshots', { recursive: true });
+
+/** The first pointer move the page saw after `t`: the pointer, resting until then, leaving. */
+const firstMoveAfter = (log: HoverLog, t: number) => log.moves.find((m) => m.t > t)!.t;
+
+/** Waits for the page to paint what is on screen (before a screenshot). */
+const painted = (page: Page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
 describe.each(browserNames)('the hover card in %s', (name) => {
   const session = useExtensionSession(name);
@@ -101,79 +107,146 @@ describe.each(browserNames)('the hover card in %s', (name) => {
     }
   });
 
-  it('does not open while the pointer sweeps across text', async () => {
+  it('does not open while the pointer sweeps back and forth over a term, and opens once it rests there', async () => {
     const page = await open('/every-term.html', 20);
-    const start = await termPoint(page, 'Prolactin');
-    const end = await termPoint(page, 'Cortisol');
-    await page.mouse.move(start.x - 40, start.y);
-    // A fast diagonal sweep over a dozen underlined lines, a few milliseconds per step.
-    for (let i = 0; i <= 30; i++) {
-      await page.mouse.move(start.x + ((end.x - start.x) * i) / 30, start.y + ((end.y - start.y) * i) / 30);
+    await recordHover(page);
+    const { y } = await termPoint(page, 'insufficient glandular tissue');
+    const term = await page.evaluate(() => {
+      const range = ([...CSS.highlights.get('lactation-glossary-term')!.keys()] as AbstractRange[]).find((r) => r.startContainer.parentElement!.dataset.term === 'insufficient-glandular-tissue')!;
+      const live = document.createRange();
+      live.setStart(range.startContainer, range.startOffset);
+      live.setEnd(range.endContainer, range.endOffset);
+      const box = live.getClientRects()[0]!;
+      return { left: box.left, right: box.right };
+    });
+    const nextFrame = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    // End to end of the one term, a frame a step, for three times the dwell: without the sweep guard the card
+    // would open (the pointer never leaves the term). A step that waits too long (a loaded machine) turns the
+    // sweep into reading as the page sees it: such a run tests nothing, and is done again.
+    for (let attempt = 1; ; attempt++) {
+      const before = await pageNow(page);
+      await page.mouse.move(term.left - 30, y);
+      for (let i = 0, started = Date.now(); Date.now() - started < dwellMs * 3; i++) {
+        await page.mouse.move(i % 2 === 0 ? term.left + 6 : term.right - 6, y);
+        await nextFrame();
+      }
+      await page.mouse.move(995, y); // off the text, at the right edge
+      // Once the last move, off the text, is handled, nothing is pending: no card can open after this.
+      await movesHandled(page);
+      const log = await hoverLog(page);
+      const sweep = log.moves.filter((m) => m.t > before && m.x > term.left && m.x < term.right);
+      const speeds = sweep.slice(1).map((m, i) => Math.abs(m.x - sweep[i]!.x) / Math.max(1, m.t - sweep[i]!.t));
+      const lasted = sweep.at(-1)!.t - sweep[0]!.t;
+      if (Math.min(...speeds) > sweepSpeed && lasted > dwellMs * 2) {
+        expect(log.opened.filter((t) => t > before)).toEqual([]);
+        break;
+      }
+      console.log(`${name}: sweep ${attempt} not a sweep as the page saw it (slowest step ${Math.min(...speeds).toFixed(2)} px/ms, ${lasted.toFixed(0)} ms on the term): again`);
+      if (attempt === 5) throw new Error('five tries, and the page never saw a sweep');
+      await page.keyboard.press('Escape');
     }
-    await page.mouse.move(end.x + 400, end.y + 200);
-    await pause(400);
-    expect(await cardState(page)).toBeNull();
+    // Positive control: resting on that term opens its card.
+    await hoverTerm(page, 'insufficient glandular tissue');
+    await waitForCard(page, 'Insufficient glandular tissue');
   });
 
-  it('stays open across the move to the card, closes after the grace period, and on Esc', async () => {
+  it('closes after the grace period off the term, stays while the pointer is on the card, and closes on Esc', async () => {
     const page = await open('/forum-thread.html', 15);
+    await recordHover(page);
     const term = await hoverTerm(page, 'galactagogue');
     await waitForCard(page, 'Galactagogue');
-    // Off the term, onto empty margin: still open within the grace period, gone after it.
+    // Off the term, onto empty margin: it closes, and not before the grace period is over (a slow machine can
+    // only make it later).
+    let rested = await pageNow(page);
     await page.mouse.move(12, term.y, { steps: 2 });
-    await pause(120);
-    expect(await cardState(page)).not.toBeNull();
-    await pause(500);
-    expect(await cardState(page)).toBeNull();
-    // Onto the card itself: it stays.
+    await waitForNoCard(page);
+    let log = await hoverLog(page);
+    expect(log.closed.at(-1)! - firstMoveAfter(log, rested)).toBeGreaterThanOrEqual(graceMs - 2);
+
+    // Straight onto the card itself: it stays, well past the grace period.
     await hoverTerm(page, 'galactagogue');
     await waitForCard(page, 'Galactagogue');
     const box = await page.evaluate(() => {
       const r = document.querySelector('lactation-glossary-popover')!.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
       return { x: r.left + 30, y: r.top + 30 };
     });
-    await page.mouse.move(box.x, box.y, { steps: 3 });
-    await pause(600);
+    rested = await pageNow(page);
+    await page.mouse.move(box.x, box.y);
+    await movesHandled(page);
+    await waitForPageTime(page, (await hoverLog(page)).moves.at(-1)!.t + graceMs * 2);
+    log = await hoverLog(page);
+    expect(log.closed.filter((t) => t > rested)).toEqual([]);
     expect((await cardState(page))?.title).toBe('Galactagogue');
     await page.keyboard.press('Escape');
-    expect(await cardState(page)).toBeNull();
+    await waitForNoCard(page);
   });
 
-  it('stays open when pinned, with the button or the P key, until Esc', async () => {
+  it('stays open when pinned with the P key, closes again once unpinned, and on Esc', async () => {
     const page = await open('/forum-thread.html', 15);
+    await recordHover(page);
     await hoverTerm(page, 'oestrogen');
     await waitForCard(page, 'Estrogen');
     await page.keyboard.press('p');
     expect((await cardState(page))?.pinned).toBe('true');
+    // Pinned, off the term: still open well past the grace period.
+    const rested = await pageNow(page);
     await page.mouse.move(5, 700, { steps: 2 });
-    await pause(700);
+    await movesHandled(page);
+    await waitForPageTime(page, (await hoverLog(page)).moves.at(-1)!.t + graceMs * 2);
+    expect((await hoverLog(page)).closed.filter((t) => t > rested)).toEqual([]);
     expect((await cardState(page))?.title).toBe('Estrogen');
+    // Positive control: unpinned, the next move off the term starts the grace period and the card closes.
+    await page.keyboard.press('p');
+    expect((await cardState(page))?.pinned).toBe('false');
+    await page.mouse.move(8, 690);
+    await waitForNoCard(page);
+    // Pinned again, Esc closes it.
+    await hoverTerm(page, 'oestrogen');
+    await waitForCard(page, 'Estrogen');
+    await page.keyboard.press('p');
+    expect((await cardState(page))?.pinned).toBe('true');
     await page.keyboard.press('Escape');
-    expect(await cardState(page)).toBeNull();
+    await waitForNoCard(page);
   });
 
   it('replaces the card without closing it when another term is hovered, and opens a related term in place', async () => {
     const page = await open('/every-term.html', 20);
-    // Tall enough for the Cortisol card to open below its term, leaving Prolactin above it uncovered.
-    await page.setViewport({ width: 1000, height: 1700 });
-    await hoverTerm(page, 'Cortisol');
+    const cortisol = await hoverTerm(page, 'Cortisol');
     await waitForCard(page, 'Cortisol');
     // The same card element must carry over: no close-and-reopen flicker.
     await page.evaluate(() => ((document.querySelector('lactation-glossary-popover') as any).probe = 'same card'));
-    // (A term above: the open card sits below its term and covers the lines under it, as any hover card does.)
-    await hoverTerm(page, 'Prolactin');
-    await waitForCard(page, 'Prolactin');
+    // The nearest term the card leaves uncovered (it sits below or above its term, by the room there is).
+    const next = await page.evaluate((from) => {
+      const card = document.querySelector('lactation-glossary-popover')!.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
+      const points = ([...CSS.highlights.get('lactation-glossary-term')!.keys()] as AbstractRange[]).map((r) => {
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        const box = live.getClientRects()[0]!;
+        return { text: live.toString(), x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      });
+      const uncovered = points.filter((p) => p.text !== 'Cortisol' && p.y > 0 && p.y < innerHeight && (p.y < card.top - 4 || p.y > card.bottom + 4 || p.x < card.left - 4 || p.x > card.right + 4));
+      return uncovered.sort((a, b) => Math.abs(a.y - from.y) - Math.abs(b.y - from.y))[0]!;
+    }, cortisol);
+    // One move, short and after a rest (reading, not sweeping): the new term's dwell and the old card's grace
+    // period start together, and the dwell is the shorter, however slow the machine.
+    await page.mouse.move(next.x, next.y);
+    await page.waitForFunction(() => {
+      const title = document.querySelector('lactation-glossary-popover')?.shadowRoot?.querySelector('.card-title')?.textContent;
+      return title && title !== 'Cortisol';
+    }, { timeout: 10_000, polling: timerPolling });
     expect(await page.evaluate(() => (document.querySelector('lactation-glossary-popover') as any).probe)).toBe('same card');
     const related = await page.evaluate(() => {
-      const button = [...document.querySelector('lactation-glossary-popover')!.shadowRoot!.querySelectorAll('.card-related-term')].find((b) => b.textContent === 'Lactogenesis') as HTMLElement;
-      // The card scrolls when it is long, as a reader would scroll it to reach its related terms.
-      button.scrollIntoView({ block: 'nearest' });
+      const button = document.querySelector('lactation-glossary-popover')!.shadowRoot!.querySelector('.card-related-term') as HTMLElement;
+      button.scrollIntoView({ block: 'nearest' }); // within the card, which scrolls when it is taller than the room
       const r = button.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      return { label: button.textContent!, x: r.left + r.width / 2, y: r.top + r.height / 2 };
     });
-    await page.mouse.move(related.x, related.y, { steps: 3 });
+    // Straight onto the card (no grace period starts) and a click on a related term: it opens in place.
+    await page.mouse.move(related.x, related.y);
     await page.mouse.click(related.x, related.y);
-    expect((await waitForCard(page, 'Lactogenesis')).title).toBe('Lactogenesis');
+    expect((await waitForCard(page, related.label)).title).toBe(related.label);
+    expect(await page.evaluate(() => (document.querySelector('lactation-glossary-popover') as any).probe)).toBe('same card');
   });
 
   it('moves between terms from the keyboard, with focus in the card, Tab through its links and Esc back', async () => {
@@ -204,12 +277,12 @@ describe.each(browserNames)('the hover card in %s', (name) => {
     const light = await open('/every-term.html', 20);
     await hoverTerm(light, 'insufficient glandular tissue');
     expect((await waitForCard(light)).theme).toBe('light');
-    await pause(100);
+    await painted(light);
     await light.screenshot({ path: `docs/screenshots/card-light-${name}.png` });
     const dark = await open('/dark-page.html', 20);
     await hoverTerm(dark, 'insufficient glandular tissue');
     expect((await waitForCard(dark)).theme).toBe('dark');
-    await pause(100);
+    await painted(dark);
     await dark.screenshot({ path: `docs/screenshots/card-dark-${name}.png` });
   });
 

@@ -46,10 +46,13 @@ export function cardState(frame: Page | Frame): Promise<CardState | null> {
   });
 }
 
-/** Screen coordinates of the middle of the `index`-th underlined term whose text is `text` (within `scope`). */
-export async function termPoint(frame: Page | Frame, text: string, scope = 'body', index = 0): Promise<{ x: number; y: number }> {
+/**
+ * Screen coordinates of the middle of the `index`-th underlined term whose text is `text` (within `scope`),
+ * scrolled to the middle of the viewport first unless `scroll` is false.
+ */
+export async function termPoint(frame: Page | Frame, text: string, scope = 'body', index = 0, scroll = true): Promise<{ x: number; y: number }> {
   const point = await frame.evaluate(
-    (wanted, scopeSelector, n) => {
+    (wanted, scopeSelector, n, scrollFirst) => {
       const within = document.querySelector(scopeSelector)!;
       const ranges = [...(CSS.highlights.get('lactation-glossary-term')?.keys() ?? [])] as AbstractRange[];
       const hits = ranges
@@ -62,19 +65,18 @@ export async function termPoint(frame: Page | Frame, text: string, scope = 'body
         .filter((r) => r.toString() === wanted && within.contains(r.startContainer));
       const range = hits[n];
       if (!range) return null;
-      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      if (scrollFirst) range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
       const rect = range.getClientRects()[0]!;
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     },
     text,
     scope,
     index,
+    scroll,
   );
   if (!point) throw new Error(`no underlined "${text}" in ${scope}`);
   return point;
 }
-
-export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Moves the pointer onto a term in small steps, as a hand would, and rests there. */
 export async function hoverTerm(page: Page, text: string, scope = 'body', index = 0): Promise<{ x: number; y: number }> {
@@ -96,4 +98,57 @@ export async function waitForCard(frame: Page | Frame, title?: string): Promise<
     title ?? null,
   );
   return (await cardState(frame))!;
+}
+
+/** Waits until no card is open. */
+export async function waitForNoCard(frame: Page | Frame): Promise<void> {
+  await frame.waitForFunction(() => !document.querySelector('lactation-glossary-popover'), { timeout: 10_000, polling: timerPolling });
+}
+
+/** What the page saw, on its own clock (`performance.now()`): pointer moves, and when a card opened and closed. */
+export interface HoverLog {
+  moves: { t: number; x: number; y: number }[];
+  opened: number[];
+  closed: number[];
+}
+
+/**
+ * Starts a hover log in the page. Timing is read there, not in the test: a check from the test would also count
+ * the protocol's round trips, which on a loaded machine can be longer than the dwell or the grace period.
+ */
+export async function recordHover(frame: Page | Frame): Promise<void> {
+  await frame.evaluate(() => {
+    const log: HoverLog = ((window as any).__hoverLog = { moves: [], opened: [], closed: [] });
+    addEventListener('pointermove', (e) => log.moves.push({ t: e.timeStamp, x: e.clientX, y: e.clientY }), true);
+    // The card's host element is attached to <html> only while a card is open.
+    new MutationObserver((records) => {
+      const now = performance.now();
+      for (const record of records) {
+        for (const node of record.addedNodes) if ((node as Element).localName === 'lactation-glossary-popover') log.opened.push(now);
+        for (const node of record.removedNodes) if ((node as Element).localName === 'lactation-glossary-popover') log.closed.push(now);
+      }
+    }).observe(document.documentElement, { childList: true });
+  });
+}
+
+export function hoverLog(frame: Page | Frame): Promise<HoverLog> {
+  return frame.evaluate(() => (window as any).__hoverLog as HoverLog);
+}
+
+/** The page's clock now. */
+export function pageNow(frame: Page | Frame): Promise<number> {
+  return frame.evaluate(() => performance.now());
+}
+
+/**
+ * Waits until the content script has handled every pointer move the page has received: it handles the latest
+ * one in its next animation frame, so two frames later it has.
+ */
+export async function movesHandled(frame: Page | Frame): Promise<void> {
+  await frame.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/** Waits until the page's clock reads `t` or later. */
+export async function waitForPageTime(frame: Page | Frame, t: number): Promise<void> {
+  await frame.waitForFunction((until) => performance.now() >= until, { timeout: 30_000, polling: timerPolling }, t);
 }
