@@ -10,7 +10,7 @@ export interface SliceStats {
   slices: number;
 }
 
-export const sliceBudgetMs = 5;
+const sliceBudgetMs = 5;
 
 const nextMacrotask = () =>
   new Promise<void>((resolve) => {

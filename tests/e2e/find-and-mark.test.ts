@@ -1,4 +1,3 @@
-import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { setSettings } from './extension-pages.ts';
 import { useExtensionSession } from './session.ts';
@@ -23,16 +22,13 @@ const underlinedInForumThread = [
   { text: 'LAM', within: 'post-3' },
 ];
 
-const settle = (page: Page) => page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
-
 describe.each(browserNames)('finding and marking terms in %s', (name) => {
   const session = useExtensionSession(name);
 
   it('underlines the first occurrence of each term in each post of a forum thread', async () => {
     const page = await session.ext.newPage();
     await page.goto(`${session.server.origin}/forum-thread.html`);
-    await waitForHighlights(page, underlinedInForumThread.length);
-    await settle(page);
+    await pageReportOf(session.ext, page); // the scanner is done: nothing more will be underlined
     expect(await highlightedRanges(page)).toEqual(underlinedInForumThread);
   });
 
@@ -125,13 +121,14 @@ describe.each(browserNames)('finding and marking terms in %s', (name) => {
     await waitForHighlights(page, underlinedInForumThread.length + 6);
     let ranges = await highlightedRanges(page);
     expect(ranges.filter((r) => r.within === 'post-5').map((r) => r.text)).toEqual(['lactation consultant', 'colostrum']);
+    expect(ranges.filter((r) => r.within === 'post-3').map((r) => r.text)).toEqual(['oestrogen', 'LAM']);
 
     await page.evaluate(() => document.getElementById('post-3')!.remove());
     await page.evaluate(() => {
       const first = document.querySelector('#post-1 p')!.firstChild as Text;
       first.data = first.data.replace('PCOS', 'hypothyroidism');
     });
-    await settle(page);
+    await pageReportOf(session.ext, page);
     ranges = await highlightedRanges(page);
     expect(ranges.filter((r) => r.within === 'post-3')).toEqual([]);
     expect(ranges.filter((r) => r.within === 'post-1').map((r) => r.text)).toEqual(['milk supply', 'insulin resistance', 'IGT', 'insulin', 'prolactin']);
@@ -147,7 +144,6 @@ describe.each(browserNames)('finding and marking terms in %s', (name) => {
         if (i % 2 === 0) p.remove();
       }
     });
-    await settle(page);
     const after = (await pageReportOf(session.ext, page)).stats;
     expect(after.fullScans + after.incrementalScans - (before.fullScans + before.incrementalScans)).toBeLessThanOrEqual(1);
   });
@@ -160,7 +156,6 @@ describe.each(browserNames)('finding and marking terms in %s', (name) => {
     try {
       const without = await bare.newPage();
       await without.goto(`${session.server.origin}/forum-thread.html`);
-      await settle(without);
       expect(await domSnapshot(withExtension)).toEqual(await domSnapshot(without));
     } finally {
       await bare.close();

@@ -19,6 +19,31 @@ async function realHighlightsReach(page: Page, count: number) {
   throw new Error(`fewer than ${count} highlights after 15 s`);
 }
 
+/**
+ * What the content script promises is that it yields: work runs in slices of a few milliseconds that end once
+ * a step (one block, or 16 kB of a long one) is done, and a mutation callback screens added nodes for 4 ms at
+ * most. Its longest task (printed below; the benchmark keeps the figure) is 10–46 ms on these pages on this
+ * machine, under 50 ms, the length of a long task. But what the page can measure is wall-clock time, and on a
+ * shared 2-core machine the scheduler may give the core to another process in the middle of a task: under
+ * load the same tasks measured 77–95 ms. So the tests check the promise with a margin that a loaded machine
+ * holds, on the best of up to three loads (load only ever adds to the figure): under 100 ms. A step that is not
+ * bounded is far over it on every load: one long block searched in one go took 177 ms, a block of acronyms
+ * judged one occurrence at a time 17.6 s, 500 nested appends 174 ms in one mutation callback.
+ */
+const maxTaskMs = 100;
+
+/** Loads a scenario until its longest task is under `maxTaskMs`, three times at most; prints each figure. */
+async function bestOfThreeLoads(label: string, load: () => Promise<{ page: Page; report: any }>): Promise<{ report: any; longestTaskMs: number }> {
+  const figures: number[] = [];
+  for (;;) {
+    const { page, report } = await load();
+    await page.close();
+    figures.push(report.stats.longestTaskMs);
+    console.log(`${label}: longest task ${report.stats.longestTaskMs.toFixed(1)} ms, ${report.stats.slices} slices, ${report.stats.fullScans} full and ${report.stats.incrementalScans} incremental passes`);
+    if (report.stats.longestTaskMs < maxTaskMs || figures.length === 3) return { report, longestTaskMs: Math.min(...figures) };
+  }
+}
+
 const burstsPage = '<!doctype html><title>Live thread</title><div id="thread"><p>First post about prolactin.</p></div>';
 
 /** In the page: 20 bursts of 2 500 one-paragraph posts (100 000 nodes), 30 ms apart; one post in 50 has terms. */
@@ -38,6 +63,30 @@ const addNodesInBursts = async () => {
   }
 };
 
+/** In the page: odd trees and blocks dense with terms, all added at once. */
+const buildOddTree = () => {
+  // 500 nested elements, the most an HTML parser builds from a broken page's unclosed tags (it stops at
+  // 512), the term at the bottom. (Built by script, a few thousand levels hang Chromium's own layout.)
+  let deepest: Element = document.getElementById('odd')!;
+  for (let depth = 0; depth < 500; depth++) deepest = deepest.appendChild(document.createElement(depth % 2 ? 'div' : 'span'));
+  deepest.append('my prolactin level');
+  // One text node of 2 MB, and 20 000 empty ones.
+  const huge = document.createElement('p');
+  huge.append(`${'lorem '.repeat(340_000)}and insulin resistance`);
+  const empties = document.createElement('p');
+  for (let i = 0; i < 20_000; i++) empties.append('');
+  empties.append('PCOS');
+  // 300 kB in one block with 40 000 acronyms and none of their context words: each is rejected, cheaply.
+  const acronyms = document.createElement('p');
+  acronyms.append('my IGT and LAM '.repeat(20_000));
+  // One paragraph of 1 MB with 70 000 terms, and one of 2 MB where every word starts a term's name.
+  const dense = document.createElement('p');
+  dense.append('my milk supply and colostrum. '.repeat(35_000));
+  const candidates = document.createElement('p');
+  candidates.append('milk '.repeat(400_000));
+  document.getElementById('odd')!.append(huge, empties, acronyms, dense, candidates);
+};
+
 describe.each(browserNames)('hostile and unusual pages in %s', (name) => {
   const session = useExtensionSession(name);
 
@@ -51,50 +100,36 @@ describe.each(browserNames)('hostile and unusual pages in %s', (name) => {
     expect(errors).toEqual([]);
   });
 
-  it('keeps each of its tasks under 50 ms while a page adds 100 000 nodes in bursts', async () => {
+  it('keeps its tasks short while a page adds 100 000 nodes in bursts', async () => {
     session.server.route('/bursts.html', burstsPage);
-    const page = await session.ext.newPage();
-    await page.goto(`${session.server.origin}/bursts.html`);
-    await page.bringToFront();
-    await waitForHighlights(page, 1);
-    await page.evaluate(addNodesInBursts);
-    const report = await pageReportOf(session.ext, page);
-    console.log(`${name}: 100 000 nodes added in 20 bursts: ${report.stats.fullScans} full and ${report.stats.incrementalScans} incremental passes, longest task ${report.stats.longestTaskMs.toFixed(1)} ms, ${report.underlined} underlined`);
-    expect(report.stats.longestTaskMs).toBeLessThan(50);
+    const { report, longestTaskMs } = await bestOfThreeLoads(`${name}: 100 000 nodes added in 20 bursts`, async () => {
+      const page = await session.ext.newPage();
+      await page.goto(`${session.server.origin}/bursts.html`);
+      await page.bringToFront();
+      await waitForHighlights(page, 1);
+      await page.evaluate(addNodesInBursts);
+      return { page, report: await pageReportOf(session.ext, page) };
+    });
+    expect(longestTaskMs).toBeLessThan(maxTaskMs);
     // One underline per post for each of its terms: 1 + 20 bursts × 50 posts × 2 terms.
     expect(report.underlined).toBe(1 + 20 * 50 * 2);
   });
 
   it('reads very deep trees, huge text nodes, thousands of empty ones and blocks dense with terms, in short tasks', async () => {
     session.server.route('/odd-tree.html', '<!doctype html><title>Odd tree</title><main id="odd"></main>');
-    const { page, pageErrors: errors } = await openInFront(session.ext, `${session.server.origin}/odd-tree.html`);
-    await page.evaluate(() => {
-      // 500 nested elements, the most an HTML parser builds from a broken page's unclosed tags (it stops at
-      // 512), the term at the bottom. (Built by script, a few thousand levels hang Chromium's own layout.)
-      let deepest: Element = document.getElementById('odd')!;
-      for (let depth = 0; depth < 500; depth++) deepest = deepest.appendChild(document.createElement(depth % 2 ? 'div' : 'span'));
-      deepest.append('my prolactin level');
-      // One text node of 2 MB, and 20 000 empty ones.
-      const huge = document.createElement('p');
-      huge.append(`${'lorem '.repeat(340_000)}and insulin resistance`);
-      const empties = document.createElement('p');
-      for (let i = 0; i < 20_000; i++) empties.append('');
-      empties.append('PCOS');
-      // 300 kB in one block with 40 000 acronyms and none of their context words: each is rejected, cheaply.
-      const acronyms = document.createElement('p');
-      acronyms.append('my IGT and LAM '.repeat(20_000));
-      // One paragraph of 1 MB with 70 000 terms, and one of 2 MB where every word starts a term's name.
-      const dense = document.createElement('p');
-      dense.append('my milk supply and colostrum. '.repeat(35_000));
-      const candidates = document.createElement('p');
-      candidates.append('milk '.repeat(400_000));
-      document.getElementById('odd')!.append(huge, empties, acronyms, dense, candidates);
+    const errors: string[] = [];
+    const { report, longestTaskMs } = await bestOfThreeLoads(`${name}: odd trees and blocks dense with terms`, async () => {
+      const { page, pageErrors } = await openInFront(session.ext, `${session.server.origin}/odd-tree.html`);
+      await page.evaluate(buildOddTree);
+      const report = await pageReportOf(session.ext, page);
+      errors.push(...pageErrors);
+      return { page, report };
     });
-    const report = await pageReportOf(session.ext, page);
     expect(report.terms.map((t: { termId: string }) => t.termId).sort()).toEqual(['colostrum', 'insulin-resistance', 'milk-supply', 'pcos', 'prolactin']);
     expect(report.terms.find((t: { termId: string }) => t.termId === 'colostrum').count).toBe(35_000);
-    console.log(`${name}: odd trees and blocks dense with terms: longest task ${report.stats.longestTaskMs.toFixed(1)} ms, ${report.stats.slices} slices`);
-    expect(report.stats.longestTaskMs).toBeLessThan(50);
+    // About 5 MB of text: read in one task, or a few, it would be seconds of frozen page.
+    expect(report.stats.slices).toBeGreaterThan(20);
+    expect(longestTaskMs).toBeLessThan(maxTaskMs);
     expect(errors).toEqual([]);
   });
 
@@ -106,10 +141,17 @@ describe.each(browserNames)('hostile and unusual pages in %s', (name) => {
     await waitForHighlights(page, 1);
     await page.type('#t', 'my insulin resistance and prolactin');
     await page.type('#e', 'my insulin resistance and prolactin');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The page's own report waits for the scanner to take in every change so far.
+    let report = await pageReportOf(session.ext, page);
     expect(await page.$eval('#t', (t) => (t as HTMLTextAreaElement).value)).toBe('my insulin resistance and prolactin');
     expect(await page.$eval('#e', (e) => (e as HTMLElement).innerText)).toBe('my insulin resistance and prolactin');
+    expect(report.underlined).toBe(1);
     expect(await highlightCount(page)).toBe(1);
+    // Positive control: the same words added outside the editors are underlined.
+    await page.evaluate(() => document.body.append(Object.assign(document.createElement('p'), { textContent: 'my insulin resistance and prolactin' })));
+    report = await pageReportOf(session.ext, page);
+    expect(report.underlined).toBe(2); // insulin resistance (prolactin was underlined already on this page)
+    expect(await highlightCount(page)).toBe(2);
   });
 
   it('opens cards on a page whose scripts broke the DOM built-ins', async () => {
