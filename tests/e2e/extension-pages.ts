@@ -1,4 +1,6 @@
 import type { Page } from 'puppeteer-core';
+// (Not the settings barrel: it also loads the storage code, which needs an extension's `browser`.)
+import { defaultSettings, settingsVersion } from '../../src/settings/settings.ts';
 import type { ExtensionBrowser } from './launch.ts';
 
 /**
@@ -46,7 +48,7 @@ export async function setSettings(ext: ExtensionBrowser, change: Record<string, 
   await inExtension(
     ext,
     (value) => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.sync.set({ settings: value }),
-    { version: 1, mode: 'all-except-listed', sites: [], paused: false, density: 'first-in-post', underline: 'dotted', badge: true, ...change },
+    { version: settingsVersion, ...defaultSettings, ...change },
   );
 }
 
