@@ -4,6 +4,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { termById } from '../glossary/index.ts';
 import cardCss from './card.css?inline';
+import { followVisualViewport, layoutSheet } from './bottom-sheet.ts';
+import { onCloseRequest } from './close-requests.ts';
 import { pageTheme } from './page-theme.ts';
 import { TermCard } from './TermCard.tsx';
 import { ClaimCard } from './ClaimCard.tsx';
@@ -23,8 +25,23 @@ export interface PopoverAnchor {
 /** What a card shows: a term, or a sentence the fact-checker compared with the article. */
 export type PopoverContent = { kind: 'term'; termId: string } | { kind: 'claim'; check: ClaimCheck; onDismiss(): void };
 
+export interface ShowOptions {
+  /**
+   * Move focus into the card (and back where it was when the card closes); 'quiet' when a finger opened it:
+   * no focus ring around a card that was tapped open.
+   */
+  focus?: boolean | 'quiet';
+  /**
+   * Show it as a sheet across the phone's screen instead of beside the term. `near` is where the finger was:
+   * the line of the term (or of a flagged sentence) that the sheet keeps in view.
+   */
+  sheet?: { near: { x: number; y: number } | null };
+  /** Close on the platform's close request (Android's back gesture, Esc) while it is open. */
+  closeRequests?: boolean;
+}
+
 export interface CardPopover {
-  show(content: PopoverContent, anchor: PopoverAnchor, options?: { focus?: boolean }): Promise<void>;
+  show(content: PopoverContent, anchor: PopoverAnchor, options?: ShowOptions): Promise<void>;
   hide(): void;
   /** True when the event happened inside the card. */
   contains(event: Event): boolean;
@@ -53,6 +70,9 @@ export async function createCardPopover(ctx: ContentScriptContext): Promise<Card
   let content: PopoverContent | null = null;
   let anchor: PopoverAnchor | null = null;
   let stopAutoUpdate: (() => void) | null = null;
+  let stopCloseRequests: (() => void) | null = null;
+  /** Set while the card is a sheet: which of the anchor's line boxes to keep in view. */
+  let sheet: { line: number; near: { x: number; y: number } | null } | null = null;
   let returnFocusTo: Element | null = null;
   let mounted = false;
   let lastOpenMs: number | null = null;
@@ -89,9 +109,23 @@ export async function createCardPopover(ctx: ContentScriptContext): Promise<Card
         ui.mount();
         mounted = true;
       }
+      sheet = options.sheet ? { line: lineNear(newAnchor, options.sheet.near), near: options.sheet.near } : null;
       draw();
       const floating = container.querySelector<HTMLElement>('.popover')!;
       stopAutoUpdate?.();
+      if (options.closeRequests && !stopCloseRequests) stopCloseRequests = onCloseRequest(window, () => popover.hide());
+      if (sheet) {
+        const { line } = sheet;
+        const avoid = () => anchor?.getClientRects()[line] ?? anchor?.getBoundingClientRect() ?? null;
+        floating.style.transform = '';
+        layoutSheet(floating, avoid, true);
+        stopAutoUpdate = followVisualViewport(window, () => layoutSheet(floating, avoid, false));
+        // (focusVisible: Firefox 104+; elsewhere ignored.)
+        if (options.focus) floating.querySelector<HTMLElement>('[role="dialog"]')?.focus({ preventScroll: true, focusVisible: options.focus !== 'quiet' } as FocusOptions);
+        return;
+      }
+      floating.style.width = '';
+      delete floating.dataset.side;
       const reference = { getBoundingClientRect: () => anchor!.getBoundingClientRect(), getClientRects: () => anchor!.getClientRects(), contextElement: anchor.contextElement };
       stopAutoUpdate = autoUpdate(reference, floating, () => {
         void computePosition(reference, floating, {
@@ -109,12 +143,16 @@ export async function createCardPopover(ctx: ContentScriptContext): Promise<Card
           floating.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
         });
       });
-      if (options.focus) floating.querySelector<HTMLElement>('[role="dialog"]')?.focus();
+      if (options.focus === 'quiet') floating.querySelector<HTMLElement>('[role="dialog"]')?.focus({ focusVisible: false } as FocusOptions);
+      else if (options.focus) floating.querySelector<HTMLElement>('[role="dialog"]')?.focus();
     },
     hide() {
       if (!mounted) return;
       stopAutoUpdate?.();
       stopAutoUpdate = null;
+      stopCloseRequests?.();
+      stopCloseRequests = null;
+      sheet = null;
       render(null, container);
       ui.remove();
       mounted = false;
@@ -134,15 +172,21 @@ export async function createCardPopover(ctx: ContentScriptContext): Promise<Card
     draw();
   }
 
+  /** A related term opens in place: a sheet if this card is one, kept clear of the same line. */
+  function keepMode(): ShowOptions {
+    return sheet ? { sheet: { near: sheet.near }, closeRequests: true } : {};
+  }
+
   function draw() {
     if (!content || !anchor) return;
     const term = content.kind === 'term' ? termById(content.termId) : undefined;
     if (content.kind === 'term' && !term) return;
+    // A sheet stays until it is closed: no pin.
     const controls = (
       <div class="card-controls">
-        <button type="button" aria-pressed={pinned} aria-label={pinned ? 'Unpin this card' : 'Pin this card open (P)'} title={pinned ? 'Unpin (P)' : 'Pin open (P)'} onClick={() => setPinned(!pinned)}>
+        {!sheet && <button type="button" aria-pressed={pinned} aria-label={pinned ? 'Unpin this card' : 'Pin this card open (P)'} title={pinned ? 'Unpin (P)' : 'Pin open (P)'} onClick={() => setPinned(!pinned)}>
           <svg viewBox="0 0 16 16" width="15" height="15" aria-hidden="true"><path fill="currentColor" d="M9.8 1.3a1 1 0 0 1 1.4 0l3.5 3.5a1 1 0 0 1 0 1.4l-.7.7a1 1 0 0 1-1.1.2l-2.2 2.2.3 2.6a1 1 0 0 1-.3.8l-.6.6a1 1 0 0 1-1.4 0L6.3 10.9 2.6 14.6l-1.2-1.2 3.7-3.7-2.4-2.4a1 1 0 0 1 0-1.4l.6-.6a1 1 0 0 1 .8-.3l2.6.3 2.2-2.2a1 1 0 0 1 .2-1.1z" /></svg>
-        </button>
+        </button>}
         <button type="button" aria-label="Close (Esc)" title="Close (Esc)" onClick={() => popover.hide()}>
           <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" d="M3.5 3.5l9 9m0-9l-9 9" /></svg>
         </button>
@@ -150,12 +194,12 @@ export async function createCardPopover(ctx: ContentScriptContext): Promise<Card
     );
     const label = term ? `${term.label}: definition and sources` : 'Fact check: this sentence compared with the article';
     const card = term ? (
-      <TermCard term={term} controls={controls} onOpenTerm={(id) => void popover.show({ kind: 'term', termId: id }, anchor!)} />
+      <TermCard term={term} controls={controls} onOpenTerm={(id) => void popover.show({ kind: 'term', termId: id }, anchor!, keepMode())} />
     ) : (
       content.kind === 'claim' && <ClaimCard check={content.check} controls={controls} onDismiss={content.onDismiss} />
     );
     render(
-      <div class="popover theme" data-theme={pageTheme(anchor.contextElement)}>
+      <div class={sheet ? 'popover theme sheet' : 'popover theme'} data-theme={pageTheme(anchor.contextElement)}>
         <div role="dialog" aria-modal="false" aria-label={label} tabIndex={-1}>
           {card}
         </div>
@@ -165,4 +209,10 @@ export async function createCardPopover(ctx: ContentScriptContext): Promise<Card
   }
 
   return popover;
+}
+
+/** Which of the anchor's line boxes holds `point` (the tapped line of a term that wraps, or of a sentence). */
+function lineNear(anchor: PopoverAnchor, point: { x: number; y: number } | null): number {
+  if (!point) return -1;
+  return anchor.getClientRects().findIndex((r) => point.y >= r.top - 1 && point.y <= r.bottom + 1);
 }

@@ -2,8 +2,10 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Direction } from '../messages/index.ts';
 import { liveRange, rangeElement, termUnderPointer, type ClaimFlags, type ClaimMark, type PageScanner, type TermMark } from '../page/index.ts';
 import { claimUnderPointer } from '../page/claim-under-pointer.ts';
+import { isNarrowViewport } from './bottom-sheet.ts';
 import { HoverIntent } from './hover-intent.ts';
-import { createCardPopover, type PopoverAnchor } from './card-popover.tsx';
+import { createCardPopover, type PopoverAnchor, type ShowOptions } from './card-popover.tsx';
+import { listenForTouchTaps } from './touch-taps.ts';
 
 export interface HoverCards {
   /**
@@ -38,10 +40,25 @@ function anchorFor(mark: Hovered): PopoverAnchor | null {
 const isEditable = (target: EventTarget | null) =>
   target instanceof Element && (target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])') !== null);
 
+/** How a card came to open: the pointer resting on a term, the keyboard (or popup, or menu), or a finger. */
+type OpenedBy = 'hover' | 'keyboard' | 'touch';
+
+/**
+ * How the card shows. Hover keeps the card beside the term (it must be reachable by the pointer, WCAG 1.4.13);
+ * anything else on a phone-sized screen is a sheet. Keyboard and touch move focus into it; touch also listens
+ * for the platform's close request (Android's back gesture).
+ */
+function showOptions(openedBy: OpenedBy, tapPoint: { x: number; y: number } | null): ShowOptions {
+  if (openedBy === 'hover') return {};
+  const sheet = isNarrowViewport() ? { near: openedBy === 'touch' ? tapPoint : null } : undefined;
+  return { focus: openedBy === 'touch' ? 'quiet' : true, sheet, closeRequests: openedBy === 'touch' || sheet !== undefined };
+}
+
 /**
  * Hover → card: a pointer listener throttled to animation frames finds the term under the pointer, the
- * hover intent decides when a card opens or closes, and the popover shows it. Keyboard: Esc closes, P pins,
- * and `moveToTerm` walks the underlined terms. Every listener belongs to `ctx`, so it dies with the script.
+ * hover intent decides when a card opens or closes, and the popover shows it. Touch: a tap opens it (see
+ * touch-taps.ts). Keyboard: Esc closes, P pins, and `moveToTerm` walks the underlined terms. Every listener
+ * belongs to `ctx`, so it dies with the script.
  */
 export async function startHoverCards(ctx: ContentScriptContext, scanner: PageScanner, claims: ClaimFlags, onDismissClaim: (mark: ClaimMark) => void): Promise<HoverCards> {
   const popover = await createCardPopover(ctx);
@@ -49,17 +66,20 @@ export async function startHoverCards(ctx: ContentScriptContext, scanner: PageSc
   const lifetime = new AbortController();
   const { signal } = lifetime;
   let openMark: Hovered | null = null;
-  let focusOnOpen = false;
+  // Set just before intent.openNow(); a card the dwell opens is a hover's.
+  let openedBy: OpenedBy = 'hover';
+  let tapPoint: { x: number; y: number } | null = null;
   const intent = new HoverIntent<Hovered>({
     open(mark) {
+      const how = openedBy;
+      openedBy = 'hover';
       const anchor = anchorFor(mark);
       if (!anchor) return;
       openMark = mark;
       const content = isClaim(mark)
         ? { kind: 'claim' as const, check: mark.check, onDismiss: () => { intent.close(); onDismissClaim(mark); } }
         : { kind: 'term' as const, termId: mark.termId };
-      void popover.show(content, anchor, { focus: focusOnOpen });
-      focusOnOpen = false;
+      void popover.show(content, anchor, showOptions(how, tapPoint));
     },
     close() {
       openMark = null;
@@ -87,10 +107,29 @@ export async function startHoverCards(ctx: ContentScriptContext, scanner: PageSc
       intent.pointerMoved(mark, { x: latest.clientX, y: latest.clientY, t: latest.timeStamp }, onCard);
     });
   }, { passive: true, capture: true, signal });
-  ctx.addEventListener(document.documentElement, 'pointerleave', () => intent.pointerLeft(), { passive: true, signal });
+  ctx.addEventListener(document.documentElement, 'pointerleave', (event) => {
+    // A finger "leaves" each time it lifts: not a pointer moving off the term.
+    if ((event as PointerEvent).pointerType !== 'touch') intent.pointerLeft();
+  }, { passive: true, signal });
   ctx.addEventListener(document, 'pointerdown', (event) => {
+    // A finger's touch may be the start of a scroll: touch-taps closes the card on a tap outside instead.
+    if (event.pointerType === 'touch' || event.pointerType === 'pen') return;
     if (openMark && !popover.contains(event) && !intent.pinned) intent.close();
   }, { capture: true, signal });
+  listenForTouchTaps<Hovered>(ctx, signal, {
+    // A term takes precedence over the flagged sentence around it, as on hover.
+    markAt: (point) => termUnderPointer(scanner.marks, point) ?? claimUnderPointer(claims.marks, point),
+    elementOf: (mark) => rangeElement(mark.range),
+    isOnCard: (event) => popover.contains(event),
+    open(mark, at) {
+      openedBy = 'touch';
+      tapPoint = at;
+      intent.openNow(mark, { sticky: true });
+    },
+    tappedOutside() {
+      if (openMark && !intent.pinned) intent.close();
+    },
+  });
   ctx.addEventListener(window, 'keydown', (event) => {
     if (!openMark) return;
     if (event.key === 'Escape') {
@@ -115,14 +154,14 @@ export async function startHoverCards(ctx: ContentScriptContext, scanner: PageSc
       }
       const target = marks[(index + (direction === 'next' ? 1 : -1) + marks.length) % marks.length]!;
       rangeElement(target.range)?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-      focusOnOpen = true;
+      openedBy = 'keyboard';
       intent.openNow(target, { sticky: true });
     },
     showClaim(index) {
       const mark = claims.marks.list()[index];
       if (!mark) return;
       rangeElement(mark.range)?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-      focusOnOpen = true;
+      openedBy = 'keyboard';
       intent.openNow(mark, { sticky: true });
     },
     async showAtSelection(termId) {
@@ -131,7 +170,7 @@ export async function startHoverCards(ctx: ContentScriptContext, scanner: PageSc
       const element = range ? rangeElement(range) : null;
       if (!range || !element) return cards.moveToTerm('next', termId);
       intent.close();
-      await popover.show({ kind: 'term', termId }, { getBoundingClientRect: () => range.getBoundingClientRect(), getClientRects: () => [...range.getClientRects()], contextElement: element }, { focus: true });
+      await popover.show({ kind: 'term', termId }, { getBoundingClientRect: () => range.getBoundingClientRect(), getClientRects: () => [...range.getClientRects()], contextElement: element }, showOptions('keyboard', null));
     },
     stop() {
       lifetime.abort();
