@@ -24,13 +24,14 @@ async function realHighlightsReach(page: Page, count: number) {
  * a step (one block, or 16 kB of a long one) is done, and a mutation callback screens added nodes for 4 ms at
  * most. Its longest task (printed below; the benchmark keeps the figure) is 10–46 ms on these pages on this
  * machine, under 50 ms, the length of a long task. But what the page can measure is wall-clock time, and on a
- * shared 2-core machine the scheduler may give the core to another process in the middle of a task: under
- * load the same tasks measured 77–95 ms. So the tests check the promise with a margin that a loaded machine
- * holds, on the best of up to three loads (load only ever adds to the figure): under 100 ms. A step that is not
- * bounded is far over it on every load: one long block searched in one go took 177 ms, a block of acronyms
- * judged one occurrence at a time 17.6 s, 500 nested appends 174 ms in one mutation callback.
+ * shared 2-core machine the scheduler may give the core to another process in the middle of a task: with one
+ * core kept busy and other browsers running, the same tasks measured 45–129 ms, once 237 ms. So the tests
+ * check the promise with a margin that a loaded machine holds, on the best of up to three loads (load only
+ * ever adds to the figure): under 150 ms. A step that is not bounded is over it on every load: one long block
+ * searched in one go took 177 ms, 500 nested appends 174 ms in one mutation callback, a block of acronyms
+ * judged one occurrence at a time 17.6 s.
  */
-const maxTaskMs = 100;
+const maxTaskMs = 150;
 
 /** Loads a scenario until its longest task is under `maxTaskMs`, three times at most; prints each figure. */
 async function bestOfThreeLoads(label: string, load: () => Promise<{ page: Page; report: any }>): Promise<{ report: any; longestTaskMs: number }> {
