@@ -30,6 +30,8 @@ function injectSentence(html: string): string {
 const requestKey = (url: string) =>
   url.startsWith('blob:') ? 'blob:' : url.split(/[?#]/)[0]!.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, 'uuid').replace(/\d{6,}/g, '#');
 const isFavicon = (url: string) => /\/favicon\.ico$/.test(requestKey(url));
+/** The extension loading its own packaged files (the content script's full stage): read from the package, never the network. */
+const isExtensionFile = (url: string) => /^(?:chrome|moz)-extension:\/\//.test(url);
 
 interface Visit {
   markup: string;
@@ -68,7 +70,7 @@ async function visit(browser: ExtensionBrowser, url: string): Promise<Visit> {
   const requests: string[] = [];
   const errors: string[] = [];
   page.on('request', (r) => {
-    if (!isFavicon(r.url())) requests.push(requestKey(r.url()));
+    if (!isFavicon(r.url()) && !isExtensionFile(r.url())) requests.push(requestKey(r.url()));
   });
   page.on('pageerror', (e) => errors.push(String(e).slice(0, 200)));
   // A page that calls alert() would stop everything; answer it as a user would.
