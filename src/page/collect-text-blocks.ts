@@ -243,30 +243,6 @@ export class TextBlockWalker {
   }
 
   /**
-   * The page removed (or moved) `removed` from `parent`, where `next` followed it, between two calls to
-   * `next()`. A walk whose next node was inside it carries on where it would have gone, from `next` (or after
-   * `parent`): left alone, it would climb the detached tree, end at its top and leave the rest of the page
-   * unread. (Between calls no text is pending: each call returns whole blocks.)
-   */
-  resumeAfterRemoval(removed: Node, parent: Node, next: Node | null): void {
-    this.inner?.resumeAfterRemoval(removed, parent, next);
-    if (!this.node || !removed.contains(this.node)) return;
-    const { root } = this;
-    if (!root.contains(parent)) {
-      this.node = null; // the root itself went with it
-      return;
-    }
-    let following = next;
-    for (let current = parent; !following && current !== root; ) {
-      following = current.nextSibling;
-      const up = current.parentNode;
-      if (!up) break;
-      current = up;
-    }
-    this.node = following;
-  }
-
-  /**
    * The page's changes since the last `next()` (a MutationObserver's records, in order): when one removed or
    * moved the node the walk was about to read, or one of its ancestors, the walk carries on where it would
    * have gone, from the node that followed it. Left alone, it would climb the detached tree, end at its top and

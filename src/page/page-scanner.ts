@@ -1,15 +1,8 @@
 import { searchPieceLength, type BlockSearch, type TermMatch, type TermMatcher } from '../match/index.ts';
 import type { Density } from '../settings/index.ts';
-import {
-  attributeSkips,
-  blockElementOf,
-  isInline,
-  isInSkippedSubtree,
-  skippingAttributeNames,
-  TextBlockWalker,
-  type TextBlock,
-} from './collect-text-blocks.ts';
-import { mayHoldTerms, TermScreen } from './term-screen.ts';
+import { ChangeIntake, mutationSettleMs, type PageChanges } from './change-intake.ts';
+import { blockElementOf, isInSkippedSubtree, TextBlockWalker, type TextBlock } from './collect-text-blocks.ts';
+import { TermScreen } from './term-screen.ts';
 import { TermMarks } from './term-marks.ts';
 import { countTask, runInSlices, type SliceStats } from './time-slices.ts';
 
@@ -26,13 +19,6 @@ export interface ScannerOptions {
   /** Called after each pass over new or changed text (to update the toolbar badge, say). */
   onUpdate?: () => void;
 }
-
-/** Beyond this many changed places at once, one full rescan is cheaper than many small ones. */
-const maxDirtyRootsBeforeFullRescan = 200;
-/** Mutations are gathered for this long, so a burst costs one pass. */
-const mutationSettleMs = 50;
-/** How long one batch of mutations may spend screening added nodes for terms before it just queues them. */
-const maxScreeningMsPerBatch = 4;
 
 export interface ScanStats extends SliceStats {
   fullScans: number;
@@ -60,13 +46,9 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
   CSS.highlights.set(highlightName, highlight);
   const marks = new TermMarks(highlight, density);
   const stats: ScanStats = { busyMs: 0, longestTaskMs: 0, slices: 0, fullScans: 0, incrementalScans: 0, lastPassEndedAt: 0 };
-  const dirtyRoots = new Set<Element>();
-  /** Dirty roots whose subtree was hidden, shown or made editable: what was marked under them is forgotten first. */
-  const rootsToEmpty = new Set<Element>();
-  let sawRemovals = false;
+  /** Until the first pass, and whenever many places changed at once: one pass reads the whole page. */
   let fullRescanQueued = true;
   let running: Promise<void> = Promise.resolve();
-  let settleTimer: ReturnType<typeof setTimeout> | undefined;
   /** The walks of the pass under way: the page may remove the very node one was about to read. */
   const activeWalkers = new Set<TextBlockWalker>();
 
@@ -170,12 +152,15 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
     };
   }
 
-  function incrementalScan(roots: Element[]): () => boolean {
+  function incrementalScan({ dirtyRoots, rootsToEmpty, sawRemovals, addedToSkipped }: PageChanges): () => boolean {
     stats.incrementalScans++;
     if (sawRemovals) marks.dropDisconnected(); // a read per marked node: only when something left the page
-    sawRemovals = false;
+    if (addedToSkipped) {
+      const skipStates = new Map<Element, boolean>();
+      marks.dropWhere((element) => isInSkippedSubtree(element, skipStates));
+    }
     for (const root of rootsToEmpty) marks.dropWithin(root);
-    rootsToEmpty.clear();
+    const roots = [...dirtyRoots];
     // Keep only the outermost changed roots: their scan covers the rest.
     const outermost = roots.filter((root) => root.isConnected && !roots.some((other) => other !== root && other.contains(root)));
     const done = new Set<Element>();
@@ -209,17 +194,14 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
   function schedule() {
     firstScheduled();
     running = running.then(async () => {
-      while (!abort.signal.aborted && (fullRescanQueued || dirtyRoots.size > 0 || sawRemovals)) {
-        if (fullRescanQueued || dirtyRoots.size > maxDirtyRootsBeforeFullRescan) {
+      while (!abort.signal.aborted && (fullRescanQueued || intake.pending)) {
+        if (fullRescanQueued || intake.overflowing) {
           fullRescanQueued = false;
-          dirtyRoots.clear();
-          rootsToEmpty.clear();
-          sawRemovals = false;
+          intake.take();
           await runInSlices(startingWith(fullScan), stats, abort.signal);
         } else {
-          const roots = [...dirtyRoots];
-          dirtyRoots.clear();
-          await runInSlices(startingWith(() => incrementalScan(roots)), stats, abort.signal);
+          const changes = intake.take();
+          await runInSlices(startingWith(() => incrementalScan(changes)), stats, abort.signal);
         }
         activeWalkers.clear();
         stats.lastPassEndedAt = performance.now();
@@ -228,93 +210,18 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
     });
   }
 
-  function markDirty(root: Element | null) {
-    if (root) dirtyRoots.add(root);
-  }
-
-  /** What one batch of changes shares while it is noted. */
-  interface Batch {
-    /** Until when (`performance.now()`) added nodes are screened for terms; after it they are just queued. */
-    screenUntil: number;
-    /** Whether each element met is in a skipped subtree, so changes deep in one tree climb it once. */
-    skipStates: Map<Element, boolean>;
-  }
-
-  /** New paragraphs, posts and pages are scanned on their own; text changed inside a block rescans that block. */
-  function noteChange(record: MutationRecord, batch: Batch) {
-    const { target } = record;
-    if (record.type === 'attributes') {
-      noteSkipChange(target as Element, record.attributeName ?? '', record.oldValue, batch);
-      return;
-    }
-    if (isInSkippedSubtree(target, batch.skipStates)) return;
-    if (record.type === 'characterData') {
-      markDirty(blockElementOf(target));
-      return;
-    }
-    for (const node of record.addedNodes) {
-      if (dirtyRoots.size > maxDirtyRootsBeforeFullRescan) break; // a full rescan reads them all anyway
-      const isBlock = node.nodeType === 1 && !isInline(node as Element);
-      // Past the batch's screening time, added nodes are scanned without screening (the scan runs in slices).
-      if (!mayHoldTerms(node, matcher, batch.screenUntil, watchShadowRoot)) {
-        if (!isBlock) markDirty(blockElementOf(target)); // it may complete a term split across nodes
-      } else {
-        markDirty(isBlock ? (node as Element) : blockElementOf(target));
-      }
-    }
-    if (record.removedNodes.length > 0) sawRemovals = true;
-    for (const node of record.removedNodes) {
-      // Removed blocks drop their marks when found disconnected; removed inline text changes its block.
-      if (node.nodeType !== 1 || isInline(node as Element)) markDirty(blockElementOf(target));
-    }
-  }
-
-  /**
-   * An element hidden or shown, or made editable or not ("Show more", spoilers, "Edit post"): its text is
-   * scanned again from scratch. Style changes that do not hide or show (animations) cost one test each.
-   */
-  function noteSkipChange(element: Element, name: string, oldValue: string | null, batch: Batch) {
-    if (attributeSkips(name, oldValue) === attributeSkips(name, element.getAttribute(name))) return;
-    if (element.parentElement && isInSkippedSubtree(element.parentElement, batch.skipStates)) return;
-    const root = isInline(element) ? blockElementOf(element) : element;
-    if (!root) return;
-    dirtyRoots.add(root);
-    rootsToEmpty.add(root);
-  }
-
-  const observer = new MutationObserver((records) => {
-    if (fullRescanQueued) return;
-    const started = performance.now();
+  const intake = new ChangeIntake(doc, {
+    screen: matcher,
+    ignoring: () => fullRescanQueued,
     // Between two slices of a pass: a walk whose next node left the page carries on where it would have gone.
-    if (activeWalkers.size > 0 && records.some((r) => r.removedNodes.length > 0)) for (const walker of activeWalkers) walker.followRemovals(records);
-    const batch: Batch = { screenUntil: started + maxScreeningMsPerBatch, skipStates: new Map() };
-    const dirtyBefore = dirtyRoots.size;
-    for (const record of records) {
-      if (dirtyRoots.size > maxDirtyRootsBeforeFullRescan) break;
-      noteChange(record, batch);
-    }
-    // This callback is a task of ours too: it counts in the figures the tests and the benchmark read.
-    countTask(stats, performance.now() - started);
-    // Style changes that neither hide nor show (animations) must not keep postponing the pass.
-    if (dirtyRoots.size === dirtyBefore && records.every((r) => r.type === 'attributes')) return;
-    clearTimeout(settleTimer);
-    settleTimer = setTimeout(schedule, mutationSettleMs);
+    onRecords: (records) => {
+      if (activeWalkers.size > 0 && records.some((r) => r.removedNodes.length > 0)) for (const walker of activeWalkers) walker.followRemovals(records);
+    },
+    onSettled: schedule,
+    // The observer's callback is a task of ours too: it counts in the figures the tests and the benchmark read.
+    onTask: (ms) => countTask(stats, ms),
   });
-  const observed: MutationObserverInit = {
-    childList: true,
-    subtree: true,
-    characterData: true,
-    attributeFilter: skippingAttributeNames,
-    attributeOldValue: true,
-  };
-  observer.observe(doc, observed);
-  // A document's observer hears nothing from inside shadow trees: each one the walk enters is watched too.
-  const watchedShadowRoots = new WeakSet<ShadowRoot>();
-  function watchShadowRoot(root: ShadowRoot) {
-    if (watchedShadowRoots.has(root)) return;
-    watchedShadowRoots.add(root);
-    observer.observe(root, observed);
-  }
+  const watchShadowRoot = intake.watchShadowRoot;
   // Start when the page has finished its own loading work, not in the middle of it.
   if (view?.requestIdleCallback) view.requestIdleCallback(schedule, { timeout: 300 });
   else schedule();
@@ -336,8 +243,7 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
     },
     stop() {
       abort.abort();
-      observer.disconnect();
-      clearTimeout(settleTimer);
+      intake.disconnect();
       marks.clear();
       CSS.highlights.delete(highlightName);
     },

@@ -112,6 +112,13 @@ export class TermMarks {
     }
   }
 
+  /** Forgets every block for which `test` holds (one moved into a hidden subtree, say). */
+  dropWhere(test: (element: Element) => boolean): void {
+    for (const element of [...this.#blocks.keys()]) {
+      if (test(element)) this.drop(element);
+    }
+  }
+
   /** Drops blocks that left the page (their text nodes are no longer connected). */
   dropDisconnected(): void {
     for (const [element, entry] of this.#blocks) {

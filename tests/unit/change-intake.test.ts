@@ -1,0 +1,164 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { glossary } from '../../src/glossary/index.ts';
+import { createTermMatcher } from '../../src/match/index.ts';
+import { ChangeIntake, maxDirtyRootsBeforeFullRescan, mutationSettleMs } from '../../src/page/change-intake.ts';
+
+const matcher = createTermMatcher(glossary.terms);
+const paragraph = (text: string) => Object.assign(document.createElement('p'), { textContent: text });
+
+/** The page's mutations are delivered in a microtask; the settle timer is a fake one. */
+const delivered = () => Promise.resolve();
+
+describe('turning page changes into the places a pass reads again', () => {
+  let intake: ChangeIntake;
+  let settled: number;
+  let ignoring: boolean;
+  let thread: HTMLElement;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    thread = document.createElement('div');
+    thread.append(paragraph('My milk supply dropped.'), paragraph('Same here.'));
+    document.body.replaceChildren(thread);
+    settled = 0;
+    ignoring = false;
+    intake = new ChangeIntake(document, { screen: matcher, ignoring: () => ignoring, onSettled: () => settled++ });
+  });
+  afterEach(() => {
+    intake.disconnect();
+    vi.useRealTimers();
+  });
+
+  it('gathers a burst of changes into one pass, once the page has been still for the settle time', async () => {
+    const first = paragraph('Is prolactin checked by blood test?');
+    const second = paragraph('Ask about IGT too.');
+    thread.append(first);
+    await delivered();
+    vi.advanceTimersByTime(mutationSettleMs - 10);
+    thread.append(second);
+    await delivered();
+    vi.advanceTimersByTime(mutationSettleMs - 10);
+    expect(settled).toBe(0); // the burst is still going on
+    vi.advanceTimersByTime(10);
+    expect(settled).toBe(1);
+    expect([...intake.take().dirtyRoots]).toEqual([first, second]);
+    expect(intake.pending).toBe(false); // taken: the next pass starts afresh
+  });
+
+  it('reads again the block whose text changed, and the block around inline text added to it', async () => {
+    const [edited, extended] = [...thread.children] as HTMLElement[];
+    edited!.firstChild!.textContent = 'My prolactin was low.';
+    const bold = document.createElement('b');
+    bold.textContent = 'insulin resistance';
+    extended!.append(' and ', bold);
+    await delivered();
+    expect([...intake.take().dirtyRoots]).toEqual([edited, extended]);
+  });
+
+  it('lets added blocks with no term pass without a scan, but not inline text that may finish a term', async () => {
+    thread.append(paragraph('We slept well last night.'));
+    await delivered();
+    expect(intake.pending).toBe(false);
+    // Positive control: the same kind of change with a term is queued.
+    const withTerm = paragraph('Then my supply dipped: low milk supply again.');
+    thread.append(withTerm);
+    await delivered();
+    expect([...intake.take().dirtyRoots]).toEqual([withTerm]);
+    // "lactation" + " consultant": neither piece is a term, together they are.
+    const split = paragraph('Ask a lactation');
+    thread.append(split);
+    await delivered();
+    intake.take();
+    split.append(' consultant');
+    await delivered();
+    expect([...intake.take().dirtyRoots]).toEqual([split]);
+  });
+
+  // (Shown again is left to the e2e property test: happy-dom reports no old value when an attribute is removed.)
+  it('empties and reads again a subtree that was hidden or made editable, but not one that only changed style', async () => {
+    const post = thread.children[0] as HTMLElement;
+    post.setAttribute('style', 'color: red');
+    await delivered();
+    vi.runAllTimers();
+    expect(intake.pending).toBe(false);
+    expect(settled).toBe(0);
+    // Positive controls: a style that hides, the hidden attribute and an editor each empty the subtree.
+    for (const [name, value] of [['style', 'display: none'], ['hidden', ''], ['contenteditable', 'true']] as const) {
+      post.removeAttribute('style');
+      await delivered();
+      intake.take();
+      post.setAttribute(name, value);
+      await delivered();
+      const changes = intake.take();
+      expect([...changes.rootsToEmpty], `${name}="${value}"`).toEqual([post]);
+      expect([...changes.dirtyRoots]).toEqual([post]);
+      post.removeAttribute(name);
+    }
+  });
+
+  it('tells the pass when a block is moved into a hidden post, where it must lose its underlines', async () => {
+    const hidden = document.createElement('article');
+    hidden.hidden = true;
+    hidden.append(paragraph('Hidden prolactin.'));
+    thread.append(hidden);
+    await delivered();
+    intake.take();
+    // The move the fact came from: out of one post, into the hidden one.
+    hidden.append(thread.children[0]!);
+    await delivered();
+    expect(intake.take()).toMatchObject({ dirtyRoots: new Set(), sawRemovals: true, addedToSkipped: true });
+    // Positive control: moved into a post that is shown, the block is read again where it now is.
+    const moved = hidden.children[0]!;
+    thread.append(moved);
+    await delivered();
+    expect(intake.take()).toMatchObject({ dirtyRoots: new Set([moved]), addedToSkipped: false });
+  });
+
+  it('notes removals for the pass, reading again only a block that lost inline text', async () => {
+    const [first, second] = [...thread.children] as HTMLElement[];
+    first!.remove();
+    await delivered();
+    expect(intake.take()).toMatchObject({ dirtyRoots: new Set(), sawRemovals: true });
+    second!.firstChild!.remove();
+    await delivered();
+    expect(intake.take()).toMatchObject({ dirtyRoots: new Set([second]), sawRemovals: true });
+  });
+
+  it('says a full rescan is cheaper once more places changed than it is worth tracking', async () => {
+    for (let i = 0; i < maxDirtyRootsBeforeFullRescan; i++) thread.append(paragraph(`Post ${i} about prolactin.`));
+    await delivered();
+    expect(intake.overflowing).toBe(false);
+    thread.append(paragraph('One more about prolactin.'));
+    await delivered();
+    expect(intake.overflowing).toBe(true);
+  });
+
+  it('notes nothing while a full rescan is queued, and hears changes inside shadow roots it met or was told of', async () => {
+    ignoring = true;
+    thread.append(paragraph('Prolactin while a rescan is queued.'));
+    await delivered();
+    expect(intake.pending).toBe(false);
+    ignoring = false;
+    // A component added to the page: screening it finds its shadow root, which is watched from then on.
+    const added = document.createElement('forum-post');
+    added.attachShadow({ mode: 'open' }).append(paragraph('Prolactin inside a component.'));
+    thread.append(added);
+    await delivered();
+    intake.take();
+    const later = paragraph('A reply inside it about prolactin.');
+    added.shadowRoot!.append(later);
+    await delivered();
+    expect([...intake.take().dirtyRoots]).toEqual([later]);
+    // A shadow root made on an element already on the page is heard once a walk reports it.
+    const shadow = (thread.children[1] as HTMLElement).attachShadow({ mode: 'open' });
+    shadow.append(paragraph('Prolactin inside a component.'));
+    await delivered();
+    expect(intake.pending).toBe(false); // not watched yet
+    intake.watchShadowRoot(shadow);
+    const inside = paragraph('More prolactin inside it.');
+    shadow.append(inside);
+    await delivered();
+    expect([...intake.take().dirtyRoots]).toEqual([inside]);
+  });
+});
