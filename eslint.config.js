@@ -23,6 +23,8 @@ export default tseslint.config(
         { property: 'outerHTML', message: 'Build DOM with Preact or textContent, never from strings.' },
         { property: 'insertAdjacentHTML', message: 'Build DOM with Preact or textContent, never from strings.' },
       ],
+      // No barrel files: an import names the module that holds the code (the first stage must not pull in the rest).
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/index', '**/index.ts'], message: 'Import the module itself: the project has no index files.' }] }],
       'no-restricted-syntax': [
         'error',
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never inject HTML strings.' },

@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { glossary } from '../src/glossary/index.ts';
+import { glossary } from '../src/glossary/glossary.ts';
 import { createTermSearch } from '../src/glossary/term-search.ts';
-import { createTermMatcher } from '../src/match/index.ts';
+import { createTermMatcher } from '../src/match/term-matcher.ts';
 import { askTab, runCommand } from '../src/background/commands.ts';
 import { openExtensionPage } from '../src/background/extension-pages.ts';
-import { checkClaims } from '../src/claims/index.ts';
-import { parseBackgroundRequest } from '../src/messages/index.ts';
-import { loadSettings, watchSettings } from '../src/settings/index.ts';
+import { checkClaims } from '../src/claims/check-claims.ts';
+import { parseBackgroundRequest } from '../src/messages/messages.ts';
+import { loadSettings, watchSettings } from '../src/settings/settings-store.ts';
 
 const lookUpMenuId = 'look-up-term';
 // Firefox MV2 has browserAction; MV3 has action.

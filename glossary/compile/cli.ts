@@ -4,7 +4,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { screenDataOf } from '../../src/match/index.ts';
+import { screenDataOf } from '../../src/match/term-matcher.ts';
 import { compileGlossaryAndArticle, GlossaryError } from './compile-glossary.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));

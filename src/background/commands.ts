@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { ContentRequest } from '../messages/index.ts';
+import type { ContentRequest } from '../messages/messages.ts';
 import type { PageReport } from '../page/page-report.ts';
-import { updateSettings, withSiteSwitched } from '../settings/index.ts';
+import { updateSettings } from '../settings/settings-store.ts';
+import { withSiteSwitched } from '../settings/settings.ts';
 
 /** Sends to the tab's top frame; undefined when no content script runs there (browser pages, stores). */
 export function askTab<T>(tabId: number, request: ContentRequest): Promise<T | undefined> {

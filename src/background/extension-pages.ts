@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { BackgroundRequest } from '../messages/index.ts';
+import type { BackgroundRequest } from '../messages/messages.ts';
 import { extensionPageUrl } from '../ui/extension-page-url.ts';
 
 /**

@@ -1,6 +1,6 @@
 import nlp from 'compromise';
-import type { Claim, ClaimFigure, ClaimLanguage, Glossary } from '../glossary/index.ts';
-import type { TermMatch, TermMatcher } from '../match/index.ts';
+import type { Claim, ClaimFigure, ClaimLanguage, Glossary } from '../glossary/types.ts';
+import type { TermMatch, TermMatcher } from '../match/term-matcher.ts';
 import { describeClaimFigure } from './describe.ts';
 import { overlaps, phraseSpans, type Span } from './find-phrases.ts';
 import { parseSentence, readProposition, type ParsedSentence, type Reading } from './read-proposition.ts';

@@ -1,4 +1,4 @@
-import type { Claim, ClaimFigure } from '../glossary/index.ts';
+import type { Claim, ClaimFigure } from '../glossary/types.ts';
 import type { ClaimCheck } from './check-claims.ts';
 
 /** "10%", "30–50%", "2 weeks". */

@@ -1,4 +1,5 @@
-import { escapeRegExp, isShortAllCaps } from '../match/index.ts';
+import { escapeRegExp } from '../match/escape-regexp.ts';
+import { isShortAllCaps } from '../match/short-all-caps.ts';
 
 /** A stretch of a sentence, as UTF-16 offsets into it. */
 export interface Span {

@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import type { ClaimRelation, RelationWording } from '../glossary/index.ts';
+import type { ClaimRelation, RelationWording } from '../glossary/types.ts';
 import { type Span } from './find-phrases.ts';
 import { matchWords, parseWordPattern, type Word, type WordMatch, type WordPattern } from './match-words.ts';
 

@@ -1,5 +1,5 @@
 import { Window } from 'happy-dom';
-import { collectTextBlocks } from '../page/index.ts';
+import { collectTextBlocks } from '../page/collect-text-blocks.ts';
 
 /** Blocks are joined with this separator in the text the `scan` command reports offsets into. */
 const blockSeparator = '\n';

@@ -38,7 +38,8 @@ function fail(message: string): never {
 
 // The glossary is imported only once it is compiled, so --help and the messages above work on a fresh clone.
 ensureCompiledGlossary();
-const { glossary, termById, termCardText } = await import('../glossary/index.ts');
+const { glossary, termById } = await import('../glossary/glossary.ts');
+const { termCardText } = await import('../glossary/card-text.ts');
 
 function listTerms(json: boolean) {
   if (json) {
@@ -58,8 +59,8 @@ function listTerms(json: boolean) {
 }
 
 async function scanFiles(files: string[], json: boolean) {
-  const { checkClaims } = await import('../claims/index.ts');
-  const { createTermMatcher } = await import('../match/index.ts');
+  const { checkClaims } = await import('../claims/check-claims.ts');
+  const { createTermMatcher } = await import('../match/term-matcher.ts');
   const { htmlDocumentBlocks, plainTextBlocks } = await import('./document-text.ts');
   const matcher = createTermMatcher(glossary.terms);
   let failed = false;

@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 // As text, parsed at start: V8 parses JSON faster than it evaluates the same object as code.
 import screenSource from '../glossary/generated/screen.json?raw';
-import { createQuickScreen, type ScreenData } from '../match/index.ts';
-import { parseContentRequest, type BackgroundRequest, type ContentRequest } from '../messages/index.ts';
+import { createQuickScreen, type ScreenData } from '../match/quick-screen.ts';
+import { parseContentRequest, type BackgroundRequest, type ContentRequest } from '../messages/messages.ts';
 import type { PageReport } from '../page/page-report.ts';
 import { mayHoldTerms, TermScreen } from '../page/term-screen.ts';
 import { isEnabledFor, type Settings } from '../settings/settings.ts';

@@ -2,22 +2,17 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { FullStage } from './first-stage.ts';
 import { siteUrl } from './site-url.ts';
-import { glossary } from '../glossary/index.ts';
-import { createTermMatcher } from '../match/index.ts';
-import type { ClaimCheck } from '../claims/index.ts';
-import type { BackgroundRequest, ContentRequest } from '../messages/index.ts';
-import { highlightNameFor, pageReport, startClaimFlags, startPageScanner, type ClaimFlags, type PageScanner } from '../page/index.ts';
-import {
-  dismissalKey,
-  dismissClaim,
-  hostnameOf,
-  isEnabledFor,
-  loadDismissedClaims,
-  loadSettings,
-  watchDismissedClaims,
-  watchSettings,
-  type Settings,
-} from '../settings/index.ts';
+import { glossary } from '../glossary/glossary.ts';
+import { createTermMatcher } from '../match/term-matcher.ts';
+import type { ClaimCheck } from '../claims/check-claims.ts';
+import type { BackgroundRequest, ContentRequest } from '../messages/messages.ts';
+import { highlightNameFor, startPageScanner, type PageScanner } from '../page/page-scanner.ts';
+import { pageReport } from '../page/page-report.ts';
+import { startClaimFlags, type ClaimFlags } from '../page/claim-flags.ts';
+import { dismissalKey, dismissClaim, loadDismissedClaims, watchDismissedClaims } from '../settings/dismissed-claims.ts';
+import { hostnameOf } from '../settings/site-patterns.ts';
+import { isEnabledFor, type Settings } from '../settings/settings.ts';
+import { loadSettings, watchSettings } from '../settings/settings-store.ts';
 import { startHoverCards, type HoverCards } from '../ui/hover-cards.ts';
 
 const isTopFrame = window === window.top;

@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { glossary } from './index.ts';
+import { glossary } from './glossary.ts';
 import type { Term } from './types.ts';
 
 /** Case, spacing and hyphens aside: "Insulin-resistance " and "insulin resistance" are the same name. */

@@ -1,4 +1,4 @@
-import type { AcronymRule } from '../glossary/index.ts';
+import type { AcronymRule } from '../glossary/types.ts';
 import { escapeRegExp } from './escape-regexp.ts';
 import { isShortAllCaps } from './short-all-caps.ts';
 

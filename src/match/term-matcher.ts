@@ -1,4 +1,4 @@
-import type { AcronymRule, Term } from '../glossary/index.ts';
+import type { AcronymRule, Term } from '../glossary/types.ts';
 import { acronymCheck, type AcronymCheck, type AcronymContext } from './acronym-context.ts';
 import { escapeRegExp } from './escape-regexp.ts';
 import { createQuickScreen, searchPieceLength, type QuickScreen, type ScreenData } from './quick-screen.ts';

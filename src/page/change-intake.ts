@@ -1,4 +1,4 @@
-import type { QuickScreen } from '../match/index.ts';
+import type { QuickScreen } from '../match/quick-screen.ts';
 import { attributeSkips, blockElementOf, isInline, isInSkippedSubtree, skippingAttributeNames } from './collect-text-blocks.ts';
 import { mayHoldTerms } from './term-screen.ts';
 

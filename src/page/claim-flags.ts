@@ -1,5 +1,5 @@
-import type { ClaimCheck } from '../claims/index.ts';
-import { maxClaimTextLength, maxClaimTexts } from '../messages/index.ts';
+import type { ClaimCheck } from '../claims/check-claims.ts';
+import { maxClaimTextLength, maxClaimTexts } from '../messages/messages.ts';
 import { ClaimMarks, type ClaimMark } from './claim-marks.ts';
 import type { TextBlock } from './collect-text-blocks.ts';
 import type { PageScanner } from './page-scanner.ts';

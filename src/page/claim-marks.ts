@@ -1,4 +1,4 @@
-import type { ClaimCheck } from '../claims/index.ts';
+import type { ClaimCheck } from '../claims/check-claims.ts';
 import { staticRangeFor } from './block-ranges.ts';
 import type { TextBlock } from './collect-text-blocks.ts';
 

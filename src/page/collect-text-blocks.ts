@@ -44,39 +44,30 @@ export const ownElementPrefix = 'lactation-glossary-';
 export const skippedContentMark = '\uFFFC';
 
 /**
- * One selector for everything skipped, so a subtree's skipped elements are found by one native query instead
- * of several attribute reads per element from script (which cost more than the rest of the walk).
+ * The attributes that hide an element, hand its text to an editor or make it a control, stated once: the
+ * walk reads them through one selector (one native query for a subtree's skipped elements instead of several
+ * attribute reads per element from script), and the change intake through `attributeSkips`.
  */
-const skippedAttributeSelector = [
-  '[hidden]',
-  '[contenteditable]:not([contenteditable="false"])',
-  '[role="textbox"]',
-  '[role="button"]',
-  '[style*="display:none"]',
-  '[style*="display: none"]',
-  '[style*="visibility:hidden"]',
-  '[style*="visibility: hidden"]',
-].join(',');
+const skippingAttributes: Record<string, { selector: string[]; skips: (value: string) => boolean }> = {
+  hidden: { selector: ['[hidden]'], skips: () => true },
+  contenteditable: { selector: ['[contenteditable]:not([contenteditable="false"])'], skips: (value) => value !== 'false' },
+  role: { selector: ['[role="textbox"]', '[role="button"]'], skips: (value) => value === 'textbox' || value === 'button' },
+  style: {
+    selector: ['[style*="display:none"]', '[style*="display: none"]', '[style*="visibility:hidden"]', '[style*="visibility: hidden"]'],
+    skips: (value) => /display: ?none|visibility: ?hidden/.test(value),
+  },
+};
+const skippedAttributeSelector = Object.values(skippingAttributes)
+  .flatMap((rule) => rule.selector)
+  .join(',');
 const skippedSelector = [...skippedTags, skippedAttributeSelector].join(',');
 
-/** The attributes `skippedAttributeSelector` reads: a change to one may hide, show or hand text to an editor. */
-export const skippingAttributeNames = ['hidden', 'contenteditable', 'role', 'style'];
+/** The attributes whose change may hide, show or hand text to an editor. */
+export const skippingAttributeNames = Object.keys(skippingAttributes);
 
-/** Whether `name="value"` (null: absent) makes its element skipped, as `skippedAttributeSelector` decides. */
+/** Whether `name="value"` (null: absent) makes its element skipped, as the walk's selector decides. */
 export function attributeSkips(name: string, value: string | null): boolean {
-  if (value === null) return false;
-  switch (name) {
-    case 'hidden':
-      return true;
-    case 'contenteditable':
-      return value !== 'false';
-    case 'role':
-      return value === 'textbox' || value === 'button';
-    case 'style':
-      return /display: ?none|visibility: ?hidden/.test(value);
-    default:
-      return false;
-  }
+  return value !== null && (skippingAttributes[name]?.skips(value) ?? false);
 }
 const skippedTagSet = new Set(skippedTags);
 

@@ -1,4 +1,4 @@
-import type { ClaimCheck } from '../claims/index.ts';
+import type { ClaimCheck } from '../claims/check-claims.ts';
 import type { ClaimFlags } from './claim-flags.ts';
 import type { PageScanner } from './page-scanner.ts';
 

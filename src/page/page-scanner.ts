@@ -1,5 +1,6 @@
-import { searchPieceLength, type BlockSearch, type TermMatch, type TermMatcher } from '../match/index.ts';
-import type { Density } from '../settings/index.ts';
+import { searchPieceLength } from '../match/quick-screen.ts';
+import { type BlockSearch, type TermMatch, type TermMatcher } from '../match/term-matcher.ts';
+import type { Density } from '../settings/settings.ts';
 import { ChangeIntake, mutationSettleMs, type PageChanges } from './change-intake.ts';
 import { blockElementOf, isInSkippedSubtree, TextBlockWalker, type TextBlock } from './collect-text-blocks.ts';
 import { TermScreen } from './term-screen.ts';

@@ -1,5 +1,5 @@
-import type { TermMatch } from '../match/index.ts';
-import type { Density } from '../settings/index.ts';
+import type { TermMatch } from '../match/term-matcher.ts';
+import type { Density } from '../settings/settings.ts';
 import { nodeOffsetAt, staticRangeFor } from './block-ranges.ts';
 import type { TextBlock } from './collect-text-blocks.ts';
 import { postContainerOf } from './post-container.ts';

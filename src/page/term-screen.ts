@@ -1,4 +1,4 @@
-import { searchPieceLength, type QuickScreen, type QuickTest } from '../match/index.ts';
+import { searchPieceLength, type QuickScreen, type QuickTest } from '../match/quick-screen.ts';
 import { openShadowRootOf } from './collect-text-blocks.ts';
 
 /** Elements looked at per step (text goes as the matcher's search does, `searchPieceLength` per step). */

@@ -1,6 +1,8 @@
-import { claimHeadline, describeClaimFigure, type ClaimCheck } from '../claims/index.ts';
-import { claimSupportText, glossary, referenceByNumber } from '../glossary/index.ts';
-import { referenceLinkLabel, shortAuthors } from './format-reference.ts';
+import { claimHeadline, describeClaimFigure } from '../claims/describe.ts';
+import { type ClaimCheck } from '../claims/check-claims.ts';
+import { claimSupportText } from '../glossary/card-text.ts';
+import { glossary, referenceByNumber } from '../glossary/glossary.ts';
+import { referenceLinkLabel, shortAuthors } from '../glossary/card-text.ts';
 
 export interface ClaimCardProps {
   check: ClaimCheck;

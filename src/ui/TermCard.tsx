@@ -1,5 +1,6 @@
-import type { Term } from '../glossary/index.ts';
-import { cardDisclaimer, evidenceLead, glossary, otherNames, quoteEvidence, referenceByNumber, referenceLinkLabel, shortAuthors, termById } from '../glossary/index.ts';
+import type { Term } from '../glossary/types.ts';
+import { cardDisclaimer, evidenceLead, otherNames, quoteEvidence, referenceLinkLabel, shortAuthors } from '../glossary/card-text.ts';
+import { glossary, referenceByNumber, termById } from '../glossary/glossary.ts';
 import { articleSentence, ExtensionPageLink, glossaryEntry, type CardPlace } from './extension-links.tsx';
 
 /** The author's site, as the card names the original: "hilaryjacobson.com". */

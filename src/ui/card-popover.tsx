@@ -2,14 +2,14 @@ import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { termById } from '../glossary/index.ts';
+import { termById } from '../glossary/glossary.ts';
 import cardCss from './card.css?inline';
 import { followVisualViewport, layoutSheet } from './bottom-sheet.ts';
 import { onCloseRequest } from './close-requests.ts';
 import { pageTheme } from './page-theme.ts';
 import { TermCard } from './TermCard.tsx';
 import { ClaimCard } from './ClaimCard.tsx';
-import type { ClaimCheck } from '../claims/index.ts';
+import type { ClaimCheck } from '../claims/check-claims.ts';
 
 /** Tag name of the popover's host element (the collector skips it by its prefix). */
 const popoverHostName = 'lactation-glossary-popover';

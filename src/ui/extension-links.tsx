@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { BackgroundRequest } from '../messages/index.ts';
+import type { BackgroundRequest } from '../messages/messages.ts';
 import { extensionPageUrl, type ExtensionPageTarget } from './extension-page-url.ts';
 
 export { articleSentence, extensionPageUrl, glossaryEntry, sentenceId, type ExtensionPageTarget } from './extension-page-url.ts';

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { Quote } from '../glossary/index.ts';
-import type { ExtensionPageName } from '../messages/index.ts';
+import type { Quote } from '../glossary/types.ts';
+import type { ExtensionPageName } from '../messages/messages.ts';
 
 // Addresses of the extension's own pages (no JSX here: the background script builds them too).
 

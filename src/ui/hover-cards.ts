@@ -1,6 +1,11 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Direction } from '../messages/index.ts';
-import { liveRange, rangeElement, termUnderPointer, type ClaimFlags, type ClaimMark, type PageScanner, type TermMark } from '../page/index.ts';
+import type { Direction } from '../messages/messages.ts';
+import { liveRange, rangeElement } from '../page/range-geometry.ts';
+import { termUnderPointer } from '../page/term-under-pointer.ts';
+import { type ClaimFlags } from '../page/claim-flags.ts';
+import { type ClaimMark } from '../page/claim-marks.ts';
+import { type PageScanner } from '../page/page-scanner.ts';
+import { type TermMark } from '../page/term-marks.ts';
 import { claimUnderPointer } from '../page/claim-under-pointer.ts';
 import { isNarrowViewport } from './bottom-sheet.ts';
 import { HoverIntent } from './hover-intent.ts';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ContentRequest } from '../messages/index.ts';
+import type { ContentRequest } from '../messages/messages.ts';
 import type { PageReport } from '../page/page-report.ts';
 
 /** The tab the popup acts on: `?tab=<id>` (tests, a popup opened in a tab), else the active tab. */

@@ -1,5 +1,5 @@
-import { glossary } from '../../src/glossary/index.ts';
-import { createTermMatcher } from '../../src/match/index.ts';
+import { glossary } from '../../src/glossary/glossary.ts';
+import { createTermMatcher } from '../../src/match/term-matcher.ts';
 import { readCorpus } from '../unit/corpus.ts';
 
 /** Everyday forum chatter with none of the glossary's terms (checked below with the matcher itself). */

@@ -5,7 +5,7 @@
 // rest still runs.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { glossary } from '../../src/glossary/index.ts';
+import { glossary } from '../../src/glossary/glossary.ts';
 import { setSettings } from '../e2e/extension-pages.ts';
 import { launchWithExtension, type ExtensionBrowser } from '../e2e/launch.ts';
 import { pageReportOf } from '../e2e/page-state.ts';

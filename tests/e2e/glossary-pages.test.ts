@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { glossary } from '../../src/glossary/index.ts';
+import { glossary } from '../../src/glossary/glossary.ts';
 import { openExtensionPage, tabIdOf } from './extension-pages.ts';
 import { hoverTerm, waitForCard } from './hover.ts';
 import { browserNames, type ExtensionBrowser } from './launch.ts';

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { glossary } from '../../src/glossary/index.ts';
+import { glossary } from '../../src/glossary/glossary.ts';
 import { dwellMs, graceMs, sweepSpeed } from '../../src/ui/hover-intent.ts';
 import { openExtensionPage } from './extension-pages.ts';
 import { cardState, hoverLog, hoverTerm, movesHandled, pageNow, recordHover, termPoint, waitForCard, waitForNoCard, waitForPageTime, type HoverLog } from './hover.ts';

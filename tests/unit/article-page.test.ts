@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readArticle } from '../../glossary/compile/read-article.ts';
-import { glossary } from '../../src/glossary/index.ts';
-import type { ArticleTextBlock } from '../../src/glossary/index.ts';
-import { createTermMatcher } from '../../src/match/index.ts';
+import { glossary } from '../../src/glossary/glossary.ts';
+import type { ArticleTextBlock } from '../../src/glossary/types.ts';
+import { createTermMatcher } from '../../src/match/term-matcher.ts';
 import { blockRuns, quotedPassages, type BlockRun } from '../../src/ui/article-page/article-pieces.ts';
 
 const articleFile = readdirSync('glossary/article').find((f) => f.endsWith('.txt'))!;

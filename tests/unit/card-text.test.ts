@@ -1,7 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { cardDisclaimer, evidenceLead, glossary, termById, termCardText } from '../../src/glossary/index.ts';
-import type { Claim, Glossary, Term } from '../../src/glossary/index.ts';
+import { cardDisclaimer, evidenceLead, termCardText } from '../../src/glossary/card-text.ts';
+import { glossary, termById } from '../../src/glossary/glossary.ts';
+import type { Claim, Glossary, Term } from '../../src/glossary/types.ts';
 
 const article = { title: 'Insulin and milk', author: 'A. Writer', url: 'https://example.org/article' };
 const reference = {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { glossary } from '../../src/glossary/index.ts';
-import { createTermMatcher } from '../../src/match/index.ts';
+import { glossary } from '../../src/glossary/glossary.ts';
+import { createTermMatcher } from '../../src/match/term-matcher.ts';
 import { ChangeIntake, maxDirtyRootsBeforeFullRescan, mutationSettleMs } from '../../src/page/change-intake.ts';
 
 const matcher = createTermMatcher(glossary.terms);

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkClaims, claimHeadline, type ClaimCheck } from '../../src/claims/index.ts';
-import { glossary } from '../../src/glossary/index.ts';
-import { createTermMatcher } from '../../src/match/index.ts';
+import { checkClaims, type ClaimCheck } from '../../src/claims/check-claims.ts';
+import { claimHeadline } from '../../src/claims/describe.ts';
+import { glossary } from '../../src/glossary/glossary.ts';
+import { createTermMatcher } from '../../src/match/term-matcher.ts';
 
 const matcher = createTermMatcher(glossary.terms);
 const check = (text: string) => checkClaims(text, glossary, matcher);

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { collectTextBlocks, TextBlockWalker } from '../../src/page/index.ts';
+import { collectTextBlocks, TextBlockWalker } from '../../src/page/collect-text-blocks.ts';
+import { attributeSkips, skippingAttributeNames } from '../../src/page/collect-text-blocks.ts';
 
 function blocksOf(markup: string) {
   const doc = new DOMParser().parseFromString(`<!doctype html><body>${markup}</body>`, 'text/html');
@@ -29,6 +30,26 @@ describe('page text collection', () => {
       <lactation-glossary-popover>our own card</lactation-glossary-popover>
       <p>visible</p>`);
     expect(blocks).toEqual(['visible']);
+  });
+
+  it('decides a change of attribute the way the walk reads it (one rule for both)', () => {
+    const values: Record<string, string[]> = {
+      hidden: ['', 'hidden', 'until-found'],
+      contenteditable: ['', 'true', 'false', 'plaintext-only'],
+      role: ['textbox', 'button', 'link', 'article'],
+      style: ['display:none', 'display: none', 'visibility: hidden', 'visibility:hidden', 'display: block', 'color: red', 'display:  none'],
+    };
+    expect(Object.keys(values)).toEqual(skippingAttributeNames);
+    let skipping = 0;
+    for (const [name, list] of Object.entries(values)) {
+      for (const value of list) {
+        const collected = blocksOf(`<p ${name}="${value}">my prolactin</p>`);
+        expect(collected.length === 0, `${name}="${value}"`).toBe(attributeSkips(name, value));
+        if (collected.length === 0) skipping++;
+      }
+      expect(attributeSkips(name, null)).toBe(false);
+    }
+    expect(skipping).toBe(12); // both sides of the rule are met
   });
 
   it('keeps inline code out of the text without joining the words around it', () => {

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startFirstStage, type FullStage } from '../../src/content/first-stage.ts';
-import { saveSettings } from '../../src/settings/index.ts';
+import { saveSettings } from '../../src/settings/settings-store.ts';
 import { defaultSettings } from '../../src/settings/settings.ts';
 
 /** The parts of WXT's content-script context the first stage uses, with a way to end it. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { glossary } from '../../src/glossary/index.ts';
-import { createTermMatcher } from '../../src/match/index.ts';
+import { glossary } from '../../src/glossary/glossary.ts';
+import { createTermMatcher } from '../../src/match/term-matcher.ts';
 
 /**
  * IGT is insufficient glandular tissue (the glossary's sense) and impaired glucose tolerance, both common in

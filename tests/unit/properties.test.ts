@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { glossary } from '../../src/glossary/index.ts';
-import { createTermMatcher } from '../../src/match/index.ts';
-import { collectTextBlocks, nodeOffsetAt, skippedContentMark } from '../../src/page/index.ts';
+import { glossary } from '../../src/glossary/glossary.ts';
+import { createTermMatcher } from '../../src/match/term-matcher.ts';
+import { collectTextBlocks, skippedContentMark } from '../../src/page/collect-text-blocks.ts';
+import { nodeOffsetAt } from '../../src/page/block-ranges.ts';
 import { mayHoldTerms } from '../../src/page/term-screen.ts';
 
 const matcher = createTermMatcher(glossary.terms);

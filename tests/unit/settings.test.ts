@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, isEnabledFor, matchesSite, parseSettings, parseSitePattern, readSettingsFile, settingsFileText, withSiteSwitched } from '../../src/settings/index.ts';
+import { defaultSettings, isEnabledFor, parseSettings, withSiteSwitched } from '../../src/settings/settings.ts';
+import { matchesSite, parseSitePattern } from '../../src/settings/site-patterns.ts';
+import { readSettingsFile, settingsFileText } from '../../src/settings/settings-file.ts';
 
 const matches = (pattern: string, url: string) => matchesSite(parseSitePattern(pattern)!, new URL(url));
 
@@ -92,7 +94,7 @@ describe('settings files', () => {
 describe('settings in extension storage', () => {
   it('loads corrupt stored settings as defaults, keeping the site list', async () => {
     const { fakeBrowser } = await import('wxt/testing');
-    const { loadSettings, saveSettings } = await import('../../src/settings/index.ts');
+    const { loadSettings, saveSettings } = await import('../../src/settings/settings-store.ts');
     await fakeBrowser.storage.sync.set({ settings: { version: 1, sites: ['forum.example.com', { bad: true }], density: null, mode: 'sometimes' } });
     expect(await loadSettings()).toEqual({ ...defaultSettings, sites: ['forum.example.com'] });
     await saveSettings({ ...defaultSettings, density: 'every' });

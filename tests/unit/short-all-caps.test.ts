@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { phraseSpans } from '../../src/claims/find-phrases.ts';
-import { isShortAllCaps } from '../../src/match/index.ts';
+import { isShortAllCaps } from '../../src/match/short-all-caps.ts';
 
 it('treats short all-capital words as abbreviations, matched in their own case only', () => {
   expect(['US', 'TB', 'OB', 'IGT', 'PCOS', 'AIDS', 'T2DM'].filter(isShortAllCaps)).toHaveLength(7);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { glossary } from '../../src/glossary/index.ts';
-import { createTermMatcher, searchPieceLength } from '../../src/match/index.ts';
+import { glossary } from '../../src/glossary/glossary.ts';
+import { createTermMatcher } from '../../src/match/term-matcher.ts';
+import { searchPieceLength } from '../../src/match/quick-screen.ts';
 
 const matcher = createTermMatcher(glossary.terms);
 const found = (text: string) => matcher.find(text).map((m) => [m.termId, m.surface]);

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { glossary } from '../../src/glossary/index.ts';
-import { createTermMatcher, searchPieceLength } from '../../src/match/index.ts';
+import { glossary } from '../../src/glossary/glossary.ts';
+import { createTermMatcher } from '../../src/match/term-matcher.ts';
+import { searchPieceLength } from '../../src/match/quick-screen.ts';
 import { TermScreen } from '../../src/page/term-screen.ts';
 
 const matcher = createTermMatcher(glossary.terms);

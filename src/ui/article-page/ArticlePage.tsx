@@ -1,8 +1,10 @@
 import { Fragment } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { articleDocument } from '../../glossary/article-document.ts';
-import { cardDisclaimer, claimSupportText, evidenceLead, glossary, referenceByNumber, referenceLinkLabel, type ArticleBlock, type ArticleTextBlock } from '../../glossary/index.ts';
-import { createTermMatcher } from '../../match/index.ts';
+import { cardDisclaimer, claimSupportText, evidenceLead, referenceLinkLabel } from '../../glossary/card-text.ts';
+import { glossary, referenceByNumber } from '../../glossary/glossary.ts';
+import { type ArticleBlock, type ArticleTextBlock } from '../../glossary/types.ts';
+import { createTermMatcher } from '../../match/term-matcher.ts';
 import { extensionPageUrl, glossaryEntry, sentenceId } from '../extension-links.tsx';
 import { dwellMs, graceMs } from '../hover-intent.ts';
 import { reveal, useFragment } from '../page-fragment.ts';

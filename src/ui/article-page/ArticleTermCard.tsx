@@ -1,6 +1,6 @@
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
-import { termById } from '../../glossary/index.ts';
+import { termById } from '../../glossary/glossary.ts';
 import { TermCard } from '../TermCard.tsx';
 
 export interface ArticleTermCardProps {

@@ -1,5 +1,5 @@
-import type { ArticleTextBlock, Claim, Glossary, Quote, Term } from '../../glossary/index.ts';
-import type { TermMatch } from '../../match/index.ts';
+import type { ArticleTextBlock, Claim, Glossary, Quote, Term } from '../../glossary/types.ts';
+import type { TermMatch } from '../../match/term-matcher.ts';
 
 // How the article page cuts a block of the article into what it draws: sentences (marked when quoted), and
 // inside them plain text, underlined terms and citation markers. Pure, so the cutting is tested in Node.

@@ -1,5 +1,7 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { cardDisclaimer, glossary, referenceCitation, referenceLinkLabel, type Term } from '../../glossary/index.ts';
+import { cardDisclaimer, referenceCitation, referenceLinkLabel } from '../../glossary/card-text.ts';
+import { glossary } from '../../glossary/glossary.ts';
+import { type Term } from '../../glossary/types.ts';
 import { createTermSearch } from '../../glossary/term-search.ts';
 import { extensionPageUrl } from '../extension-links.tsx';
 import { reveal, useFragment } from '../page-fragment.ts';

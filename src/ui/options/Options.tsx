@@ -1,18 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import {
-  densities,
-  loadSettings,
-  normalizeSitePattern,
-  readSettingsFile,
-  saveSettings,
-  settingsFileText,
-  underlineStyles,
-  watchSettings,
-  type Density,
-  type Settings,
-  type UnderlineStyle,
-} from '../../settings/index.ts';
+import { densities, underlineStyles, type Density, type Settings, type UnderlineStyle } from '../../settings/settings.ts';
+import { loadSettings, saveSettings, watchSettings } from '../../settings/settings-store.ts';
+import { normalizeSitePattern } from '../../settings/site-patterns.ts';
+import { readSettingsFile, settingsFileText } from '../../settings/settings-file.ts';
 
 const densityLabels: Record<Density, string> = {
   'first-in-post': 'The first time in each post (recommended for forums)',

@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { claimHeadline } from '../../claims/index.ts';
-import { glossary, termById } from '../../glossary/index.ts';
+import { claimHeadline } from '../../claims/describe.ts';
+import { glossary, termById } from '../../glossary/glossary.ts';
 import { createTermSearch } from '../../glossary/term-search.ts';
 import type { PageReport } from '../../page/page-report.ts';
-import { hostnameOf, loadSettings, updateSettings, watchSettings, withSiteSwitched, type Settings } from '../../settings/index.ts';
+import { hostnameOf } from '../../settings/site-patterns.ts';
+import { loadSettings, updateSettings, watchSettings } from '../../settings/settings-store.ts';
+import { withSiteSwitched, type Settings } from '../../settings/settings.ts';
 import { askTab, missingSiteAccess, pageReportOf, type MissingSiteAccess } from '../tab-client.ts';
 import { TermCard } from '../TermCard.tsx';
 

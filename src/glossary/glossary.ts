@@ -1,9 +1,6 @@
 import compiled from './generated/glossary.json';
 import type { Glossary, Reference, Term } from './types.ts';
 
-export type * from './types.ts';
-export { cardDisclaimer, claimSupportText, evidenceLead, otherNames, quoteEvidence, referenceCitation, referenceLinkLabel, shortAuthors, termCardText } from './card-text.ts';
-
 /** The compiled glossary (written by `npm run glossary` from glossary/). */
 export const glossary: Glossary = compiled as unknown as Glossary;
 
