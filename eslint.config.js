@@ -7,7 +7,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs', 'tests/fixtures/*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs', 'tests/fixtures/*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -24,7 +27,17 @@ export default tseslint.config(
         { property: 'insertAdjacentHTML', message: 'Build DOM with Preact or textContent, never from strings.' },
       ],
       // No barrel files: an import names the module that holds the code (the first stage must not pull in the rest).
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/index', '**/index.ts'], message: 'Import the module itself: the project has no index files.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/index', '**/index.ts'],
+              message: 'Import the module itself: the project has no index files.',
+            },
+          ],
+        },
+      ],
       'no-restricted-syntax': [
         'error',
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never inject HTML strings.' },

@@ -11,8 +11,12 @@ function preactWithoutInnerHtml() {
     name: 'preact-without-inner-html',
     transform(code: string, id: string) {
       if (!/[\\/]node_modules[\\/]preact[\\/]dist[\\/]/.test(id) || !code.includes('innerHTML')) return null;
-      const replaced = code.replace(assignment, '(() => { throw new Error("dangerouslySetInnerHTML is not supported") })()');
-      if (replaced === code || /\.innerHTML\s*=[^=]/.test(replaced)) throw new Error(`preact-without-inner-html: ${id} no longer matches; update the plugin`);
+      const replaced = code.replace(
+        assignment,
+        '(() => { throw new Error("dangerouslySetInnerHTML is not supported") })()',
+      );
+      if (replaced === code || /\.innerHTML\s*=[^=]/.test(replaced))
+        throw new Error(`preact-without-inner-html: ${id} no longer matches; update the plugin`);
       return { code: replaced, map: null };
     },
   };
@@ -37,12 +41,27 @@ export default defineConfig({
     // Firefox's extension addresses are random per installation anyway.
     web_accessible_resources:
       manifestVersion === 3
-        ? [{ resources: ['full-stage.js'], matches: ['<all_urls>'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) }]
+        ? [
+            {
+              resources: ['full-stage.js'],
+              matches: ['<all_urls>'],
+              ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+            },
+          ]
         : ['full-stage.js'],
     commands: {
-      'next-term': { suggested_key: { default: 'Alt+Shift+Period' }, description: 'Go to the next underlined term and open its card' },
-      'previous-term': { suggested_key: { default: 'Alt+Shift+Comma' }, description: 'Go to the previous underlined term and open its card' },
-      'toggle-site': { suggested_key: { default: 'Alt+Shift+G' }, description: 'Switch the glossary off or on for this site' },
+      'next-term': {
+        suggested_key: { default: 'Alt+Shift+Period' },
+        description: 'Go to the next underlined term and open its card',
+      },
+      'previous-term': {
+        suggested_key: { default: 'Alt+Shift+Comma' },
+        description: 'Go to the previous underlined term and open its card',
+      },
+      'toggle-site': {
+        suggested_key: { default: 'Alt+Shift+G' },
+        description: 'Switch the glossary off or on for this site',
+      },
     },
     browser_specific_settings: {
       gecko: {

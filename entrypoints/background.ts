@@ -41,9 +41,15 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener(async (info, tab) => {
     if (info.menuItemId !== lookUpMenuId || !info.selectionText) return;
     const termId = termForSelection(info.selectionText);
-    const shown = termId !== undefined && tab?.id !== undefined && (await askTab<boolean>(tab.id, { type: 'show-term', termId })) === true;
+    const shown =
+      termId !== undefined &&
+      tab?.id !== undefined &&
+      (await askTab<boolean>(tab.id, { type: 'show-term', termId })) === true;
     // No term, or a page where the card cannot open: the look-up opens in a tab instead.
-    if (!shown) await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(info.selectionText.slice(0, 100))}`) });
+    if (!shown)
+      await browser.tabs.create({
+        url: browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(info.selectionText.slice(0, 100))}`),
+      });
   });
 
   // The fact-checker: language work runs here, where no page waits for it.
@@ -78,6 +84,11 @@ export default defineBackground(() => {
   });
   // Turning the badge off clears it everywhere at once.
   watchSettings((settings) => {
-    if (!settings.badge) void browser.tabs.query({}).then((tabs) => tabs.forEach((t) => t.id !== undefined && void toolbarButton.setBadgeText({ tabId: t.id, text: '' })));
+    if (!settings.badge)
+      void browser.tabs
+        .query({})
+        .then((tabs) =>
+          tabs.forEach((t) => t.id !== undefined && void toolbarButton.setBadgeText({ tabId: t.id, text: '' })),
+        );
   });
 });

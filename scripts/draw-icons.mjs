@@ -30,14 +30,18 @@ function drawIcon(size) {
       const u = (x + 0.5) / size;
       const v = (y + 0.5) / size;
       // Drop: a circle at the bottom joined to a point at the top.
-      const cx = 0.5, cy = 0.52, r = 0.28;
+      const cx = 0.5,
+        cy = 0.52,
+        r = 0.28;
       const inCircle = (u - cx) ** 2 + (v - cy) ** 2 <= r * r;
       const inTip = v >= 0.08 && v <= cy && Math.abs(u - cx) <= ((v - 0.08) / (cy - 0.08)) * r;
       const inUnderline = v >= 0.88 && v <= 0.96 && Math.floor(u * 5) % 2 === 0;
       const background = [0x2e, 0x7d, 0x6b, 255];
       const drop = [255, 255, 255, 255];
       const line = [0xf4, 0xc4, 0x30, 255];
-      const roundedCorner = Math.min(u, 1 - u) < 0.12 && Math.min(v, 1 - v) < 0.12 &&
+      const roundedCorner =
+        Math.min(u, 1 - u) < 0.12 &&
+        Math.min(v, 1 - v) < 0.12 &&
         (Math.min(u, 1 - u) - 0.12) ** 2 + (Math.min(v, 1 - v) - 0.12) ** 2 > 0.0144;
       row.push(...(roundedCorner ? [0, 0, 0, 0] : inUnderline ? line : inCircle || inTip ? drop : background));
     }

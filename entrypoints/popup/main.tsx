@@ -7,4 +7,6 @@ import { targetTabId } from '../../src/ui/tab-client.ts';
 document.documentElement.dataset.theme = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 document.documentElement.classList.add('theme');
 const initialQuery = new URLSearchParams(location.search).get('q') ?? '';
-void targetTabId().then((tabId) => render(<Popup tabId={tabId} initialQuery={initialQuery} />, document.getElementById('app')!));
+void targetTabId().then((tabId) =>
+  render(<Popup tabId={tabId} initialQuery={initialQuery} />, document.getElementById('app')!),
+);

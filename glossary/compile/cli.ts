@@ -27,7 +27,9 @@ try {
   writeWhole(articleFile, article, 1);
   writeWhole(outFile, glossary, 1);
   writeWhole(screenFile, screenDataOf(glossary.terms));
-  console.log(`glossary: ${glossary.terms.length} terms, ${glossary.claims.length} claims, ${glossary.references.length} references`);
+  console.log(
+    `glossary: ${glossary.terms.length} terms, ${glossary.claims.length} claims, ${glossary.references.length} references`,
+  );
 } catch (error) {
   if (!(error instanceof GlossaryError)) throw error;
   console.error(`The glossary has ${error.problems.length} problem(s):\n${error.message}`);

@@ -36,7 +36,11 @@ function unknownKeys(obj: Json, allowed: string[], report: (reason: string) => v
   for (const key of Object.keys(obj)) if (!allowed.includes(key)) report(`${what} has unknown field "${key}"`);
 }
 
-function readVocabulary(raw: unknown, termIds: ReadonlySet<string>, report: (reason: string) => void): ClaimVocabulary | null {
+function readVocabulary(
+  raw: unknown,
+  termIds: ReadonlySet<string>,
+  report: (reason: string) => void,
+): ClaimVocabulary | null {
   if (!isObject(raw) || !isText(raw.label) || !isWords(raw.words)) {
     report('needs a "label" and a non-empty list of "words"');
     return null;
@@ -45,16 +49,25 @@ function readVocabulary(raw: unknown, termIds: ReadonlySet<string>, report: (rea
   const terms = raw.terms === undefined ? [] : raw.terms;
   if (!Array.isArray(terms) || !terms.every(isText)) report('"terms" must be a list of glossary ids');
   else for (const t of terms) if (!termIds.has(t)) report(`term "${t}" is not a glossary term`);
-  return { label: raw.label, words: raw.words, ...(Array.isArray(terms) && terms.length > 0 ? { terms: terms as string[] } : {}) };
+  return {
+    label: raw.label,
+    words: raw.words,
+    ...(Array.isArray(terms) && terms.length > 0 ? { terms: terms as string[] } : {}),
+  };
 }
 
-function readRelation(raw: unknown, macros: Record<string, string>, report: (reason: string) => void): ClaimRelation | null {
+function readRelation(
+  raw: unknown,
+  macros: Record<string, string>,
+  report: (reason: string) => void,
+): ClaimRelation | null {
   if (!isObject(raw) || !isText(raw.label)) {
     report('needs a "label"');
     return null;
   }
   unknownKeys(raw, ['label', 'measures', 'wordings'], report, 'it');
-  const measures = isObject(raw.measures) && Object.values(raw.measures).every(isText) ? (raw.measures as Record<string, string>) : {};
+  const measures =
+    isObject(raw.measures) && Object.values(raw.measures).every(isText) ? (raw.measures as Record<string, string>) : {};
   if (raw.measures !== undefined && measures !== raw.measures) report('"measures" must map a measure id to its label');
   if (!Array.isArray(raw.wordings) || raw.wordings.length === 0) {
     report('has no wording');
@@ -77,7 +90,8 @@ function readRelation(raw: unknown, macros: Record<string, string>, report: (rea
     }
     if (!w.match.includes('{subject}')) report(`${where} must place the claim's {subject}`);
     const hasMeasures = Object.keys(measures).length > 0;
-    if (hasMeasures && !(isText(w.measure) && w.measure in measures)) report(`${where} must name one of the measures ${Object.keys(measures).join(', ')}`);
+    if (hasMeasures && !(isText(w.measure) && w.measure in measures))
+      report(`${where} must name one of the measures ${Object.keys(measures).join(', ')}`);
     if (hasMeasures && !w.match.includes('{figure}')) report(`${where} must place the {figure} it measures`);
     wordings.push({
       says: w.says as RelationWording['says'],
@@ -98,7 +112,8 @@ function readClaimLanguage(ctx: ClaimsCompileContext): ClaimLanguage {
     if (raw !== undefined) ctx.report(file, 'claim language', 'must be a JSON object');
     return language;
   }
-  const macros = isObject(raw.macros) && Object.values(raw.macros).every(isText) ? (raw.macros as Record<string, string>) : {};
+  const macros =
+    isObject(raw.macros) && Object.values(raw.macros).every(isText) ? (raw.macros as Record<string, string>) : {};
   if (macros !== raw.macros) ctx.report(file, 'macros', 'must map a name to compromise match syntax');
   for (const [section, read] of [
     ['relations', (v: unknown, report: (r: string) => void) => readRelation(v, macros, report)],
@@ -121,7 +136,11 @@ function readClaimLanguage(ctx: ClaimsCompileContext): ClaimLanguage {
   return language;
 }
 
-function readFigure(raw: unknown, relation: ClaimRelation | undefined, report: (reason: string) => void): ClaimFigure | null {
+function readFigure(
+  raw: unknown,
+  relation: ClaimRelation | undefined,
+  report: (reason: string) => void,
+): ClaimFigure | null {
   if (raw === undefined || raw === null) return null;
   if (!isObject(raw)) {
     report('qualifiers.figure must be an object');
@@ -131,26 +150,41 @@ function readFigure(raw: unknown, relation: ClaimRelation | undefined, report: (
   const single = typeof raw.value === 'number';
   const range = typeof raw.low === 'number' && typeof raw.high === 'number' && raw.low <= raw.high;
   if (single === range) report('qualifiers.figure needs either "value" or "low" ≤ "high"');
-  if (!units.includes(raw.unit as ClaimFigure['unit'])) report(`qualifiers.figure.unit must be one of ${units.join(', ')}`);
+  if (!units.includes(raw.unit as ClaimFigure['unit']))
+    report(`qualifiers.figure.unit must be one of ${units.join(', ')}`);
   if (!isText(raw.measure)) report('qualifiers.figure has no "measure" (what the figure counts)');
   else if (relation && Object.keys(relation.measures).length > 0 && !(raw.measure in relation.measures)) {
-    report(`qualifiers.figure.measure "${raw.measure}" is not a measure of its relation (${Object.keys(relation.measures).join(', ')})`);
+    report(
+      `qualifiers.figure.measure "${raw.measure}" is not a measure of its relation (${Object.keys(relation.measures).join(', ')})`,
+    );
   }
-  return { ...(single ? { value: raw.value as number } : { low: raw.low as number, high: raw.high as number }), unit: raw.unit as ClaimFigure['unit'], measure: String(raw.measure) };
+  return {
+    ...(single ? { value: raw.value as number } : { low: raw.low as number, high: raw.high as number }),
+    unit: raw.unit as ClaimFigure['unit'],
+    measure: String(raw.measure),
+  };
 }
 
-function readQualifiers(raw: unknown, language: ClaimLanguage, relation: ClaimRelation | undefined, report: (reason: string) => void): ClaimQualifiers {
+function readQualifiers(
+  raw: unknown,
+  language: ClaimLanguage,
+  relation: ClaimRelation | undefined,
+  report: (reason: string) => void,
+): ClaimQualifiers {
   const q: Json = isObject(raw) ? raw : {};
   if (!isObject(raw)) report('"qualifiers" must be an object');
   unknownKeys(q, ['figure', 'place', 'year', 'period', 'periodRequired', 'time'], report, 'qualifiers');
   const place = q.place === undefined || q.place === null ? null : String(q.place);
-  if (place !== null && !(place in language.places)) report(`qualifiers.place "${place}" is not a place in claim-language.json`);
+  if (place !== null && !(place in language.places))
+    report(`qualifiers.place "${place}" is not a place in claim-language.json`);
   const period = q.period === undefined || q.period === null ? null : String(q.period);
-  if (period !== null && !(period in language.periods)) report(`qualifiers.period "${period}" is not a period in claim-language.json`);
+  if (period !== null && !(period in language.periods))
+    report(`qualifiers.period "${period}" is not a period in claim-language.json`);
   if (q.year !== undefined && typeof q.year !== 'number') report('qualifiers.year must be a number');
   if (q.time !== undefined && typeof q.time !== 'string') report('qualifiers.time must be a string');
   const figure = readFigure(q.figure, relation, report);
-  if (relation && Object.keys(relation.measures).length > 0 && !figure) report('its relation counts a share, so qualifiers.figure is required');
+  if (relation && Object.keys(relation.measures).length > 0 && !figure)
+    report('its relation counts a share, so qualifiers.figure is required');
   return {
     figure,
     place,
@@ -163,7 +197,12 @@ function readQualifiers(raw: unknown, language: ClaimLanguage, relation: ClaimRe
 
 function readEvidence(raw: unknown, report: (reason: string) => void): ClaimEvidence | null {
   if (raw === undefined) return null;
-  if (!isObject(raw) || !supports.includes(raw.support as ClaimSupport) || !isText(raw.sourceReports) || !isText(raw.note)) {
+  if (
+    !isObject(raw) ||
+    !supports.includes(raw.support as ClaimSupport) ||
+    !isText(raw.sourceReports) ||
+    !isText(raw.note)
+  ) {
     report(`"evidence" needs "support" (${supports.join(', ')}), "sourceReports" and "note"`);
     return null;
   }
@@ -189,15 +228,22 @@ export function compileClaims(ctx: ClaimsCompileContext): { claims: Claim[]; cla
       report('is not a JSON object');
       continue;
     }
-    unknownKeys(item, ['id', 'statement', 'quote', 'refs', 'subject', 'relation', 'object', 'qualifiers', 'evidence'], report, 'it');
-    for (const key of ['id', 'statement', 'quote', 'relation', 'object'] as const) if (!isText(item[key])) report(`missing required field "${key}"`);
+    unknownKeys(
+      item,
+      ['id', 'statement', 'quote', 'refs', 'subject', 'relation', 'object', 'qualifiers', 'evidence'],
+      report,
+      'it',
+    );
+    for (const key of ['id', 'statement', 'quote', 'relation', 'object'] as const)
+      if (!isText(item[key])) report(`missing required field "${key}"`);
     if (!idPattern.test(entry)) report(`id "${entry}" must use only a-z, 0-9 and single hyphens`);
     const subjects = typeof item.subject === 'string' ? [item.subject] : item.subject;
     if (!isWords(subjects)) report('"subject" must be a glossary term id (or a list of them)');
     else for (const s of subjects) if (!ctx.termIds.has(s)) report(`subject "${s}" is not a glossary term`);
     const relation = claimLanguage.relations[String(item.relation)];
     if (isText(item.relation) && !relation) report(`relation "${item.relation}" has no wording in claim-language.json`);
-    if (isText(item.object) && !(item.object in claimLanguage.objects)) report(`object "${item.object}" is not an object in claim-language.json`);
+    if (isText(item.object) && !(item.object in claimLanguage.objects))
+      report(`object "${item.object}" is not an object in claim-language.json`);
     const qualifiers = readQualifiers(item.qualifiers ?? {}, claimLanguage, relation, report);
     const evidence = readEvidence(item.evidence, report);
     const quote = ctx.makeQuote(file, entry, { text: item.quote, refs: item.refs ?? [] });

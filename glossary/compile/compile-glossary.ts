@@ -1,6 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { AcronymRule, ArticleDocument, ArticleInfo, Glossary, Quote, Reference, Term } from '../../src/glossary/types.ts';
+import type {
+  AcronymRule,
+  ArticleDocument,
+  ArticleInfo,
+  Glossary,
+  Quote,
+  Reference,
+  Term,
+} from '../../src/glossary/types.ts';
 import { compileClaims } from './compile-claims.ts';
 import { inflectedForms } from './inflect.ts';
 import { readArticle, type ReadArticle } from './read-article.ts';
@@ -8,10 +16,26 @@ import { textFragmentLink } from './text-fragment.ts';
 
 /** Ids every build must have: the article's core terms, which tests, the CLI and other tools look up by id. */
 export const requiredTermIds = [
-  'insulin', 'insulin-resistance', 'prolactin', 'insufficient-glandular-tissue', 'lactational-amenorrhea',
-  'galactagogue', 'pcos', 'metabolic-syndrome', 'gestational-diabetes', 'prediabetes', 'type-2-diabetes',
-  'colostrum', 'lactose', 'cortisol', 'estrogen', 'progesterone', 'mammary-gland', 'milk-supply',
-  'lactogenesis', 'lactogenic-diet',
+  'insulin',
+  'insulin-resistance',
+  'prolactin',
+  'insufficient-glandular-tissue',
+  'lactational-amenorrhea',
+  'galactagogue',
+  'pcos',
+  'metabolic-syndrome',
+  'gestational-diabetes',
+  'prediabetes',
+  'type-2-diabetes',
+  'colostrum',
+  'lactose',
+  'cortisol',
+  'estrogen',
+  'progesterone',
+  'mammary-gland',
+  'milk-supply',
+  'lactogenesis',
+  'lactogenic-diet',
 ];
 
 export interface GlossaryProblem {
@@ -48,7 +72,13 @@ class Checker {
   }
 
   /** Checks `obj` has exactly the allowed keys, with the required ones present and of the right kind. */
-  shape(file: string, entry: string, obj: unknown, required: Record<string, Kind>, optional: Record<string, Kind> = {}): obj is Json {
+  shape(
+    file: string,
+    entry: string,
+    obj: unknown,
+    required: Record<string, Kind>,
+    optional: Record<string, Kind> = {},
+  ): obj is Json {
     if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
       this.report(file, entry, 'is not a JSON object');
       return false;
@@ -77,19 +107,37 @@ class Checker {
   }
 }
 
-type Kind = 'a non-empty string' | 'a string' | 'a boolean' | 'a number' | 'a list of strings' | 'a non-empty list' | 'a list' | 'a string or null' | 'an object';
+type Kind =
+  | 'a non-empty string'
+  | 'a string'
+  | 'a boolean'
+  | 'a number'
+  | 'a list of strings'
+  | 'a non-empty list'
+  | 'a list'
+  | 'a string or null'
+  | 'an object';
 
 function isKind(value: unknown, kind: Kind): boolean {
   switch (kind) {
-    case 'a non-empty string': return typeof value === 'string' && value.trim() !== '';
-    case 'a string': return typeof value === 'string';
-    case 'a boolean': return typeof value === 'boolean';
-    case 'a number': return typeof value === 'number' && Number.isFinite(value);
-    case 'a list of strings': return Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim() !== '');
-    case 'a non-empty list': return Array.isArray(value) && value.length > 0;
-    case 'a list': return Array.isArray(value);
-    case 'a string or null': return value === null || typeof value === 'string';
-    case 'an object': return typeof value === 'object' && value !== null && !Array.isArray(value);
+    case 'a non-empty string':
+      return typeof value === 'string' && value.trim() !== '';
+    case 'a string':
+      return typeof value === 'string';
+    case 'a boolean':
+      return typeof value === 'boolean';
+    case 'a number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'a list of strings':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim() !== '');
+    case 'a non-empty list':
+      return Array.isArray(value) && value.length > 0;
+    case 'a list':
+      return Array.isArray(value);
+    case 'a string or null':
+      return value === null || typeof value === 'string';
+    case 'an object':
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
   }
 }
 
@@ -99,7 +147,10 @@ const collapseWhitespace = (text: string) => text.replace(/\s+/g, ' ').trim();
 function referenceLink(doi: string | null, pmid: string | null, title: string) {
   if (doi) return { link: `https://doi.org/${doi}`, linkIsSearch: false };
   if (pmid) return { link: `https://pubmed.ncbi.nlm.nih.gov/${pmid}/`, linkIsSearch: false };
-  return { link: `https://pubmed.ncbi.nlm.nih.gov/?term=${encodeURIComponent(`"${title}"[Title]`)}`, linkIsSearch: true };
+  return {
+    link: `https://pubmed.ncbi.nlm.nih.gov/?term=${encodeURIComponent(`"${title}"[Title]`)}`,
+    linkIsSearch: true,
+  };
 }
 
 /**
@@ -148,10 +199,25 @@ export function compileGlossaryAndArticle(root: string): { glossary: Glossary; a
   let article: ArticleInfo = { title: '', author: '', url: '' };
   let articleText = '';
   let articleReader: ReadArticle | null = null;
-  if (check.shape(articleFile, 'article', articleJson,
-    { title: 'a non-empty string', author: 'a non-empty string', url: 'a non-empty string', textFile: 'a non-empty string' },
-    { authorNote: 'a string' })) {
-    article = { title: articleJson.title as string, author: articleJson.author as string, url: articleJson.url as string };
+  if (
+    check.shape(
+      articleFile,
+      'article',
+      articleJson,
+      {
+        title: 'a non-empty string',
+        author: 'a non-empty string',
+        url: 'a non-empty string',
+        textFile: 'a non-empty string',
+      },
+      { authorNote: 'a string' },
+    )
+  ) {
+    article = {
+      title: articleJson.title as string,
+      author: articleJson.author as string,
+      url: articleJson.url as string,
+    };
     const textPath = join(articleDir, articleJson.textFile as string);
     if (existsSync(textPath)) {
       const raw = readFileSync(textPath, 'utf8');
@@ -160,10 +226,17 @@ export function compileGlossaryAndArticle(root: string): { glossary: Glossary; a
     } else check.report(articleFile, 'article', `text file "${String(articleJson.textFile)}" does not exist`);
   }
 
-  const makeQuote = (file: string, entry: string, raw: unknown, index: number, refNumbers: Set<number>): Quote | null => {
+  const makeQuote = (
+    file: string,
+    entry: string,
+    raw: unknown,
+    index: number,
+    refNumbers: Set<number>,
+  ): Quote | null => {
     const where = `quote ${index + 1}`;
     // `claim` links a quote that states one of the article's checkable claims (checked once claims are compiled).
-    if (!check.shape(file, entry, raw, { text: 'a non-empty string', refs: 'a list' }, { claim: 'a non-empty string' })) return null;
+    if (!check.shape(file, entry, raw, { text: 'a non-empty string', refs: 'a list' }, { claim: 'a non-empty string' }))
+      return null;
     const text = collapseWhitespace(raw.text as string);
     let ok = true;
     if (articleText && !articleText.includes(text)) {
@@ -191,11 +264,25 @@ export function compileGlossaryAndArticle(root: string): { glossary: Glossary; a
   if (Array.isArray(referencesJson)) {
     referencesJson.forEach((raw, index) => {
       const entry = `reference ${(raw as Json)?.number ?? index + 1}`;
-      if (!check.shape(referencesFile, entry, raw,
-        { number: 'a number', authors: 'a non-empty string', year: 'a number', title: 'a non-empty string', journal: 'a non-empty string', citation: 'a string', doi: 'a string or null', pmid: 'a string or null' })) return;
+      if (
+        !check.shape(referencesFile, entry, raw, {
+          number: 'a number',
+          authors: 'a non-empty string',
+          year: 'a number',
+          title: 'a non-empty string',
+          journal: 'a non-empty string',
+          citation: 'a string',
+          doi: 'a string or null',
+          pmid: 'a string or null',
+        })
+      )
+        return;
       const doi = raw.doi as string | null;
       if (doi !== null && !/^10\.\d{4,9}\/\S+$/.test(doi)) check.report(referencesFile, entry, `"${doi}" is not a DOI`);
-      references.push({ ...(raw as unknown as Reference), ...referenceLink(doi, raw.pmid as string | null, raw.title as string) });
+      references.push({
+        ...(raw as unknown as Reference),
+        ...referenceLink(doi, raw.pmid as string | null, raw.title as string),
+      });
     });
   } else if (referencesJson !== undefined) {
     check.report(referencesFile, 'references', 'must be a list');
@@ -208,35 +295,88 @@ export function compileGlossaryAndArticle(root: string): { glossary: Glossary; a
   const owners = new Map<string, { id: string; file: string }>();
   // Entries that exist but are malformed still count as present, so one mistake gives one message.
   const presentIds = new Set<string>();
-  for (const name of readdirSync(termsDir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const name of readdirSync(termsDir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const file = join(termsDir, name);
     const raw = check.readJson(file, name);
     const entry = typeof (raw as Json)?.id === 'string' ? ((raw as Json).id as string) : name;
     presentIds.add(entry);
-    if (!check.shape(file, entry, raw,
-      { id: 'a non-empty string', label: 'a non-empty string', aliases: 'a list of strings', definition: 'a non-empty string', quotes: 'a non-empty list', related: 'a list of strings', review: 'an object' },
-      { variants: 'a list of strings', acronyms: 'a list', notFollowedBy: 'a list of strings', findOnPages: 'a boolean' })) continue;
+    if (
+      !check.shape(
+        file,
+        entry,
+        raw,
+        {
+          id: 'a non-empty string',
+          label: 'a non-empty string',
+          aliases: 'a list of strings',
+          definition: 'a non-empty string',
+          quotes: 'a non-empty list',
+          related: 'a list of strings',
+          review: 'an object',
+        },
+        {
+          variants: 'a list of strings',
+          acronyms: 'a list',
+          notFollowedBy: 'a list of strings',
+          findOnPages: 'a boolean',
+        },
+      )
+    )
+      continue;
     const id = raw.id as string;
     checkReview(check, file, entry, raw.review);
     if (!idPattern.test(id)) check.report(file, entry, `id "${id}" must use only a-z, 0-9 and single hyphens`);
     if (name !== `${id}.json`) check.report(file, entry, `file name must be "${id}.json"`);
     const acronyms: AcronymRule[] = [];
     for (const rawAcronym of (raw.acronyms as unknown[] | undefined) ?? []) {
-      if (!check.shape(file, entry, rawAcronym, { text: 'a non-empty string' }, { anyCase: 'a boolean', confirmWith: 'a list of strings', rejectWith: 'a list of strings' })) continue;
+      if (
+        !check.shape(
+          file,
+          entry,
+          rawAcronym,
+          { text: 'a non-empty string' },
+          { anyCase: 'a boolean', confirmWith: 'a list of strings', rejectWith: 'a list of strings' },
+        )
+      )
+        continue;
       const a = rawAcronym;
       for (const word of [...((a.confirmWith as string[]) ?? []), ...((a.rejectWith as string[]) ?? [])]) {
         // The matcher finds context words with ASCII word boundaries.
-        if (!/^[A-Za-z0-9](?:[A-Za-z0-9 -]*[A-Za-z0-9])?$/.test(word)) check.report(file, entry, `context word "${word}" of ${String(a.text)} must be ASCII letters, digits, spaces or hyphens`);
+        if (!/^[A-Za-z0-9](?:[A-Za-z0-9 -]*[A-Za-z0-9])?$/.test(word))
+          check.report(
+            file,
+            entry,
+            `context word "${word}" of ${String(a.text)} must be ASCII letters, digits, spaces or hyphens`,
+          );
       }
-      acronyms.push({ text: a.text as string, anyCase: a.anyCase === true, confirmWith: (a.confirmWith as string[]) ?? [], rejectWith: (a.rejectWith as string[]) ?? [] });
+      acronyms.push({
+        text: a.text as string,
+        anyCase: a.anyCase === true,
+        confirmWith: (a.confirmWith as string[]) ?? [],
+        rejectWith: (a.rejectWith as string[]) ?? [],
+      });
     }
-    const surfaces = [raw.label as string, ...(raw.aliases as string[]), ...((raw.variants as string[]) ?? []), ...acronyms.map((a) => a.text)];
+    const surfaces = [
+      raw.label as string,
+      ...(raw.aliases as string[]),
+      ...((raw.variants as string[]) ?? []),
+      ...acronyms.map((a) => a.text),
+    ];
     for (const surface of new Set(surfaces.map((s) => collapseWhitespace(s).toLowerCase()))) {
       const owner = owners.get(surface);
-      if (owner && owner.id !== id) check.report(file, entry, `alias "${surface}" is also claimed by "${owner.id}" (${relative(root, owner.file)})`);
+      if (owner && owner.id !== id)
+        check.report(
+          file,
+          entry,
+          `alias "${surface}" is also claimed by "${owner.id}" (${relative(root, owner.file)})`,
+        );
       else owners.set(surface, { id, file });
     }
-    const quotes = (raw.quotes as unknown[]).map((q, i) => makeQuote(file, entry, q, i, refNumbers)).filter((q): q is Quote => q !== null);
+    const quotes = (raw.quotes as unknown[])
+      .map((q, i) => makeQuote(file, entry, q, i, refNumbers))
+      .filter((q): q is Quote => q !== null);
     // An entry with `findOnPages: false` has a card (popup, related links) but no written form for the finder.
     const findOnPages = raw.findOnPages !== false;
     terms.push({
@@ -244,7 +384,9 @@ export function compileGlossaryAndArticle(root: string): { glossary: Glossary; a
       label: raw.label as string,
       aliases: raw.aliases as string[],
       variants: (raw.variants as string[]) ?? [],
-      forms: findOnPages ? inflectedForms([raw.label as string, ...(raw.aliases as string[]), ...((raw.variants as string[]) ?? [])]) : [],
+      forms: findOnPages
+        ? inflectedForms([raw.label as string, ...(raw.aliases as string[]), ...((raw.variants as string[]) ?? [])])
+        : [],
       acronyms: findOnPages ? acronyms : [],
       definition: collapseWhitespace(raw.definition as string),
       quotes,
@@ -255,8 +397,10 @@ export function compileGlossaryAndArticle(root: string): { glossary: Glossary; a
   const termIds = presentIds;
   for (const term of terms) {
     for (const related of term.related) {
-      if (!termIds.has(related)) check.report(join(termsDir, `${term.id}.json`), term.id, `related term "${related}" does not exist`);
-      else if (related === term.id) check.report(join(termsDir, `${term.id}.json`), term.id, 'lists itself as a related term');
+      if (!termIds.has(related))
+        check.report(join(termsDir, `${term.id}.json`), term.id, `related term "${related}" does not exist`);
+      else if (related === term.id)
+        check.report(join(termsDir, `${term.id}.json`), term.id, 'lists itself as a related term');
     }
   }
   for (const id of requiredTermIds) {
@@ -280,8 +424,14 @@ export function compileGlossaryAndArticle(root: string): { glossary: Glossary; a
     term.quotes.forEach((quote, index) => {
       const where = `quote ${index + 1}`;
       const stated = claims.filter((c) => quote.text.includes(c.quote.text)).map((c) => c.id);
-      if (quote.claim !== undefined && !claimIds.has(quote.claim)) check.report(file, term.id, `${where} links claim "${quote.claim}", which is not among the compiled claims`);
-      else if (quote.claim === undefined && stated.length > 0) check.report(file, term.id, `${where} states claim ${stated.map((id) => `"${id}"`).join(' or ')}: link it with "claim"`);
+      if (quote.claim !== undefined && !claimIds.has(quote.claim))
+        check.report(file, term.id, `${where} links claim "${quote.claim}", which is not among the compiled claims`);
+      else if (quote.claim === undefined && stated.length > 0)
+        check.report(
+          file,
+          term.id,
+          `${where} states claim ${stated.map((id) => `"${id}"`).join(' or ')}: link it with "claim"`,
+        );
     });
   }
 

@@ -12,7 +12,9 @@ function pluralOf(surface: string): string | null {
     before.slice(0, -1).every((word, i) => word.toLowerCase() === after[i]!.toLowerCase()) &&
     after.at(-1)!.toLowerCase() !== before.at(-1)!.toLowerCase();
   // Guard against compromise pluralising a modifier ("insulins resistant") or an already plural word.
-  return sameExceptLast && after.at(-1)!.toLowerCase().startsWith(before.at(-1)!.toLowerCase().slice(0, -2)) ? plural : null;
+  return sameExceptLast && after.at(-1)!.toLowerCase().startsWith(before.at(-1)!.toLowerCase().slice(0, -2))
+    ? plural
+    : null;
 }
 
 /**

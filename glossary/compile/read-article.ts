@@ -71,7 +71,10 @@ export function readArticle(raw: string): ReadArticle {
     const kind = kindOf(line, blocks.length === 0);
     const text = kind === 'list-item' ? line.slice(2) : line;
     const textStart = lineStart + (line.length - text.length);
-    const sentences = kind === 'paragraph' || kind === 'list-item' ? splitSentences(text, nextSentence) : [{ number: nextSentence, start: 0, end: text.length }];
+    const sentences =
+      kind === 'paragraph' || kind === 'list-item'
+        ? splitSentences(text, nextSentence)
+        : [{ number: nextSentence, start: 0, end: text.length }];
     nextSentence += sentences.length;
     for (const s of sentences) placed.push({ number: s.number, start: textStart + s.start, end: textStart + s.end });
     const reference = kind === 'reference' ? Number(/^\[(\d+)\]/.exec(text)![1]) : undefined;

@@ -7,7 +7,10 @@ import { extensionPageUrl } from '../ui/extension-page-url.ts';
  * link cannot open it itself: a web page may not navigate to an extension page that is not web-accessible.
  * (tabs.create needs no permission.)
  */
-export async function openExtensionPage(request: Extract<BackgroundRequest, { type: 'open-extension-page' }>, from?: Browser.tabs.Tab): Promise<void> {
+export async function openExtensionPage(
+  request: Extract<BackgroundRequest, { type: 'open-extension-page' }>,
+  from?: Browser.tabs.Tab,
+): Promise<void> {
   const beside = from?.id !== undefined ? { windowId: from.windowId, index: from.index + 1 } : {};
   await browser.tabs.create({ url: extensionPageUrl(request), ...beside });
 }

@@ -29,56 +29,98 @@ const shareTolerance = 1.5;
 const durationTolerance = 4;
 const daysPer: Record<ClaimFigure['unit'], number> = { '%': 1, day: 1, week: 7, month: 30, year: 365 };
 
-const claimRange = (f: ClaimFigure): [number, number] => [(f.value ?? f.low!) * daysPer[f.unit], (f.value ?? f.high!) * daysPer[f.unit]];
-const agreesWith = (range: [number, number], page: Figure, tolerance: number) => page.low <= range[1] + tolerance && page.high >= range[0] - tolerance;
+const claimRange = (f: ClaimFigure): [number, number] => [
+  (f.value ?? f.low!) * daysPer[f.unit],
+  (f.value ?? f.high!) * daysPer[f.unit],
+];
+const agreesWith = (range: [number, number], page: Figure, tolerance: number) =>
+  page.low <= range[1] + tolerance && page.high >= range[0] - tolerance;
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /** Sentences with their offsets, as compromise splits them. */
 function sentencesOf(text: string): { text: string; start: number }[] {
   const json = nlp(text).json({ offset: true }) as { offset?: { start: number; length: number } }[];
-  return json.filter((s) => s.offset).map((s) => ({ text: text.slice(s.offset!.start, s.offset!.start + s.offset!.length), start: s.offset!.start }));
+  return json
+    .filter((s) => s.offset)
+    .map((s) => ({ text: text.slice(s.offset!.start, s.offset!.start + s.offset!.length), start: s.offset!.start }));
 }
 
 /** A question asks; it states nothing to check ("Does insulin matter for supply" is often written without "?"). */
-const isQuestion = (sentence: string) => /\?\s*["”’')\]]*\s*$/.test(sentence) || /^\W*(?:do|does|did|is|are|was|were|can|could|would|should|will|has|have|had|anyone|any1|how come)\b/i.test(sentence);
+const isQuestion = (sentence: string) =>
+  /\?\s*["”’')\]]*\s*$/.test(sentence) ||
+  /^\W*(?:do|does|did|is|are|was|were|can|could|would|should|will|has|have|had|anyone|any1|how come)\b/i.test(sentence);
 
 /** Places named in the sentence, by place id. */
 function placesIn(sentence: string, language: ClaimLanguage): Set<string> {
-  return new Set(Object.entries(language.places).filter(([, p]) => phraseSpans(sentence, p.words).length > 0).map(([id]) => id));
+  return new Set(
+    Object.entries(language.places)
+      .filter(([, p]) => phraseSpans(sentence, p.words).length > 0)
+      .map(([id]) => id),
+  );
 }
 
 /** Periods named in the sentence; a period named inside a longer one ("pregnancy" in "after pregnancy") does not count. */
 function periodsIn(sentence: string, language: ClaimLanguage): Set<string> {
-  const found = Object.entries(language.periods).flatMap(([id, p]) => phraseSpans(sentence, p.words).map((span) => ({ id, span })));
-  const outer = found.filter((a) => !found.some((b) => b !== a && b.span.start <= a.span.start && a.span.end <= b.span.end && b.span.end - b.span.start > a.span.end - a.span.start));
+  const found = Object.entries(language.periods).flatMap(([id, p]) =>
+    phraseSpans(sentence, p.words).map((span) => ({ id, span })),
+  );
+  const outer = found.filter(
+    (a) =>
+      !found.some(
+        (b) =>
+          b !== a &&
+          b.span.start <= a.span.start &&
+          a.span.end <= b.span.end &&
+          b.span.end - b.span.start > a.span.end - a.span.start,
+      ),
+  );
   return new Set(outer.map((f) => f.id));
 }
 
 /** Spans of a vocabulary item: its words, and its glossary terms as the matcher found them. */
-function vocabularySpans(sentence: string, words: string[], termIds: readonly string[] = [], matches: TermMatch[]): Span[] {
+function vocabularySpans(
+  sentence: string,
+  words: string[],
+  termIds: readonly string[] = [],
+  matches: TermMatch[],
+): Span[] {
   return [...phraseSpans(sentence, words), ...matches.filter((m) => termIds.includes(m.termId))];
 }
 
 /** Share claims: the same measure, place and year, then the figures compared. */
-function judgeShare(claim: Claim, reading: Reading, figures: Figure[], sentence: string, language: ClaimLanguage): Judgement | null {
+function judgeShare(
+  claim: Claim,
+  reading: Reading,
+  figures: Figure[],
+  sentence: string,
+  language: ClaimLanguage,
+): Judgement | null {
   const articleFigure = claim.qualifiers.figure!;
   const inFigure = reading.figure ? figures.filter((f) => overlaps(f, reading.figure!)) : [];
   if (inFigure.length === 0) return null;
-  const page: Figure = { ...inFigure[0]!, low: Math.min(...inFigure.map((f) => f.low)), high: Math.max(...inFigure.map((f) => f.high)) };
+  const page: Figure = {
+    ...inFigure[0]!,
+    low: Math.min(...inFigure.map((f) => f.low)),
+    high: Math.max(...inFigure.map((f) => f.high)),
+  };
   const pageFigures = inFigure.map((f) => f.text);
   const relation = language.relations[claim.relation]!;
   const range = claimRange(articleFigure);
   const same = agreesWith(range, page, shareTolerance);
   const articleText = describeClaimFigure(articleFigure);
   if (reading.says === 'deny') {
-    return same ? { verdict: 'differs', pageFigures, reasons: [`The page denies the article’s figure (${articleText}).`] } : null;
+    return same
+      ? { verdict: 'differs', pageFigures, reasons: [`The page denies the article’s figure (${articleText}).`] }
+      : null;
   }
-  const measureLabel = (id: string | null) => (id ? relation.measures[id] ?? id : 'something else');
+  const measureLabel = (id: string | null) => (id ? (relation.measures[id] ?? id) : 'something else');
   if (reading.measure !== articleFigure.measure) {
     return {
       verdict: 'related',
       pageFigures,
-      reasons: [`This sentence counts ${measureLabel(reading.measure)}; the article counts ${measureLabel(articleFigure.measure)}, so the figures are not comparable.`],
+      reasons: [
+        `This sentence counts ${measureLabel(reading.measure)}; the article counts ${measureLabel(articleFigure.measure)}, so the figures are not comparable.`,
+      ],
     };
   }
   const places = placesIn(sentence, language);
@@ -89,7 +131,11 @@ function judgeShare(claim: Claim, reading: Reading, figures: Figure[], sentence:
     return {
       verdict: 'related',
       pageFigures,
-      reasons: [said.length > 0 ? `This sentence is about ${said.join(', ')}; the article’s figure is for ${where}.` : `The article’s figure is for ${where}; this sentence does not say where.`],
+      reasons: [
+        said.length > 0
+          ? `This sentence is about ${said.join(', ')}; the article’s figure is for ${where}.`
+          : `The article’s figure is for ${where}; this sentence does not say where.`,
+      ],
     };
   }
   const year = claim.qualifiers.year;
@@ -99,45 +145,104 @@ function judgeShare(claim: Claim, reading: Reading, figures: Figure[], sentence:
       return {
         verdict: 'related',
         pageFigures,
-        reasons: [years.length > 0 ? `This sentence is about ${years.map((y) => y.text).join(', ')}; the article’s figure is for ${year}.` : `The article’s figure is for ${year}; this sentence gives no year.`],
+        reasons: [
+          years.length > 0
+            ? `This sentence is about ${years.map((y) => y.text).join(', ')}; the article’s figure is for ${year}.`
+            : `The article’s figure is for ${year}; this sentence gives no year.`,
+        ],
       };
     }
   }
   const scope = `${measureLabel(articleFigure.measure)}${place ? `, ${language.places[place]!.label}` : ''}${year !== null ? `, ${year}` : ''}`;
   return same
-    ? { verdict: 'agrees', pageFigures, reasons: [`Same figure as the article (${articleText}) for the same measure (${scope}).`] }
-    : { verdict: 'differs', pageFigures, reasons: [`The page gives ${pageFigures.join(', ')}; the article gives ${articleText} for the same measure (${scope}).`] };
+    ? {
+        verdict: 'agrees',
+        pageFigures,
+        reasons: [`Same figure as the article (${articleText}) for the same measure (${scope}).`],
+      }
+    : {
+        verdict: 'differs',
+        pageFigures,
+        reasons: [
+          `The page gives ${pageFigures.join(', ')}; the article gives ${articleText} for the same measure (${scope}).`,
+        ],
+      };
 }
 
 /** A change at a time ("insulin falls about two weeks after birth"): the direction, then the timing. */
 function judgeTiming(claim: Claim, reading: Reading, sentence: string): Judgement | null {
   const articleFigure = claim.qualifiers.figure!;
   // "well before two weeks", "not two weeks later": a time the sentence sets aside is not the time it gives.
-  const durations = readDurations(sentence).filter((d) => !/\b(?:not|before|than|instead of|rather than|and not)\s+(?:about\s+|around\s+)?$/i.test(sentence.slice(0, d.start)));
+  const durations = readDurations(sentence).filter(
+    (d) =>
+      !/\b(?:not|before|than|instead of|rather than|and not)\s+(?:about\s+|around\s+)?$/i.test(
+        sentence.slice(0, d.start),
+      ),
+  );
   const pageFigures = durations.map((d) => d.text);
   const articleText = `${describeClaimFigure(articleFigure)}${claim.qualifiers.time ? ` (${claim.qualifiers.time})` : ''}`;
   const range = claimRange(articleFigure);
   const sameTime = durations.some((d) => agreesWith(range, d, durationTolerance));
-  if (reading.says === 'deny') return { verdict: 'differs', pageFigures, reasons: [`The page says this does not happen as the article states: ${lowerFirst(claim.statement)}`] };
+  if (reading.says === 'deny')
+    return {
+      verdict: 'differs',
+      pageFigures,
+      reasons: [`The page says this does not happen as the article states: ${lowerFirst(claim.statement)}`],
+    };
   if (reading.says === 'opposite') {
     // Another change at another time is not this claim; with no time given it may be (pregnancy), or not.
-    if (!sameTime) return durations.length > 0 ? null : { verdict: 'related', pageFigures, reasons: ['The page describes the opposite change, but gives no time to compare with the article’s.'] };
-    return { verdict: 'differs', pageFigures, reasons: [`The page describes the opposite change; the article says: ${lowerFirst(claim.statement)}`] };
+    if (!sameTime)
+      return durations.length > 0
+        ? null
+        : {
+            verdict: 'related',
+            pageFigures,
+            reasons: ['The page describes the opposite change, but gives no time to compare with the article’s.'],
+          };
+    return {
+      verdict: 'differs',
+      pageFigures,
+      reasons: [`The page describes the opposite change; the article says: ${lowerFirst(claim.statement)}`],
+    };
   }
-  if (durations.length === 0) return { verdict: 'related', pageFigures, reasons: ['Same change as the article; no timing to compare.'] };
+  if (durations.length === 0)
+    return { verdict: 'related', pageFigures, reasons: ['Same change as the article; no timing to compare.'] };
   return sameTime
     ? { verdict: 'agrees', pageFigures, reasons: [`Same change and timing as the article: ${articleText}.`] }
-    : { verdict: 'differs', pageFigures, reasons: [`The page gives ${pageFigures.join(', ')}; the article says ${articleText}.`] };
+    : {
+        verdict: 'differs',
+        pageFigures,
+        reasons: [`The page gives ${pageFigures.join(', ')}; the article says ${articleText}.`],
+      };
 }
 
 function judgeStatement(claim: Claim, reading: Reading): Judgement {
-  if (reading.says === 'affirm') return { verdict: 'agrees', pageFigures: [], reasons: [`Says what the article says: ${lowerFirst(claim.statement)}`] };
-  if (reading.says === 'deny') return { verdict: 'differs', pageFigures: [], reasons: [`Denies what the article says: ${lowerFirst(claim.statement)}`] };
-  return { verdict: 'differs', pageFigures: [], reasons: [`Describes the opposite of what the article says: ${lowerFirst(claim.statement)}`] };
+  if (reading.says === 'affirm')
+    return {
+      verdict: 'agrees',
+      pageFigures: [],
+      reasons: [`Says what the article says: ${lowerFirst(claim.statement)}`],
+    };
+  if (reading.says === 'deny')
+    return {
+      verdict: 'differs',
+      pageFigures: [],
+      reasons: [`Denies what the article says: ${lowerFirst(claim.statement)}`],
+    };
+  return {
+    verdict: 'differs',
+    pageFigures: [],
+    reasons: [`Describes the opposite of what the article says: ${lowerFirst(claim.statement)}`],
+  };
 }
 
 /** The verdict of one sentence on one claim, or null when the sentence does not state it or its contradiction. */
-function judge(claim: Claim, sentence: ParsedSentence, matches: TermMatch[], language: ClaimLanguage): { judgement: Judgement; subject: Span } | null {
+function judge(
+  claim: Claim,
+  sentence: ParsedSentence,
+  matches: TermMatch[],
+  language: ClaimLanguage,
+): { judgement: Judgement; subject: Span } | null {
   const subject = matches.filter((m) => claim.subjects.includes(m.termId));
   if (subject.length === 0) return null;
   const { qualifiers } = claim;
@@ -161,7 +266,11 @@ function judge(claim: Claim, sentence: ParsedSentence, matches: TermMatch[], lan
   else judgement = judgeStatement(claim, reading);
   if (judgement && otherPeriod && judgement.verdict !== 'related') {
     const label = language.periods[qualifiers.period!]!.label;
-    judgement = { verdict: 'related', pageFigures: judgement.pageFigures, reasons: [`The article says this happens ${label}; this sentence is about another time.`] };
+    judgement = {
+      verdict: 'related',
+      pageFigures: judgement.pageFigures,
+      reasons: [`The article says this happens ${label}; this sentence is about another time.`],
+    };
   }
   return judgement ? { judgement, subject: reading.subject } : null;
 }
@@ -173,7 +282,11 @@ function judge(claim: Claim, sentence: ParsedSentence, matches: TermMatch[], lan
  * claims share a subject, the first in claims.json (the more specific) wins. Pure: runs in Node and in the
  * extension's background.
  */
-export function checkClaims(text: string, article: Pick<Glossary, 'claims' | 'claimLanguage'>, matcher: TermMatcher): ClaimCheck[] {
+export function checkClaims(
+  text: string,
+  article: Pick<Glossary, 'claims' | 'claimLanguage'>,
+  matcher: TermMatcher,
+): ClaimCheck[] {
   const { claims, claimLanguage: language } = article;
   const checks: ClaimCheck[] = [];
   const subjects = new Set(claims.flatMap((c) => c.subjects));
@@ -189,7 +302,13 @@ export function checkClaims(text: string, article: Pick<Glossary, 'claims' | 'cl
       const result = judge(claim, parsed, matches, language);
       if (!result || taken.some((s) => overlaps(s, result.subject))) continue;
       taken.push(result.subject);
-      checks.push({ claimId: claim.id, ...result.judgement, start: sentence.start, end: sentence.start + trimmed.length, sentence: trimmed });
+      checks.push({
+        claimId: claim.id,
+        ...result.judgement,
+        start: sentence.start,
+        end: sentence.start + trimmed.length,
+        sentence: trimmed,
+      });
     }
   }
   return checks;

@@ -35,7 +35,9 @@ export function phraseSpans(text: string, words: readonly string[]): Span[] {
   if (words.length === 0) return [];
   // Curly apostrophes as straight ones (same length, so offsets hold): "world’s" is "world's".
   const plain = text.replace(/[\u2018\u2019]/g, "'");
-  return patternsFor(words).flatMap((p) => [...plain.matchAll(p)].map((m) => ({ start: m.index, end: m.index + m[0].length })));
+  return patternsFor(words).flatMap((p) =>
+    [...plain.matchAll(p)].map((m) => ({ start: m.index, end: m.index + m[0].length })),
+  );
 }
 
 export const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;

@@ -20,7 +20,12 @@ export interface Word {
   end: number;
 }
 
-type Atom = { kind: 'word'; word: string } | { kind: 'tag'; tag: string } | { kind: 'any' } | { kind: 'alt'; options: Atom[][] } | { kind: 'group'; name: string; body: Element[] };
+type Atom =
+  | { kind: 'word'; word: string }
+  | { kind: 'tag'; tag: string }
+  | { kind: 'any' }
+  | { kind: 'alt'; options: Atom[][] }
+  | { kind: 'group'; name: string; body: Element[] };
 
 interface Element {
   atom: Atom;
@@ -77,7 +82,10 @@ export function parseWordPattern(pattern: string): WordPattern {
       const close = piece.lastIndexOf(']');
       const named = /^\[<([a-z]+)>([\s\S]*)$/.exec(piece.slice(0, close));
       if (close < 0 || !named) throw new Error(`malformed group "${piece}"`);
-      return { atom: { kind: 'group', name: named[1]!, body: parseWordPattern(named[2]!) }, ...parseQuantifier(piece.slice(close + 1)) };
+      return {
+        atom: { kind: 'group', name: named[1]!, body: parseWordPattern(named[2]!) },
+        ...parseQuantifier(piece.slice(close + 1)),
+      };
     }
     if (piece.startsWith('(')) {
       const close = piece.lastIndexOf(')');
@@ -113,7 +121,9 @@ class TooManySteps extends Error {}
 function matchAtom(atom: Atom, words: Word[], index: number, groups: WordMatch['groups'], next: Continue): boolean {
   if (++steps > maxSteps) throw new TooManySteps();
   if (atom.kind === 'alt') {
-    return atom.options.some((option) => option.every((a, k) => wordMatches(a, words[index + k])) && next(index + option.length));
+    return atom.options.some(
+      (option) => option.every((a, k) => wordMatches(a, words[index + k])) && next(index + option.length),
+    );
   }
   if (atom.kind === 'group') {
     return matchSequence(atom.body, 0, words, index, groups, (end) => {
@@ -129,7 +139,14 @@ function matchAtom(atom: Atom, words: Word[], index: number, groups: WordMatch['
 }
 
 /** Matches elements[e…] from words[index], greedily, backtracking until `done` accepts an end. */
-function matchSequence(elements: Element[], e: number, words: Word[], index: number, groups: WordMatch['groups'], done: Continue): boolean {
+function matchSequence(
+  elements: Element[],
+  e: number,
+  words: Word[],
+  index: number,
+  groups: WordMatch['groups'],
+  done: Continue,
+): boolean {
   if (e === elements.length) return done(index);
   const { atom, min, max } = elements[e]!;
   const repeat = (count: number, at: number): boolean => {
@@ -144,18 +161,22 @@ function matchSequence(elements: Element[], e: number, words: Word[], index: num
  * Every match of `pattern` in `words`, leftmost first, not overlapping. `accept` can refuse a match (one
  * that crosses a clause, say): the matcher then backtracks to a shorter or different one.
  */
-export function matchWords(pattern: WordPattern, words: Word[], accept: (match: WordMatch) => boolean = () => true): WordMatch[] {
+export function matchWords(
+  pattern: WordPattern,
+  words: Word[],
+  accept: (match: WordMatch) => boolean = () => true,
+): WordMatch[] {
   const found: WordMatch[] = [];
   steps = 0;
   try {
-    for (let start = 0; start < words.length; ) {
-    const groups: WordMatch['groups'] = {};
-    let end = -1;
-    const done = (i: number) => i > start && accept({ start, end: i - 1, groups }) && ((end = i), true);
-    if (matchSequence(pattern, 0, words, start, groups, done)) {
-      found.push({ start, end: end - 1, groups: { ...groups } });
-      start = end;
-    } else start++;
+    for (let start = 0; start < words.length;) {
+      const groups: WordMatch['groups'] = {};
+      let end = -1;
+      const done = (i: number) => i > start && accept({ start, end: i - 1, groups }) && ((end = i), true);
+      if (matchSequence(pattern, 0, words, start, groups, done)) {
+        found.push({ start, end: end - 1, groups: { ...groups } });
+        start = end;
+      } else start++;
     }
   } catch (error) {
     if (!(error instanceof TooManySteps)) throw error;

@@ -16,7 +16,12 @@ export interface DocumentBlock {
  */
 export function htmlDocumentBlocks(html: string): DocumentBlock[] {
   const window = new Window({
-    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true },
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableIframePageLoading: true,
+    },
   });
   try {
     const document = new window.DOMParser().parseFromString(html, 'text/html');

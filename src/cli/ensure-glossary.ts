@@ -27,7 +27,10 @@ export function ensureCompiledGlossary(): void {
   const exists = existsSync(compiledFile);
   if (exists && statSync(compiledFile).mtimeMs >= newestSource(sourceDir)) return;
   // Run the compile step with the same loader (tsx) this process runs under.
-  const result = spawnSync(process.execPath, [...process.execArgv, join(repo, 'glossary/compile/cli.ts')], { cwd: repo, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [...process.execArgv, join(repo, 'glossary/compile/cli.ts')], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
   if (result.status === 0) return;
   const problems = `${result.stderr ?? ''}${result.stdout ?? ''}`.trim();
   if (exists) {

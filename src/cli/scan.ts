@@ -22,14 +22,17 @@ const json = args.includes('--json');
 const cardIndex = args.indexOf('--card');
 const cardId = cardIndex >= 0 ? args[cardIndex + 1] : undefined;
 const files = args.filter((a, i) => !a.startsWith('--') && !(cardIndex >= 0 && i === cardIndex + 1));
-const unknown = args.filter((a) => a.startsWith('--') && !['--json', '--terms', '--card', '--cards', '--help'].includes(a));
+const unknown = args.filter(
+  (a) => a.startsWith('--') && !['--json', '--terms', '--card', '--cards', '--help'].includes(a),
+);
 
 if (args.includes('--help')) {
   console.log(usage);
   process.exit(0);
 }
 if (unknown.length > 0) fail(`Unknown option ${unknown.join(', ')}`);
-if (cardIndex >= 0 && (cardId === undefined || cardId.startsWith('--'))) fail('--card needs the id of a glossary entry (see --terms)');
+if (cardIndex >= 0 && (cardId === undefined || cardId.startsWith('--')))
+  fail('--card needs the id of a glossary entry (see --terms)');
 
 function fail(message: string): never {
   console.error(`${message}\n${usage}`);
@@ -85,8 +88,19 @@ async function scanFiles(files: string[], json: boolean) {
       for (const check of checkClaims(block.text, glossary, matcher)) {
         const start = block.offset + check.start;
         const end = block.offset + check.end;
-        if (json) console.log(JSON.stringify({ file, claim: check.claimId, verdict: check.verdict, start, end, sentence: check.sentence }));
-        else console.log(`${file}:${start}-${end}\tclaim ${check.claimId}\t${check.verdict}\t${check.reasons.join(' ')}`);
+        if (json)
+          console.log(
+            JSON.stringify({
+              file,
+              claim: check.claimId,
+              verdict: check.verdict,
+              start,
+              end,
+              sentence: check.sentence,
+            }),
+          );
+        else
+          console.log(`${file}:${start}-${end}\tclaim ${check.claimId}\t${check.verdict}\t${check.reasons.join(' ')}`);
       }
     }
   }

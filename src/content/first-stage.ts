@@ -114,7 +114,10 @@ export async function startFirstStage(ctx: ContentScriptContext, loadFullStage: 
   const onMessage = (message: unknown) => {
     const request = parseContentRequest(message);
     if (!request) return undefined;
-    if (loading) return loading.then((stage) => (stage ? stage.answer(request) : request.type === 'page-report' ? report() : undefined));
+    if (loading)
+      return loading.then((stage) =>
+        stage ? stage.answer(request) : request.type === 'page-report' ? report() : undefined,
+      );
     return request.type === 'page-report' ? Promise.resolve(report()) : undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);

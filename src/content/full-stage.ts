@@ -44,7 +44,11 @@ export async function startFullStage(ctx: ContentScriptContext): Promise<FullSta
 
   const tellBackground = () => {
     if (!isTopFrame) return;
-    const message: BackgroundRequest = { type: 'page-terms', distinctTerms: scanner?.marks.counts().size ?? 0, enabled: scanner !== null };
+    const message: BackgroundRequest = {
+      type: 'page-terms',
+      distinctTerms: scanner?.marks.counts().size ?? 0,
+      enabled: scanner !== null,
+    };
     browser.runtime.sendMessage(message).catch(() => undefined);
   };
 
@@ -66,9 +70,18 @@ export async function startFullStage(ctx: ContentScriptContext): Promise<FullSta
         tellBackground();
         void flags?.update();
       };
-      scanner = startPageScanner(document, matcher, { density: settings.density, highlightName: highlightNameFor(settings.underline), onUpdate });
+      scanner = startPageScanner(document, matcher, {
+        density: settings.density,
+        highlightName: highlightNameFor(settings.underline),
+        onUpdate,
+      });
       flags = startClaimFlags(scanner, claimSubjects, checkInBackground, isDismissed);
-      cards = await startHoverCards(ctx, scanner, flags, (mark) => void dismissClaim(dismissalKey(siteHost(), mark.check.claimId, mark.check.sentence)));
+      cards = await startHoverCards(
+        ctx,
+        scanner,
+        flags,
+        (mark) => void dismissClaim(dismissalKey(siteHost(), mark.check.claimId, mark.check.sentence)),
+      );
     }
     tellBackground();
   }

@@ -4,14 +4,17 @@ import type { Claim, ClaimEvidence, ClaimSupport, Glossary, Quote, Reference, Te
 // (`scan --card`), so the text a reviewer reads is the text a reader sees.
 
 /** The line every card ends with: information, not advice, pointing to a professional as the article does. */
-export const cardDisclaimer = 'Information, not medical advice. For your own situation, ask a doctor or a lactation consultant.';
+export const cardDisclaimer =
+  'Information, not medical advice. For your own situation, ask a doctor or a lactation consultant.';
 
 /** How the card introduces a claim's evidence note under a quote that states the claim. */
 export const evidenceLead = 'What other sources report:';
 
 /** Names shown after the label: acronyms and aliases, never the matcher-only variants. */
 export const otherNames = (term: Term): string[] =>
-  [...term.acronyms.map((a) => a.text), ...term.aliases].filter((n, i, all) => all.indexOf(n) === i && n !== term.label);
+  [...term.acronyms.map((a) => a.text), ...term.aliases].filter(
+    (n, i, all) => all.indexOf(n) === i && n !== term.label,
+  );
 
 /**
  * The evidence note to show under a quote: the linked claim's, when it has one. A quote that states one of the
@@ -51,7 +54,10 @@ export const referenceCitation = (ref: Reference): string =>
  * article link, its references (citation and link) and evidence note, related terms by label, disclaimer. One
  * line each and no blank line inside, so cards printed one after another split on blank lines.
  */
-export function termCardText(term: Term, glossary: Pick<Glossary, 'article' | 'references' | 'terms' | 'claims'>): string {
+export function termCardText(
+  term: Term,
+  glossary: Pick<Glossary, 'article' | 'references' | 'terms' | 'claims'>,
+): string {
   const lines: string[] = [term.label];
   const names = otherNames(term);
   if (names.length > 0) lines.push(`also: ${names.join(', ')}`);
@@ -66,7 +72,9 @@ export function termCardText(term: Term, glossary: Pick<Glossary, 'article' | 'r
     const evidence = quoteEvidence(quote, glossary.claims);
     if (evidence) lines.push(`    ${evidenceLead} ${evidence.note}`);
   }
-  const related = term.related.map((id) => glossary.terms.find((t) => t.id === id)?.label).filter((l): l is string => l !== undefined);
+  const related = term.related
+    .map((id) => glossary.terms.find((t) => t.id === id)?.label)
+    .filter((l): l is string => l !== undefined);
   if (related.length > 0) lines.push(`Related: ${related.join(', ')}`);
   lines.push(cardDisclaimer);
   return lines.join('\n');

@@ -3,7 +3,11 @@ import { glossary } from './glossary.ts';
 import type { Term } from './types.ts';
 
 /** Case, spacing and hyphens aside: "Insulin-resistance " and "insulin resistance" are the same name. */
-const normalizedName = (name: string) => name.toLowerCase().replace(/[\s\-\u2010\u2011]+/g, ' ').trim();
+const normalizedName = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[\s\-\u2010\u2011]+/g, ' ')
+    .trim();
 
 /**
  * Look-up by label, alias, acronym or listed variant, with prefix and typo tolerance ("galactogogue",
@@ -18,11 +22,18 @@ export function createTermSearch(terms: Term[] = glossary.terms) {
     searchOptions: { boost: { label: 3, names: 2, definition: 0.2 }, prefix: true, fuzzy: 0.25, combineWith: 'AND' },
   });
   index.addAll(
-    terms.map((t) => ({ id: t.id, label: t.label, names: [...t.aliases, ...t.variants, ...t.acronyms.map((a) => a.text)].join(' | '), definition: t.definition })),
+    terms.map((t) => ({
+      id: t.id,
+      label: t.label,
+      names: [...t.aliases, ...t.variants, ...t.acronyms.map((a) => a.text)].join(' | '),
+      definition: t.definition,
+    })),
   );
   const byName = new Map<string, Term[]>();
   for (const t of terms) {
-    for (const name of new Set([t.label, ...t.aliases, ...t.variants, ...t.acronyms.map((a) => a.text)].map(normalizedName))) {
+    for (const name of new Set(
+      [t.label, ...t.aliases, ...t.variants, ...t.acronyms.map((a) => a.text)].map(normalizedName),
+    )) {
       byName.set(name, [...(byName.get(name) ?? []), t]);
     }
   }

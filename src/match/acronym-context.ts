@@ -8,8 +8,15 @@ import { isShortAllCaps } from './short-all-caps.ts';
  */
 function wordListPatterns(words: string[]): RegExp[] {
   const escape = (w: string) => escapeRegExp(w).replace(/\s+/g, '[\\s\\u00A0-]+');
-  const wholeWords = (list: string[], flags: string) => (list.length ? [new RegExp(`\\b(?:${list.map(escape).join('|')})\\b`, flags)] : []);
-  return [...wholeWords(words.filter((w) => !isShortAllCaps(w)), 'gi'), ...wholeWords(words.filter(isShortAllCaps), 'g')];
+  const wholeWords = (list: string[], flags: string) =>
+    list.length ? [new RegExp(`\\b(?:${list.map(escape).join('|')})\\b`, flags)] : [];
+  return [
+    ...wholeWords(
+      words.filter((w) => !isShortAllCaps(w)),
+      'gi',
+    ),
+    ...wholeWords(words.filter(isShortAllCaps), 'g'),
+  ];
 }
 
 /**

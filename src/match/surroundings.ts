@@ -26,7 +26,8 @@ function tokenAround(text: string, start: number, end: number): string {
   return text.slice(from, to);
 }
 
-const urlLike = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)|:\/\/|\.(?:com|org|net|edu|gov|io|info|html?|php|aspx?)(?:[/?#:]|$)/i;
+const urlLike =
+  /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)|:\/\/|\.(?:com|org|net|edu|gov|io|info|html?|php|aspx?)(?:[/?#:]|$)/i;
 const emailLike = /[^\s@]@[^\s@]+\.[a-z]{2,}/i;
 const identifierLike = /--|_|=|^[./]|\/[\w-]+\//;
 /**
@@ -34,7 +35,8 @@ const identifierLike = /--|_|=|^[./]|\/[\w-]+\//;
  * hyphen or apostrophe at most, so no "igt-and-breastfeeding" slug), no part all digits (no dates or
  * "2021/…" paths), nothing before the first word or after the last but closing punctuation.
  */
-const slashedWords = /^(?:[\p{L}\p{N}]*\p{L}[\p{L}\p{N}]*(?:['’-][\p{L}\p{N}]+)?)(?:\/[\p{L}\p{N}]*\p{L}[\p{L}\p{N}]*(?:['’-][\p{L}\p{N}]+)?)+[.:!?]*$/u;
+const slashedWords =
+  /^(?:[\p{L}\p{N}]*\p{L}[\p{L}\p{N}]*(?:['’-][\p{L}\p{N}]+)?)(?:\/[\p{L}\p{N}]*\p{L}[\p{L}\p{N}]*(?:['’-][\p{L}\p{N}]+)?)+[.:!?]*$/u;
 
 /**
  * Terms spelled inside a web address, an e-mail address, an attribute value or a program identifier

@@ -29,7 +29,6 @@ export interface BlockSearch {
   readonly matches: TermMatch[];
 }
 
-
 interface Form {
   termId: string;
   /** Anchored (sticky) pattern of the whole form, tried where its first word starts. */
@@ -72,7 +71,8 @@ function surfacesByFirstWord(terms: Term[]): Map<string, Surface[]> {
   for (const term of terms) {
     for (const text of term.forms) add({ termId: term.id, text, acronym: null, notFollowedBy: term.notFollowedBy });
     for (const rule of term.acronyms) {
-      if (!term.forms.some((f) => f.toLowerCase() === rule.text.toLowerCase())) add({ termId: term.id, text: rule.text, acronym: rule, notFollowedBy: [] });
+      if (!term.forms.some((f) => f.toLowerCase() === rule.text.toLowerCase()))
+        add({ termId: term.id, text: rule.text, acronym: rule, notFollowedBy: [] });
     }
   }
   return groups;
@@ -122,7 +122,12 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
   const firstWords = [...surfaces.keys()].sort((a, b) => b.length - a.length);
   const ascii = firstWords.filter((w) => /^[a-z0-9]/.test(w)).map(escapeRegExp);
   const other = firstWords.filter((w) => !/^[a-z0-9]/.test(w)).map(escapeRegExp);
-  const candidateSource = [ascii.length ? `\\b(?:${ascii.join('|')})` : '', other.length ? `(?:${other.join('|')})` : ''].filter(Boolean).join('|');
+  const candidateSource = [
+    ascii.length ? `\\b(?:${ascii.join('|')})` : '',
+    other.length ? `(?:${other.join('|')})` : '',
+  ]
+    .filter(Boolean)
+    .join('|');
   const candidates = new RegExp(candidateSource, 'gi');
   // A first word's forms are compiled when it is first met: most pages meet few of them, many none.
   const compiled = new Map<string, Form[]>();
@@ -135,7 +140,13 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
   const { quickTestOf } = createQuickScreen(screenDataFrom(surfaces));
 
   /** `contexts` keeps each acronym's judge of this text: it reads the block once, not once per occurrence. */
-  function accept(form: Form, text: string, start: number, end: number, contexts: Map<AcronymCheck, AcronymContext>): boolean {
+  function accept(
+    form: Form,
+    text: string,
+    start: number,
+    end: number,
+    contexts: Map<AcronymCheck, AcronymContext>,
+  ): boolean {
     if (!isWholeWord(text, start, end, form.acronym !== null)) return false;
     if (isInsideAddressOrCode(text, start, end)) return false;
     if (!form.acronym && isCamelCaseIdentifier(text, start, end)) return false;
@@ -155,7 +166,13 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
    * Adds the matches starting in [from, to) of `text` to `matches` and returns where the next piece starts:
    * `to`, or past the last candidate read if that ran beyond it (so pieces read exactly what one pass would).
    */
-  function findIn(text: string, from: number, to: number, matches: TermMatch[], contexts: Map<AcronymCheck, AcronymContext>): number {
+  function findIn(
+    text: string,
+    from: number,
+    to: number,
+    matches: TermMatch[],
+    contexts: Map<AcronymCheck, AcronymContext>,
+  ): number {
     let next = to;
     candidates.lastIndex = from;
     for (let c = candidates.exec(text); c && c.index < to; c = candidates.exec(text)) {
@@ -185,7 +202,8 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
     let position = 0;
     return {
       step() {
-        if (position < searched.length) position = findIn(searched, position, position + searchPieceLength, found, contexts);
+        if (position < searched.length)
+          position = findIn(searched, position, position + searchPieceLength, found, contexts);
         return position < searched.length;
       },
       get matches() {

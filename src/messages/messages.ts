@@ -49,7 +49,9 @@ export function parseContentRequest(message: unknown): ContentRequest | null {
     case 'show-term':
       return isTermId(message.termId) ? { type: 'show-term', termId: message.termId } : null;
     case 'show-claim':
-      return Number.isInteger(message.index) && (message.index as number) >= 0 ? { type: 'show-claim', index: message.index as number } : null;
+      return Number.isInteger(message.index) && (message.index as number) >= 0
+        ? { type: 'show-claim', index: message.index as number }
+        : null;
     default:
       return null;
   }
@@ -63,11 +65,20 @@ export function parseBackgroundRequest(message: unknown): BackgroundRequest | nu
   }
   if (isObject(message) && message.type === 'check-claims') {
     const { texts } = message;
-    const valid = Array.isArray(texts) && texts.length <= maxClaimTexts && texts.every((t) => typeof t === 'string' && t.length <= maxClaimTextLength);
+    const valid =
+      Array.isArray(texts) &&
+      texts.length <= maxClaimTexts &&
+      texts.every((t) => typeof t === 'string' && t.length <= maxClaimTextLength);
     return valid ? { type: 'check-claims', texts: texts as string[] } : null;
   }
   if (!isObject(message) || message.type !== 'page-terms') return null;
   const { distinctTerms, enabled } = message;
-  if (typeof distinctTerms !== 'number' || !Number.isInteger(distinctTerms) || distinctTerms < 0 || typeof enabled !== 'boolean') return null;
+  if (
+    typeof distinctTerms !== 'number' ||
+    !Number.isInteger(distinctTerms) ||
+    distinctTerms < 0 ||
+    typeof enabled !== 'boolean'
+  )
+    return null;
   return { type: 'page-terms', distinctTerms, enabled };
 }

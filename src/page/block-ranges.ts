@@ -28,5 +28,10 @@ export function staticRangeFor(block: TextBlock, start: number, end: number): St
   const from = nodeOffsetAt(block, start, false);
   const to = nodeOffsetAt(block, end, true);
   if (!from || !to) return null;
-  return new StaticRange({ startContainer: from.node, startOffset: from.offset, endContainer: to.node, endOffset: to.offset });
+  return new StaticRange({
+    startContainer: from.node,
+    startOffset: from.offset,
+    endContainer: to.node,
+    endOffset: to.offset,
+  });
 }

@@ -1,5 +1,11 @@
 import type { QuickScreen } from '../match/quick-screen.ts';
-import { attributeSkips, blockElementOf, isInline, isInSkippedSubtree, skippingAttributeNames } from './collect-text-blocks.ts';
+import {
+  attributeSkips,
+  blockElementOf,
+  isInline,
+  isInSkippedSubtree,
+  skippingAttributeNames,
+} from './collect-text-blocks.ts';
 import { mayHoldTerms } from './term-screen.ts';
 
 /** What the page changed since the last pass: the work the next pass has to do. */
@@ -166,7 +172,12 @@ export class ChangeIntake {
   }
 }
 
-const emptyChanges = (): PageChanges => ({ dirtyRoots: new Set(), rootsToEmpty: new Set(), sawRemovals: false, addedToSkipped: false });
+const emptyChanges = (): PageChanges => ({
+  dirtyRoots: new Set(),
+  rootsToEmpty: new Set(),
+  sawRemovals: false,
+  addedToSkipped: false,
+});
 
 function markDirty(changes: PageChanges, root: Element | null): void {
   if (root) changes.dirtyRoots.add(root);

@@ -8,7 +8,10 @@ import type { PageScanner } from './page-scanner.ts';
  * The CSS highlights of flagged sentences, one per verdict (styled in highlights.css): a sentence that
  * differs from the article must look different from one that agrees, and not by colour alone.
  */
-const claimHighlightNames = { agrees: 'lactation-glossary-claim-agrees', differs: 'lactation-glossary-claim-differs' } as const;
+const claimHighlightNames = {
+  agrees: 'lactation-glossary-claim-agrees',
+  differs: 'lactation-glossary-claim-differs',
+} as const;
 
 export interface ClaimFlags {
   readonly marks: ClaimMarks;
@@ -33,7 +36,8 @@ export function startClaimFlags(
   isDismissed: (check: ClaimCheck) => boolean,
 ): ClaimFlags {
   const highlights = { agrees: new Highlight(), differs: new Highlight() };
-  for (const verdict of ['agrees', 'differs'] as const) CSS.highlights.set(claimHighlightNames[verdict], highlights[verdict]);
+  for (const verdict of ['agrees', 'differs'] as const)
+    CSS.highlights.set(claimHighlightNames[verdict], highlights[verdict]);
   const marks = new ClaimMarks(highlights);
   const checked = new WeakSet<TextBlock>();
   const related = new Map<string, { check: ClaimCheck; block: TextBlock }>();
@@ -46,7 +50,9 @@ export function startClaimFlags(
     async update() {
       marks.drop((mark: ClaimMark) => mark.nodes.some((node) => !node.isConnected));
       for (const [key, r] of related) if (!r.block.segments.every((s) => s.node.isConnected)) related.delete(key);
-      const pending = scanner.marks.blocksMentioning(subjectTermIds).filter((b) => !checked.has(b) && b.text.length <= maxClaimTextLength);
+      const pending = scanner.marks
+        .blocksMentioning(subjectTermIds)
+        .filter((b) => !checked.has(b) && b.text.length <= maxClaimTextLength);
       for (let i = 0; i < pending.length && !stopped; i += maxClaimTexts) {
         const batch = pending.slice(i, i + maxClaimTexts);
         batch.forEach((b) => checked.add(b));

@@ -35,7 +35,9 @@ export class ClaimMarks {
     const range = staticRangeFor(block, check.start, check.end);
     if (!range) return;
     // Hover look-ups find the sentence from any of its text nodes.
-    const nodes = block.segments.filter((s) => s.start < check.end && s.start + s.length > check.start).map((s) => s.node);
+    const nodes = block.segments
+      .filter((s) => s.start < check.end && s.start + s.length > check.start)
+      .map((s) => s.node);
     if (nodes.length === 0) return;
     const mark: ClaimMark = { check, range, nodes };
     for (const node of nodes) {

@@ -25,15 +25,67 @@ export interface TextBlock {
 
 /** Elements whose text flows inside the surrounding paragraph. Everything else starts a new block. */
 const inlineTags = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'label',
-  'mark', 'nobr', 'q', 'ruby', 'rb', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'tt', 'u',
-  'var', 'wbr', 'br',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'kbd',
+  'label',
+  'mark',
+  'nobr',
+  'q',
+  'ruby',
+  'rb',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
+  'br',
 ]);
 
 /** What a reader does not read as prose, or what must never be touched (the design's skip list). */
 const skippedTags = [
-  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'code', 'pre', 'kbd',
-  'samp', 'svg', 'math', 'canvas', 'iframe', 'frame', 'object', 'embed', 'video', 'audio', 'head', 'title',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'svg',
+  'math',
+  'canvas',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'video',
+  'audio',
+  'head',
+  'title',
   'button',
 ];
 
@@ -50,10 +102,21 @@ export const skippedContentMark = '\uFFFC';
  */
 const skippingAttributes: Record<string, { selector: string[]; skips: (value: string) => boolean }> = {
   hidden: { selector: ['[hidden]'], skips: () => true },
-  contenteditable: { selector: ['[contenteditable]:not([contenteditable="false"])'], skips: (value) => value !== 'false' },
-  role: { selector: ['[role="textbox"]', '[role="button"]'], skips: (value) => value === 'textbox' || value === 'button' },
+  contenteditable: {
+    selector: ['[contenteditable]:not([contenteditable="false"])'],
+    skips: (value) => value !== 'false',
+  },
+  role: {
+    selector: ['[role="textbox"]', '[role="button"]'],
+    skips: (value) => value === 'textbox' || value === 'button',
+  },
   style: {
-    selector: ['[style*="display:none"]', '[style*="display: none"]', '[style*="visibility:hidden"]', '[style*="visibility: hidden"]'],
+    selector: [
+      '[style*="display:none"]',
+      '[style*="display: none"]',
+      '[style*="visibility:hidden"]',
+      '[style*="visibility: hidden"]',
+    ],
     skips: (value) => /display: ?none|visibility: ?hidden/.test(value),
   },
 };
@@ -101,7 +164,11 @@ export function blockElementOf(node: Node): Element | null {
 export function isInSkippedSubtree(node: Node, known?: Map<Element, boolean>): boolean {
   const climbed: Element[] = [];
   let skipped: boolean | undefined;
-  for (let element = node.nodeType === 1 ? (node as Element) : node.parentElement; element; element = element.parentElement) {
+  for (
+    let element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    element;
+    element = element.parentElement
+  ) {
     skipped = known?.get(element);
     if (skipped !== undefined) break;
     if (isSkipped(element)) {
@@ -188,9 +255,9 @@ export class TextBlockWalker {
           }
         }
         const isSkipped = skipped
-        ? skipped.has(element)
-        : skippedTagSet.has(tag) || (element.hasAttributes() && element.matches(skippedAttributeSelector));
-      if (isSkipped || tag.startsWith(ownElementPrefix)) {
+          ? skipped.has(element)
+          : skippedTagSet.has(tag) || (element.hasAttributes() && element.matches(skippedAttributeSelector));
+        if (isSkipped || tag.startsWith(ownElementPrefix)) {
           if (inline || tag === 'code') this.text += skippedContentMark;
           else ended = this.take();
         } else if (tag === 'br') {
@@ -258,7 +325,7 @@ export class TextBlockWalker {
     const { root } = this;
     if (!root.contains(parent)) return null; // the root itself went
     let following = next;
-    for (let current = parent; !following && current !== root; ) {
+    for (let current = parent; !following && current !== root;) {
       following = current.nextSibling;
       const up = current.parentNode;
       if (!up) break;

@@ -21,13 +21,30 @@ export interface PageReport {
   unreadable?: string | null;
 }
 
-export async function pageReport(scanner: PageScanner | null, url: string, flags: ClaimFlags | null, cardOpenMs: number | null = null): Promise<PageReport> {
-  if (!scanner) return { url, enabled: false, terms: [], underlined: 0, claims: [], related: [], stats: null, cardOpenMs };
+export async function pageReport(
+  scanner: PageScanner | null,
+  url: string,
+  flags: ClaimFlags | null,
+  cardOpenMs: number | null = null,
+): Promise<PageReport> {
+  if (!scanner)
+    return { url, enabled: false, terms: [], underlined: 0, claims: [], related: [], stats: null, cardOpenMs };
   await scanner.idle();
   await flags?.update();
   const summary = (check: ClaimCheck) => ({ claimId: check.claimId, verdict: check.verdict, sentence: check.sentence });
   const claims = (flags?.marks.list() ?? []).map(({ check }) => summary(check));
   const related = (flags?.related() ?? []).map((check) => ({ ...summary(check), reason: check.reasons[0] ?? '' }));
-  const terms = [...scanner.marks.counts()].map(([termId, count]) => ({ termId, count })).sort((a, b) => b.count - a.count);
-  return { url, enabled: true, terms, underlined: scanner.marks.shownCount, claims, related, stats: { ...scanner.stats }, cardOpenMs };
+  const terms = [...scanner.marks.counts()]
+    .map(([termId, count]) => ({ termId, count }))
+    .sort((a, b) => b.count - a.count);
+  return {
+    url,
+    enabled: true,
+    terms,
+    underlined: scanner.marks.shownCount,
+    claims,
+    related,
+    stats: { ...scanner.stats },
+    cardOpenMs,
+  };
 }

@@ -11,7 +11,8 @@ import { countTask, runInSlices, type SliceStats } from './time-slices.ts';
 const termHighlightName = 'lactation-glossary-term';
 
 /** One highlight name per underline style, so the style is a choice of stylesheet rule, not injected CSS. */
-export const highlightNameFor = (style: string) => (style === 'dotted' ? termHighlightName : `${termHighlightName}-${style}`);
+export const highlightNameFor = (style: string) =>
+  style === 'dotted' ? termHighlightName : `${termHighlightName}-${style}`;
 
 export interface ScannerOptions {
   density: Density;
@@ -40,13 +41,24 @@ export interface PageScanner {
  * Finds the glossary's terms in a document and keeps its underlines current as the page changes:
  * collect (page text blocks) → find (matcher) → mark (CSS highlights), in time slices, visible text first.
  */
-export function startPageScanner(doc: Document, matcher: TermMatcher, { density, highlightName = termHighlightName, onUpdate }: ScannerOptions): PageScanner {
+export function startPageScanner(
+  doc: Document,
+  matcher: TermMatcher,
+  { density, highlightName = termHighlightName, onUpdate }: ScannerOptions,
+): PageScanner {
   const setupStarted = performance.now();
   const abort = new AbortController();
   const highlight = new Highlight();
   CSS.highlights.set(highlightName, highlight);
   const marks = new TermMarks(highlight, density);
-  const stats: ScanStats = { busyMs: 0, longestTaskMs: 0, slices: 0, fullScans: 0, incrementalScans: 0, lastPassEndedAt: 0 };
+  const stats: ScanStats = {
+    busyMs: 0,
+    longestTaskMs: 0,
+    slices: 0,
+    fullScans: 0,
+    incrementalScans: 0,
+    lastPassEndedAt: 0,
+  };
   /** Until the first pass, and whenever many places changed at once: one pass reads the whole page. */
   let fullRescanQueued = true;
   let running: Promise<void> = Promise.resolve();
@@ -163,7 +175,9 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
     for (const root of rootsToEmpty) marks.dropWithin(root);
     const roots = [...dirtyRoots];
     // Keep only the outermost changed roots: their scan covers the rest.
-    const outermost = roots.filter((root) => root.isConnected && !roots.some((other) => other !== root && other.contains(root)));
+    const outermost = roots.filter(
+      (root) => root.isConnected && !roots.some((other) => other !== root && other.contains(root)),
+    );
     const done = new Set<Element>();
     let index = 0;
     let current: (() => boolean) | null = null;
@@ -202,7 +216,11 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
           await runInSlices(startingWith(fullScan), stats, abort.signal);
         } else {
           const changes = intake.take();
-          await runInSlices(startingWith(() => incrementalScan(changes)), stats, abort.signal);
+          await runInSlices(
+            startingWith(() => incrementalScan(changes)),
+            stats,
+            abort.signal,
+          );
         }
         activeWalkers.clear();
         stats.lastPassEndedAt = performance.now();
@@ -216,7 +234,8 @@ export function startPageScanner(doc: Document, matcher: TermMatcher, { density,
     ignoring: () => fullRescanQueued,
     // Between two slices of a pass: a walk whose next node left the page carries on where it would have gone.
     onRecords: (records) => {
-      if (activeWalkers.size > 0 && records.some((r) => r.removedNodes.length > 0)) for (const walker of activeWalkers) walker.followRemovals(records);
+      if (activeWalkers.size > 0 && records.some((r) => r.removedNodes.length > 0))
+        for (const walker of activeWalkers) walker.followRemovals(records);
     },
     onSettled: schedule,
     // The observer's callback is a task of ours too: it counts in the figures the tests and the benchmark read.

@@ -74,11 +74,13 @@ export class TermMarks {
       for (const segment of block.segments) nodes.push(segment.node);
       for (const match of matches) {
         // (Both ends fall in the block's text nodes, or there is nothing to underline.)
-        if (nodeOffsetAt(block, match.start, false) && nodeOffsetAt(block, match.end, true)) marks.push(new TermMark(match.termId, block, match.start, match.end));
+        if (nodeOffsetAt(block, match.start, false) && nodeOffsetAt(block, match.end, true))
+          marks.push(new TermMark(match.termId, block, match.start, match.end));
       }
     }
     if (marks.length === 0) return;
-    const container = this.#density === 'first-on-page' ? element.ownerDocument : (postContainerOf(element) ?? element.ownerDocument);
+    const container =
+      this.#density === 'first-on-page' ? element.ownerDocument : (postContainerOf(element) ?? element.ownerDocument);
     const entry: BlockMarks = { element, blocks: found.map((f) => f.block), marks, nodes, container };
     this.#blocks.set(element, entry);
     this.#show(entry, inDocumentOrder);

@@ -90,7 +90,12 @@ function elementsUnder(node: Node, found: (root: ShadowRoot) => void): ArrayLike
  * The screen's verdict at once, for a subtree just added to the page. Past `deadline` (a `performance.now()`
  * time) the answer is yes: the scan that follows, unlike this, runs in slices.
  */
-export function mayHoldTerms(node: Node, matcher: QuickScreen, deadline: number, onShadowRoot?: (root: ShadowRoot) => void): boolean {
+export function mayHoldTerms(
+  node: Node,
+  matcher: QuickScreen,
+  deadline: number,
+  onShadowRoot?: (root: ShadowRoot) => void,
+): boolean {
   const screen = new TermScreen(node, matcher, onShadowRoot);
   while (performance.now() < deadline) if (!screen.step()) return screen.mayHoldTerms;
   return true;

@@ -12,7 +12,10 @@ function caretAt(doc: Document, x: number, y: number): CaretPoint | null {
     const position = doc.caretPositionFromPoint(x, y);
     return position ? { node: position.offsetNode, offset: position.offset } : null;
   }
-  const range = (doc as Document & { caretRangeFromPoint?(x: number, y: number): Range | null }).caretRangeFromPoint?.(x, y);
+  const range = (doc as Document & { caretRangeFromPoint?(x: number, y: number): Range | null }).caretRangeFromPoint?.(
+    x,
+    y,
+  );
   return range ? { node: range.startContainer, offset: range.startOffset } : null;
 }
 
@@ -23,7 +26,10 @@ export type PointerPosition = { clientX: number; clientY: number; target: EventT
  * The text node and caret offset under the pointer, only when the pointer is over an element that
  * `isMarkedParent` says holds marked text: elsewhere it costs no layout work.
  */
-export function markedTextUnderPointer(event: PointerPosition, isMarkedParent: (element: Element) => boolean): { text: Text; offset: number } | null {
+export function markedTextUnderPointer(
+  event: PointerPosition,
+  isMarkedParent: (element: Element) => boolean,
+): { text: Text; offset: number } | null {
   const target = event.target as Element | null;
   if (!target || !isMarkedParent(target)) return null;
   const caret = caretAt(target.ownerDocument, event.clientX, event.clientY);

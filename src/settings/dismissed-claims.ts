@@ -5,10 +5,12 @@ const dismissedClaimsItem = storage.defineItem<unknown>('local:dismissedClaims',
 
 const maxDismissed = 2000;
 
-export const dismissalKey = (host: string, claimId: string, sentence: string) => `${host}|${claimId}|${sentence.replace(/\s+/g, ' ').trim()}`;
+export const dismissalKey = (host: string, claimId: string, sentence: string) =>
+  `${host}|${claimId}|${sentence.replace(/\s+/g, ' ').trim()}`;
 
 /** The keys in a stored value; anything else there (an old or corrupt value) is ignored. */
-const keysIn = (stored: unknown) => new Set(Array.isArray(stored) ? stored.filter((k): k is string => typeof k === 'string') : []);
+const keysIn = (stored: unknown) =>
+  new Set(Array.isArray(stored) ? stored.filter((k): k is string => typeof k === 'string') : []);
 
 export async function loadDismissedClaims(): Promise<Set<string>> {
   return keysIn(await dismissedClaimsItem.getValue());

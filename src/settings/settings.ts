@@ -89,7 +89,9 @@ export function parseSettings(raw: unknown): ParsedSettings {
   }
   const version = input.version;
   if (version !== undefined && (typeof version !== 'number' || version > settingsVersion)) {
-    rejected.push(`version: ${JSON.stringify(version)} is newer than this extension understands; readable fields were kept`);
+    rejected.push(
+      `version: ${JSON.stringify(version)} is newer than this extension understands; readable fields were kept`,
+    );
   }
   return { settings, rejected };
 }

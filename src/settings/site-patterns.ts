@@ -33,7 +33,15 @@ export function parseSitePattern(pattern: string): SitePattern | null {
   const hostPart = slash < 0 ? normal : normal.slice(0, slash);
   const pathPart = slash < 0 ? null : normal.slice(slash);
   const subdomainsOnly = hostPart.startsWith('*.');
-  const path = pathPart === null ? null : new RegExp(`^${pathPart.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const path =
+    pathPart === null
+      ? null
+      : new RegExp(
+          `^${pathPart
+            .split('*')
+            .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+            .join('.*')}$`,
+        );
   return { host: subdomainsOnly ? hostPart.slice(2) : hostPart, subdomainsOnly, path };
 }
 
@@ -42,6 +50,8 @@ export const hostnameOf = (url: string): string => URL.parse(url)?.hostname ?? '
 
 export function matchesSite(pattern: SitePattern, url: URL): boolean {
   const host = url.hostname.toLowerCase();
-  const hostMatches = pattern.subdomainsOnly ? host.endsWith(`.${pattern.host}`) : host === pattern.host || host.endsWith(`.${pattern.host}`);
+  const hostMatches = pattern.subdomainsOnly
+    ? host.endsWith(`.${pattern.host}`)
+    : host === pattern.host || host.endsWith(`.${pattern.host}`);
   return hostMatches && (pattern.path === null || pattern.path.test(url.pathname));
 }

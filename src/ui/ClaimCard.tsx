@@ -73,8 +73,8 @@ export function ClaimCard({ check, onDismiss, controls }: ClaimCardProps) {
         This flag is wrong — hide it on this site
       </button>
       <footer class="card-footer">
-        An automatic comparison of wording and figures, not a judgement of the page or its author. Information, not medical
-        advice: ask a doctor or a lactation consultant.
+        An automatic comparison of wording and figures, not a judgement of the page or its author. Information, not
+        medical advice: ask a doctor or a lactation consultant.
       </footer>
     </article>
   );

@@ -1,5 +1,12 @@
 import type { Term } from '../glossary/types.ts';
-import { cardDisclaimer, evidenceLead, otherNames, quoteEvidence, referenceLinkLabel, shortAuthors } from '../glossary/card-text.ts';
+import {
+  cardDisclaimer,
+  evidenceLead,
+  otherNames,
+  quoteEvidence,
+  referenceLinkLabel,
+  shortAuthors,
+} from '../glossary/card-text.ts';
 import { glossary, referenceByNumber, termById } from '../glossary/glossary.ts';
 import { articleSentence, ExtensionPageLink, glossaryEntry, type CardPlace } from './extension-links.tsx';
 
@@ -31,7 +38,9 @@ export function TermCard({ term, onOpenTerm, controls, place = 'page' }: TermCar
     <article class="card" aria-labelledby={headingId}>
       <header class="card-header">
         <div>
-          <h2 class="card-title" id={headingId}>{term.label}</h2>
+          <h2 class="card-title" id={headingId}>
+            {term.label}
+          </h2>
           {names.length > 0 && <p class="card-aliases">also: {names.join(', ')}</p>}
         </div>
         {controls}
@@ -46,11 +55,21 @@ export function TermCard({ term, onOpenTerm, controls, place = 'page' }: TermCar
               <blockquote>“{quote.text}”</blockquote>
               <figcaption>
                 Read it in “{glossary.article.title}” by {glossary.article.author}:{' '}
-                <ExtensionPageLink to={articleSentence(quote)} place={place} class="card-in-extension" aria-label="Read it in the article, in the extension">
+                <ExtensionPageLink
+                  to={articleSentence(quote)}
+                  place={place}
+                  class="card-in-extension"
+                  aria-label="Read it in the article, in the extension"
+                >
                   in the extension
                 </ExtensionPageLink>
                 {' or '}
-                <a href={quote.link} target="_blank" rel="noopener noreferrer" aria-label={`Read it in the article on ${originalSite}`}>
+                <a
+                  href={quote.link}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  aria-label={`Read it in the article on ${originalSite}`}
+                >
                   on {originalSite}
                 </a>
                 {quote.refs.length > 0 && (

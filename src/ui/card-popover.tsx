@@ -121,12 +121,19 @@ export async function createCardPopover(ctx: ContentScriptContext): Promise<Card
         layoutSheet(floating, avoid, true);
         stopAutoUpdate = followVisualViewport(window, () => layoutSheet(floating, avoid, false));
         // (focusVisible: Firefox 104+; elsewhere ignored.)
-        if (options.focus) floating.querySelector<HTMLElement>('[role="dialog"]')?.focus({ preventScroll: true, focusVisible: options.focus !== 'quiet' } as FocusOptions);
+        if (options.focus)
+          floating
+            .querySelector<HTMLElement>('[role="dialog"]')
+            ?.focus({ preventScroll: true, focusVisible: options.focus !== 'quiet' } as FocusOptions);
         return;
       }
       floating.style.width = '';
       delete floating.dataset.side;
-      const reference = { getBoundingClientRect: () => anchor!.getBoundingClientRect(), getClientRects: () => anchor!.getClientRects(), contextElement: anchor.contextElement };
+      const reference = {
+        getBoundingClientRect: () => anchor!.getBoundingClientRect(),
+        getClientRects: () => anchor!.getClientRects(),
+        contextElement: anchor.contextElement,
+      };
       stopAutoUpdate = autoUpdate(reference, floating, () => {
         void computePosition(reference, floating, {
           strategy: 'fixed',
@@ -137,13 +144,18 @@ export async function createCardPopover(ctx: ContentScriptContext): Promise<Card
             flip({ padding: 8 }),
             shift({ padding: 8 }),
             // Never taller than the room left on the chosen side: the card scrolls instead of running off-screen.
-            size({ padding: 8, apply: ({ availableHeight }) => floating.style.setProperty('--lg-max-height', `${Math.max(160, availableHeight)}px`) }),
+            size({
+              padding: 8,
+              apply: ({ availableHeight }) =>
+                floating.style.setProperty('--lg-max-height', `${Math.max(160, availableHeight)}px`),
+            }),
           ],
         }).then(({ x, y }) => {
           floating.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
         });
       });
-      if (options.focus === 'quiet') floating.querySelector<HTMLElement>('[role="dialog"]')?.focus({ focusVisible: false } as FocusOptions);
+      if (options.focus === 'quiet')
+        floating.querySelector<HTMLElement>('[role="dialog"]')?.focus({ focusVisible: false } as FocusOptions);
       else if (options.focus) floating.querySelector<HTMLElement>('[role="dialog"]')?.focus();
     },
     hide() {
@@ -184,17 +196,38 @@ export async function createCardPopover(ctx: ContentScriptContext): Promise<Card
     // A sheet stays until it is closed: no pin.
     const controls = (
       <div class="card-controls">
-        {!sheet && <button type="button" aria-pressed={pinned} aria-label={pinned ? 'Unpin this card' : 'Pin this card open (P)'} title={pinned ? 'Unpin (P)' : 'Pin open (P)'} onClick={() => setPinned(!pinned)}>
-          <svg viewBox="0 0 16 16" width="15" height="15" aria-hidden="true"><path fill="currentColor" d="M9.8 1.3a1 1 0 0 1 1.4 0l3.5 3.5a1 1 0 0 1 0 1.4l-.7.7a1 1 0 0 1-1.1.2l-2.2 2.2.3 2.6a1 1 0 0 1-.3.8l-.6.6a1 1 0 0 1-1.4 0L6.3 10.9 2.6 14.6l-1.2-1.2 3.7-3.7-2.4-2.4a1 1 0 0 1 0-1.4l.6-.6a1 1 0 0 1 .8-.3l2.6.3 2.2-2.2a1 1 0 0 1 .2-1.1z" /></svg>
-        </button>}
+        {!sheet && (
+          <button
+            type="button"
+            aria-pressed={pinned}
+            aria-label={pinned ? 'Unpin this card' : 'Pin this card open (P)'}
+            title={pinned ? 'Unpin (P)' : 'Pin open (P)'}
+            onClick={() => setPinned(!pinned)}
+          >
+            <svg viewBox="0 0 16 16" width="15" height="15" aria-hidden="true">
+              <path
+                fill="currentColor"
+                d="M9.8 1.3a1 1 0 0 1 1.4 0l3.5 3.5a1 1 0 0 1 0 1.4l-.7.7a1 1 0 0 1-1.1.2l-2.2 2.2.3 2.6a1 1 0 0 1-.3.8l-.6.6a1 1 0 0 1-1.4 0L6.3 10.9 2.6 14.6l-1.2-1.2 3.7-3.7-2.4-2.4a1 1 0 0 1 0-1.4l.6-.6a1 1 0 0 1 .8-.3l2.6.3 2.2-2.2a1 1 0 0 1 .2-1.1z"
+              />
+            </svg>
+          </button>
+        )}
         <button type="button" aria-label="Close (Esc)" title="Close (Esc)" onClick={() => popover.hide()}>
-          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" d="M3.5 3.5l9 9m0-9l-9 9" /></svg>
+          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+            <path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" d="M3.5 3.5l9 9m0-9l-9 9" />
+          </svg>
         </button>
       </div>
     );
-    const label = term ? `${term.label}: definition and sources` : 'Fact check: this sentence compared with the article';
+    const label = term
+      ? `${term.label}: definition and sources`
+      : 'Fact check: this sentence compared with the article';
     const card = term ? (
-      <TermCard term={term} controls={controls} onOpenTerm={(id) => void popover.show({ kind: 'term', termId: id }, anchor!, keepMode())} />
+      <TermCard
+        term={term}
+        controls={controls}
+        onOpenTerm={(id) => void popover.show({ kind: 'term', termId: id }, anchor!, keepMode())}
+      />
     ) : (
       content.kind === 'claim' && <ClaimCard check={content.check} controls={controls} onDismiss={content.onDismiss} />
     );

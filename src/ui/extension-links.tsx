@@ -2,7 +2,13 @@ import { browser } from 'wxt/browser';
 import type { BackgroundRequest } from '../messages/messages.ts';
 import { extensionPageUrl, type ExtensionPageTarget } from './extension-page-url.ts';
 
-export { articleSentence, extensionPageUrl, glossaryEntry, sentenceId, type ExtensionPageTarget } from './extension-page-url.ts';
+export {
+  articleSentence,
+  extensionPageUrl,
+  glossaryEntry,
+  sentenceId,
+  type ExtensionPageTarget,
+} from './extension-page-url.ts';
 
 /**
  * Where a card is shown, which decides how its links to the extension's own pages behave:
@@ -26,8 +32,18 @@ export interface ExtensionPageLinkProps {
 /** A link to glossary.html or article.html that works wherever the card is (see CardPlace). */
 export function ExtensionPageLink({ to, place, children, ...rest }: ExtensionPageLinkProps) {
   const href = extensionPageUrl(to);
-  if (place === 'article-page' || place === 'glossary-page') return <a href={href} {...rest}>{children}</a>;
-  if (place === 'popup') return <a href={href} target="_blank" rel="noopener" {...rest}>{children}</a>;
+  if (place === 'article-page' || place === 'glossary-page')
+    return (
+      <a href={href} {...rest}>
+        {children}
+      </a>
+    );
+  if (place === 'popup')
+    return (
+      <a href={href} target="_blank" rel="noopener" {...rest}>
+        {children}
+      </a>
+    );
   const open = (event: MouseEvent) => {
     // Left or middle button: either would be refused by the browser as a navigation from the page.
     if (event.button > 1) return;

@@ -9,7 +9,8 @@ export const sentenceId = (sentenceNumber: number) => `sentence-${sentenceNumber
 
 /** A glossary entry on glossary.html, and where a quote starts on article.html. */
 export const glossaryEntry = (termId: string) => ({ page: 'glossary', fragment: termId }) as const;
-export const articleSentence = (quote: Pick<Quote, 'sentences'>) => ({ page: 'article', fragment: sentenceId(quote.sentences.first) }) as const;
+export const articleSentence = (quote: Pick<Quote, 'sentences'>) =>
+  ({ page: 'article', fragment: sentenceId(quote.sentences.first) }) as const;
 
 export interface ExtensionPageTarget {
   page: ExtensionPageName;

@@ -43,7 +43,8 @@ function anchorFor(mark: Hovered): PopoverAnchor | null {
 }
 
 const isEditable = (target: EventTarget | null) =>
-  target instanceof Element && (target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])') !== null);
+  target instanceof Element &&
+  target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])') !== null;
 
 /** How a card came to open: the pointer resting on a term, the keyboard (or popup, or menu), or a finger. */
 type OpenedBy = 'hover' | 'keyboard' | 'touch';
@@ -56,7 +57,11 @@ type OpenedBy = 'hover' | 'keyboard' | 'touch';
 function showOptions(openedBy: OpenedBy, tapPoint: { x: number; y: number } | null): ShowOptions {
   if (openedBy === 'hover') return {};
   const sheet = isNarrowViewport() ? { near: openedBy === 'touch' ? tapPoint : null } : undefined;
-  return { focus: openedBy === 'touch' ? 'quiet' : true, sheet, closeRequests: openedBy === 'touch' || sheet !== undefined };
+  return {
+    focus: openedBy === 'touch' ? 'quiet' : true,
+    sheet,
+    closeRequests: openedBy === 'touch' || sheet !== undefined,
+  };
 }
 
 /**
@@ -65,7 +70,12 @@ function showOptions(openedBy: OpenedBy, tapPoint: { x: number; y: number } | nu
  * touch-taps.ts). Keyboard: Esc closes, P pins, and `moveToTerm` walks the underlined terms. Every listener
  * belongs to `ctx`, so it dies with the script.
  */
-export async function startHoverCards(ctx: ContentScriptContext, scanner: PageScanner, claims: ClaimFlags, onDismissClaim: (mark: ClaimMark) => void): Promise<HoverCards> {
+export async function startHoverCards(
+  ctx: ContentScriptContext,
+  scanner: PageScanner,
+  claims: ClaimFlags,
+  onDismissClaim: (mark: ClaimMark) => void,
+): Promise<HoverCards> {
   const popover = await createCardPopover(ctx);
   // Everything below is torn down by stop(): a site switched off goes through the same path as an unload.
   const lifetime = new AbortController();
@@ -82,7 +92,14 @@ export async function startHoverCards(ctx: ContentScriptContext, scanner: PageSc
       if (!anchor) return;
       openMark = mark;
       const content = isClaim(mark)
-        ? { kind: 'claim' as const, check: mark.check, onDismiss: () => { intent.close(); onDismissClaim(mark); } }
+        ? {
+            kind: 'claim' as const,
+            check: mark.check,
+            onDismiss: () => {
+              intent.close();
+              onDismissClaim(mark);
+            },
+          }
         : { kind: 'term' as const, termId: mark.termId };
       void popover.show(content, anchor, showOptions(how, tapPoint));
     },
@@ -99,28 +116,45 @@ export async function startHoverCards(ctx: ContentScriptContext, scanner: PageSc
   // Handled once per animation frame, with the latest position. (Whether it is on the card is read now:
   // an event's composed path is empty once its dispatch is over.)
   let pending: { event: PointerEvent; onCard: boolean } | null = null;
-  ctx.addEventListener(document, 'pointermove', (event) => {
-    if (event.pointerType === 'touch') return;
-    const first = pending === null;
-    pending = { event, onCard: popover.contains(event) };
-    if (!first) return;
-    ctx.requestAnimationFrame(() => {
-      const { event: latest, onCard } = pending!;
-      pending = null;
-      // A term takes precedence over the flagged sentence around it.
-      const mark = onCard ? null : (termUnderPointer(scanner.marks, latest) ?? claimUnderPointer(claims.marks, latest));
-      intent.pointerMoved(mark, { x: latest.clientX, y: latest.clientY, t: latest.timeStamp }, onCard);
-    });
-  }, { passive: true, capture: true, signal });
-  ctx.addEventListener(document.documentElement, 'pointerleave', (event) => {
-    // A finger "leaves" each time it lifts: not a pointer moving off the term.
-    if ((event as PointerEvent).pointerType !== 'touch') intent.pointerLeft();
-  }, { passive: true, signal });
-  ctx.addEventListener(document, 'pointerdown', (event) => {
-    // A finger's touch may be the start of a scroll: touch-taps closes the card on a tap outside instead.
-    if (event.pointerType === 'touch' || event.pointerType === 'pen') return;
-    if (openMark && !popover.contains(event) && !intent.pinned) intent.close();
-  }, { capture: true, signal });
+  ctx.addEventListener(
+    document,
+    'pointermove',
+    (event) => {
+      if (event.pointerType === 'touch') return;
+      const first = pending === null;
+      pending = { event, onCard: popover.contains(event) };
+      if (!first) return;
+      ctx.requestAnimationFrame(() => {
+        const { event: latest, onCard } = pending!;
+        pending = null;
+        // A term takes precedence over the flagged sentence around it.
+        const mark = onCard
+          ? null
+          : (termUnderPointer(scanner.marks, latest) ?? claimUnderPointer(claims.marks, latest));
+        intent.pointerMoved(mark, { x: latest.clientX, y: latest.clientY, t: latest.timeStamp }, onCard);
+      });
+    },
+    { passive: true, capture: true, signal },
+  );
+  ctx.addEventListener(
+    document.documentElement,
+    'pointerleave',
+    (event) => {
+      // A finger "leaves" each time it lifts: not a pointer moving off the term.
+      if ((event as PointerEvent).pointerType !== 'touch') intent.pointerLeft();
+    },
+    { passive: true, signal },
+  );
+  ctx.addEventListener(
+    document,
+    'pointerdown',
+    (event) => {
+      // A finger's touch may be the start of a scroll: touch-taps closes the card on a tap outside instead.
+      if (event.pointerType === 'touch' || event.pointerType === 'pen') return;
+      if (openMark && !popover.contains(event) && !intent.pinned) intent.close();
+    },
+    { capture: true, signal },
+  );
   listenForTouchTaps<Hovered>(ctx, signal, {
     // A term takes precedence over the flagged sentence around it, as on hover.
     markAt: (point) => termUnderPointer(scanner.marks, point) ?? claimUnderPointer(claims.marks, point),
@@ -135,14 +169,25 @@ export async function startHoverCards(ctx: ContentScriptContext, scanner: PageSc
       if (openMark && !intent.pinned) intent.close();
     },
   });
-  ctx.addEventListener(window, 'keydown', (event) => {
-    if (!openMark) return;
-    if (event.key === 'Escape') {
-      intent.close();
-    } else if ((event.key === 'p' || event.key === 'P') && !event.ctrlKey && !event.metaKey && !event.altKey && !isEditable(event.composedPath()[0] ?? null)) {
-      popover.setPinned(!popover.pinned);
-    }
-  }, { capture: true, signal });
+  ctx.addEventListener(
+    window,
+    'keydown',
+    (event) => {
+      if (!openMark) return;
+      if (event.key === 'Escape') {
+        intent.close();
+      } else if (
+        (event.key === 'p' || event.key === 'P') &&
+        !event.ctrlKey &&
+        !event.metaKey &&
+        !event.altKey &&
+        !isEditable(event.composedPath()[0] ?? null)
+      ) {
+        popover.setPinned(!popover.pinned);
+      }
+    },
+    { capture: true, signal },
+  );
 
   const cards: HoverCards = {
     get lastOpenMs() {
@@ -155,7 +200,12 @@ export async function startHoverCards(ctx: ContentScriptContext, scanner: PageSc
       if (index < 0) {
         // From the top of the viewport: the first term at or below it, or the last one above it.
         const firstVisible = marks.findIndex((m) => (liveRange(m.range)?.getBoundingClientRect().bottom ?? -1) >= 0);
-        index = direction === 'next' ? (firstVisible < 0 ? marks.length : firstVisible) - 1 : firstVisible < 0 ? marks.length : firstVisible;
+        index =
+          direction === 'next'
+            ? (firstVisible < 0 ? marks.length : firstVisible) - 1
+            : firstVisible < 0
+              ? marks.length
+              : firstVisible;
       }
       const target = marks[(index + (direction === 'next' ? 1 : -1) + marks.length) % marks.length]!;
       rangeElement(target.range)?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
@@ -175,7 +225,15 @@ export async function startHoverCards(ctx: ContentScriptContext, scanner: PageSc
       const element = range ? rangeElement(range) : null;
       if (!range || !element) return cards.moveToTerm('next', termId);
       intent.close();
-      await popover.show({ kind: 'term', termId }, { getBoundingClientRect: () => range.getBoundingClientRect(), getClientRects: () => [...range.getClientRects()], contextElement: element }, showOptions('keyboard', null));
+      await popover.show(
+        { kind: 'term', termId },
+        {
+          getBoundingClientRect: () => range.getBoundingClientRect(),
+          getClientRects: () => [...range.getClientRects()],
+          contextElement: element,
+        },
+        showOptions('keyboard', null),
+      );
     },
     stop() {
       lifetime.abort();

@@ -41,7 +41,9 @@ export class HoverIntent<T> {
 
   /** The pointer moved; `target` is the term under it (null: none), `onCard` when it is over the open card. */
   pointerMoved(target: T | null, at: { x: number; y: number; t: number }, onCard: boolean): void {
-    const speed = this.#last ? Math.hypot(at.x - this.#last.x, at.y - this.#last.y) / Math.max(1, at.t - this.#last.t) : 0;
+    const speed = this.#last
+      ? Math.hypot(at.x - this.#last.x, at.y - this.#last.y) / Math.max(1, at.t - this.#last.t)
+      : 0;
     this.#last = at;
     clearTimeout(this.#settle);
     if (onCard) {
@@ -57,7 +59,8 @@ export class HoverIntent<T> {
     if (sweeping) {
       this.#setCandidate(null);
       // No pointer events come while it rests: if this was the last move, it stopped on `target`.
-      if (target !== null && target !== this.#open) this.#settle = setTimeout(() => this.#setCandidate(target), settleMs);
+      if (target !== null && target !== this.#open)
+        this.#settle = setTimeout(() => this.#setCandidate(target), settleMs);
       return;
     }
     this.#setCandidate(target === this.#open ? null : target);

@@ -12,7 +12,10 @@ export async function targetTabId(search = location.search): Promise<number | nu
 
 /** Asks the tab's top-frame content script; null when none answers (a browser page, a store, a PDF). */
 export async function askTab<T>(tabId: number, request: ContentRequest, timeoutMs = 2000): Promise<T | null> {
-  const answer = browser.tabs.sendMessage(tabId, request, { frameId: 0 }).then((r) => (r ?? null) as T | null, () => null);
+  const answer = browser.tabs.sendMessage(tabId, request, { frameId: 0 }).then(
+    (r) => (r ?? null) as T | null,
+    () => null,
+  );
   const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs));
   return Promise.race([answer, timeout]);
 }

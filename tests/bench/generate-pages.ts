@@ -36,7 +36,12 @@ function postHtml(index: number, paragraphs: string[]): string {
  * A forum thread with about `textBytes` of text. With `withTerms`, one paragraph in four is a passage of the
  * labelled corpus (real-looking mentions of the glossary's terms); otherwise only filler.
  */
-export function forumThread(textBytes: number, withTerms: boolean, seed = 7, { claimSentences = true } = {}): { html: string; posts: number } {
+export function forumThread(
+  textBytes: number,
+  withTerms: boolean,
+  seed = 7,
+  { claimSentences = true } = {},
+): { html: string; posts: number } {
   const matcher = createTermMatcher(glossary.terms);
   const claimSubjects = new Set(glossary.claims.flatMap((c) => c.subjects));
   // Without claim sentences: only passages that name no claim's subject, so nothing goes to the fact-checker.

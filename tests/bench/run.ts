@@ -72,8 +72,15 @@ async function firstUnderlineAfterLoad(ext: ExtensionBrowser, url: string): Prom
     });
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     await page.bringToFront();
-    await page.waitForFunction(() => (window as unknown as { firstUnderlineAt: number | null }).firstUnderlineAt !== null, { timeout: 30_000 });
-    return page.evaluate(() => (window as unknown as { firstUnderlineAt: number }).firstUnderlineAt - (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+    await page.waitForFunction(
+      () => (window as unknown as { firstUnderlineAt: number | null }).firstUnderlineAt !== null,
+      { timeout: 30_000 },
+    );
+    return page.evaluate(
+      () =>
+        (window as unknown as { firstUnderlineAt: number }).firstUnderlineAt -
+        (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+    );
   } finally {
     await page.close();
   }
@@ -96,7 +103,11 @@ async function appendPostsCost(ext: ExtensionBrowser, url: string, count: number
   await settle();
   const after = (await pageReportOf(ext, page)).stats;
   await page.close();
-  return { busyMs: after.busyMs - before.busyMs, longestTaskMs: after.longestTaskMs, markedAfterMs: after.lastPassEndedAt - appendedAt };
+  return {
+    busyMs: after.busyMs - before.busyMs,
+    longestTaskMs: after.longestTaskMs,
+    markedAfterMs: after.lastPassEndedAt - appendedAt,
+  };
 }
 
 /** Hovers terms on the thread and reads how long each card took from the end of the dwell to its painted frame. */
@@ -120,7 +131,10 @@ async function cardOpenCost(ext: ExtensionBrowser, url: string, cards = 5): Prom
     }, i);
     await page.mouse.move(5, 5);
     await page.mouse.move(point.x, point.y, { steps: 3 });
-    await page.waitForFunction(() => document.querySelector('lactation-glossary-popover')?.shadowRoot?.querySelector('.card-title'), { timeout: 10_000 });
+    await page.waitForFunction(
+      () => document.querySelector('lactation-glossary-popover')?.shadowRoot?.querySelector('.card-title'),
+      { timeout: 10_000 },
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     times.push((await pageReportOf(ext, page)).cardOpenMs);
     await page.bringToFront();
@@ -144,11 +158,16 @@ async function main() {
     }
   };
   try {
-    console.log(`Chromium ${await ext.browser.version()}; medians of ${runs} traced loads; script time = every script task the extension (or the floor, or mark.js) ran.`);
+    console.log(
+      `Chromium ${await ext.browser.version()}; medians of ${runs} traced loads; script time = every script task the extension (or the floor, or mark.js) ran.`,
+    );
     const tiny = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tiny</title></head><body><p>${filler[0]}</p></body></html>`;
     server.route('/tiny.html', tiny);
     server.route('/quiet-120k.html', forumThread(120_000, false).html);
-    server.route('/ten-frames.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Frames</title></head><body><p>${filler[1]}</p>${Array.from({ length: 10 }, (_, i) => `<iframe src="/tiny.html?frame=${i}" title="frame ${i}"></iframe>`).join('')}</body></html>`);
+    server.route(
+      '/ten-frames.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Frames</title></head><body><p>${filler[1]}</p>${Array.from({ length: 10 }, (_, i) => `<iframe src="/tiny.html?frame=${i}" title="frame ${i}"></iframe>`).join('')}</body></html>`,
+    );
     const thread = forumThread(1_000_000, true);
     const withoutClaims = forumThread(1_000_000, true, 7, { claimSentences: false });
     server.route('/thread.html', thread.html);
@@ -160,26 +179,36 @@ async function main() {
     await step('tiny page', async () => {
       const c = await medianCost(() => traceLoad(ext.browser, `${server.origin}/tiny.html`, extension));
       tinyMs = c.scriptMs;
-      console.log(`  one paragraph, no term            ${ms(c.scriptMs)}   (target ≤ 2 ms; longest task ${ms(c.longestTaskMs)})`);
+      console.log(
+        `  one paragraph, no term            ${ms(c.scriptMs)}   (target ≤ 2 ms; longest task ${ms(c.longestTaskMs)})`,
+      );
     });
     await step('120 KB page', async () => {
       const c = await medianCost(() => traceLoad(ext.browser, `${server.origin}/quiet-120k.html`, extension));
-      console.log(`  120 KB of prose, no term          ${ms(c.scriptMs)}   (target ≤ 5 ms; longest task ${ms(c.longestTaskMs)})`);
+      console.log(
+        `  120 KB of prose, no term          ${ms(c.scriptMs)}   (target ≤ 5 ms; longest task ${ms(c.longestTaskMs)})`,
+      );
     });
     await step('ten frames', async () => {
       const c = await medianCost(() => traceLoad(ext.browser, `${server.origin}/ten-frames.html`, extension));
-      console.log(`  ten term-free iframes             ${ms(c.scriptMs)} in all, ${ms((c.scriptMs - tinyMs) / 10)} per frame   (target ≤ 1 ms per frame)`);
+      console.log(
+        `  ten term-free iframes             ${ms(c.scriptMs)} in all, ${ms((c.scriptMs - tinyMs) / 10)} per frame   (target ≤ 1 ms per frame)`,
+      );
     });
     await step('site switched off', async () => {
       await setSettings(ext, { sites: ['localhost'] });
-      const c = await medianCost(() => traceLoad(ext.browser, `${server.origin.replace('127.0.0.1', 'localhost')}/tiny.html`, extension));
+      const c = await medianCost(() =>
+        traceLoad(ext.browser, `${server.origin.replace('127.0.0.1', 'localhost')}/tiny.html`, extension),
+      );
       await setSettings(ext, {});
       console.log(`  a page on a site switched off     ${ms(c.scriptMs)}   (target ≤ 1 ms)`);
     });
 
     let floor: TraceCost | null = null;
     await step('floor', async () => {
-      floor = await medianCost(() => traceLoad(bare.browser, `${server.origin}/floor.html`, `${server.origin}/floor.html`));
+      floor = await medianCost(() =>
+        traceLoad(bare.browser, `${server.origin}/floor.html`, `${server.origin}/floor.html`),
+      );
     });
     for (const [label, url, target] of [
       ['1 MB thread, no claim sentences  ', '/thread-no-claims.html', 2],
@@ -187,29 +216,41 @@ async function main() {
     ] as const) {
       await step(label.trim(), async () => {
         const c = await medianCost(() => traceLoad(ext.browser, `${server.origin}${url}`, extension, 4000));
-        const ratio = floor ? ` = ${(c.scriptMs / (floor as TraceCost).scriptMs).toFixed(1)}× the floor (target ≤ ${target}×)` : '';
+        const ratio = floor
+          ? ` = ${(c.scriptMs / (floor as TraceCost).scriptMs).toFixed(1)}× the floor (target ≤ ${target}×)`
+          : '';
         console.log(`  ${label}${ms(c.scriptMs)}${ratio}; longest task ${ms(c.longestTaskMs)} (target < 50 ms)`);
       });
     }
-    if (floor) console.log(`  floor (TreeWalker + 1 regex + CSS.highlights, inline script): ${ms((floor as TraceCost).scriptMs)}`);
+    if (floor)
+      console.log(
+        `  floor (TreeWalker + 1 regex + CSS.highlights, inline script): ${ms((floor as TraceCost).scriptMs)}`,
+      );
     await step('mark.js', async () => {
       const c = await traceLoad(bare.browser, `${server.origin}/mark.html`, `${server.origin}/mark.html`, 2000);
       const extension1mb = await traceLoad(ext.browser, `${server.origin}/thread.html`, extension, 4000);
-      console.log(`  mark.js on the same thread        ${ms(c.scriptMs)} = ${(c.scriptMs / extension1mb.scriptMs).toFixed(0)}× the extension's (target ≥ 30×; one run each)`);
+      console.log(
+        `  mark.js on the same thread        ${ms(c.scriptMs)} = ${(c.scriptMs / extension1mb.scriptMs).toFixed(0)}× the extension's (target ≥ 30×; one run each)`,
+      );
     });
 
     await step('first underline', async () => {
       const times: number[] = [];
-      for (let i = 0; i < runs; i++) times.push(await firstUnderlineAfterLoad(ext, `${server.origin}/forum-thread.html`));
+      for (let i = 0; i < runs; i++)
+        times.push(await firstUnderlineAfterLoad(ext, `${server.origin}/forum-thread.html`));
       console.log(`  first underline after the load event (forum fixture): ${ms(median(times))}   (target ≤ 100 ms)`);
     });
     await step('200 appended posts', async () => {
       const appended = await appendPostsCost(ext, `${server.origin}/thread.html`, 200);
-      console.log(`  200 posts appended: underlined ${ms(appended.markedAfterMs)} after the append   (target ≤ 100 ms); ${ms(appended.busyMs)} of scan time, longest task ${ms(appended.longestTaskMs)}`);
+      console.log(
+        `  200 posts appended: underlined ${ms(appended.markedAfterMs)} after the append   (target ≤ 100 ms); ${ms(appended.busyMs)} of scan time, longest task ${ms(appended.longestTaskMs)}`,
+      );
     });
     await step('card', async () => {
       const cardTimes = await cardOpenCost(ext, `${server.origin}/thread.html`);
-      console.log(`  card: end of dwell to painted frame ${ms(median(cardTimes))} median of ${cardTimes.length} (max ${ms(Math.max(...cardTimes))}; target one frame, 17 ms)`);
+      console.log(
+        `  card: end of dwell to painted frame ${ms(median(cardTimes))} median of ${cardTimes.length} (max ${ms(Math.max(...cardTimes))}; target one frame, 17 ms)`,
+      );
     });
   } finally {
     await ext.close().catch(() => undefined);

@@ -14,7 +14,16 @@ export interface TraceCost {
   longestTaskMs: number;
 }
 
-const scriptEvents = new Set(['EvaluateScript', 'FunctionCall', 'RunMicrotasks', 'FireIdleCallback', 'TimerFire', 'v8.compile', 'V8.Execute', 'v8.run']);
+const scriptEvents = new Set([
+  'EvaluateScript',
+  'FunctionCall',
+  'RunMicrotasks',
+  'FireIdleCallback',
+  'TimerFire',
+  'v8.compile',
+  'V8.Execute',
+  'v8.run',
+]);
 
 interface TraceEvent {
   name: string;
@@ -28,10 +37,14 @@ interface TraceEvent {
 
 export function costOf(events: TraceEvent[], marker: string): TraceCost {
   const complete = events.filter((e) => e.ph === 'X');
-  const threads = new Set(complete.filter((e) => JSON.stringify(e.args ?? {}).includes(marker)).map((e) => `${e.pid}:${e.tid}`));
+  const threads = new Set(
+    complete.filter((e) => JSON.stringify(e.args ?? {}).includes(marker)).map((e) => `${e.pid}:${e.tid}`),
+  );
   const onThreads = (e: TraceEvent) => threads.has(`${e.pid}:${e.tid}`);
   const script = complete.filter((e) => scriptEvents.has(e.name) && onThreads(e)).sort((a, b) => a.ts - b.ts);
-  const tasks = complete.filter((e) => (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && onThreads(e)).sort((a, b) => a.ts - b.ts);
+  const tasks = complete
+    .filter((e) => (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && onThreads(e))
+    .sort((a, b) => a.ts - b.ts);
   let scriptMs = 0;
   const openUntil = new Map<string, number>();
   for (const e of script) {
@@ -59,7 +72,13 @@ export function costOf(events: TraceEvent[], marker: string): TraceCost {
  * finish (no polling), and counts the cost. `prepare` may set the tab up before the load (a script to run
  * at document start, for instance).
  */
-export async function traceLoad(browser: Browser, url: string, marker: string, settleMs = 2000, prepare?: (page: Page) => Promise<void>): Promise<TraceCost> {
+export async function traceLoad(
+  browser: Browser,
+  url: string,
+  marker: string,
+  settleMs = 2000,
+  prepare?: (page: Page) => Promise<void>,
+): Promise<TraceCost> {
   const page = await browser.newPage();
   try {
     await prepare?.(page);
@@ -67,7 +86,10 @@ export async function traceLoad(browser: Browser, url: string, marker: string, s
     const events: TraceEvent[] = [];
     cdp.on('Tracing.dataCollected', (e: { value: TraceEvent[] }) => events.push(...e.value));
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute', transferMode: 'ReportEvents' });
+    await cdp.send('Tracing.start', {
+      categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute',
+      transferMode: 'ReportEvents',
+    });
     await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
     await new Promise((resolve) => setTimeout(resolve, settleMs));
     await cdp.send('Tracing.end');

@@ -11,19 +11,24 @@ const differs = 'lactation-glossary-claim-differs';
 
 /** The sentences flagged with one verdict's highlight, as the page sees them. */
 const flaggedSentences = (page: Page, name: string) =>
-  page.evaluate((highlightName) =>
-    ([...(CSS.highlights.get(highlightName)?.keys() ?? [])] as AbstractRange[])
-      .map((r) => {
-        const live = document.createRange();
-        live.setStart(r.startContainer, r.startOffset);
-        live.setEnd(r.endContainer, r.endOffset);
-        return live.toString();
-      })
-      .sort(),
-  name);
+  page.evaluate(
+    (highlightName) =>
+      ([...(CSS.highlights.get(highlightName)?.keys() ?? [])] as AbstractRange[])
+        .map((r) => {
+          const live = document.createRange();
+          live.setStart(r.startContainer, r.startOffset);
+          live.setEnd(r.endContainer, r.endOffset);
+          return live.toString();
+        })
+        .sort(),
+    name,
+  );
 
 /** The title of the open card. */
-const cardTitle = (page: Page) => page.evaluate(() => document.querySelector('lactation-glossary-popover')!.shadowRoot!.querySelector('.card-title')!.textContent);
+const cardTitle = (page: Page) =>
+  page.evaluate(
+    () => document.querySelector('lactation-glossary-popover')!.shadowRoot!.querySelector('.card-title')!.textContent,
+  );
 
 /** Waits for the thread's four flags: two sentences that agree with the article, two that differ. */
 async function waitForFlags(page: Page) {
@@ -90,13 +95,21 @@ describe.each(browserNames)('the fact-checker in %s', (name) => {
     expect(listed).toContain(
       'Differs from the article “Someone told me insulin levels increase about two weeks after delivery.”',
     );
-    expect(listed.find((l) => l?.includes('about 10% of US women'))).toMatch(/^Matches the article — but CDC figures are 4\.6–9\.2% of US pregnancies/);
+    expect(listed.find((l) => l?.includes('about 10% of US women'))).toMatch(
+      /^Matches the article — but CDC figures are 4\.6–9\.2% of US pregnancies/,
+    );
     // A share of pregnancies affected is another measure: listed as related, not marked on the page.
     const related = await popup.$$eval('.page-related li', (els) => els.map((e) => e.textContent));
-    expect(related).toEqual([expect.stringContaining('“Around 6% of US pregnancies are affected by gestational diabetes, according to my OB.”')]);
+    expect(related).toEqual([
+      expect.stringContaining(
+        '“Around 6% of US pregnancies are affected by gestational diabetes, according to my OB.”',
+      ),
+    ]);
     // Terms first, then the statements (the headings in reading order).
     const headings = await popup.$$eval('h2', (els) => els.map((e) => e.textContent));
-    expect(headings.indexOf('Terms on this page')).toBeLessThan(headings.indexOf('Statements compared with the article'));
+    expect(headings.indexOf('Terms on this page')).toBeLessThan(
+      headings.indexOf('Statements compared with the article'),
+    );
     const index = listed.findIndex((l) => l?.includes('insulin levels'));
     // (Clicked from script: the popup's list is in view, and a pointer click would need the tab in front.)
     await popup.$$eval('.page-claims .result', (buttons, i) => (buttons[i] as HTMLElement).click(), index);
@@ -111,8 +124,13 @@ describe.each(browserNames)('the fact-checker in %s', (name) => {
     await waitForHighlights(page, 2, { name: agrees });
     await hoverWord(page, 'From what I read');
     await waitForCard(page);
-    expect(await cardTitle(page)).toBe('Matches the article — but CDC figures are 4.6–9.2% of US pregnancies (2010 data), and they count cases, not women at risk');
-    const support = await page.evaluate(() => document.querySelector('lactation-glossary-popover')!.shadowRoot!.querySelector('.claim-support')?.textContent);
+    expect(await cardTitle(page)).toBe(
+      'Matches the article — but CDC figures are 4.6–9.2% of US pregnancies (2010 data), and they count cases, not women at risk',
+    );
+    const support = await page.evaluate(
+      () =>
+        document.querySelector('lactation-glossary-popover')!.shadowRoot!.querySelector('.claim-support')?.textContent,
+    );
     expect(support).toContain('does not back this claim');
   });
 
@@ -137,10 +155,16 @@ describe.each(browserNames)('the fact-checker in %s', (name) => {
       };
     });
     expect(card.name).toBe('Fact check: this sentence compared with the article');
-    expect(card.pageSays).toEqual(['“My midwife said half of all pregnant women in America are at risk of gestational diabetes!”']);
-    expect(card.articleSays).toEqual(['“As of a recent survey, 10% of women in the United States are at risk for gestational diabetes.”']);
+    expect(card.pageSays).toEqual([
+      '“My midwife said half of all pregnant women in America are at risk of gestational diabetes!”',
+    ]);
+    expect(card.articleSays).toEqual([
+      '“As of a recent survey, 10% of women in the United States are at risk for gestational diabetes.”',
+    ]);
     expect(card.figures).toEqual(['half', '10%']);
-    expect(card.reasons).toEqual(['The page gives half; the article gives 10% for the same measure (women at risk, the United States).']);
+    expect(card.reasons).toEqual([
+      'The page gives half; the article gives 10% for the same measure (women at risk, the United States).',
+    ]);
     expect(card.evidence[0]).toContain('CDC');
     expect(card.links).toContain('https://doi.org/10.3390/ijerph17249573');
     expect(card.links.some((l) => l.includes('#:~:text=As%20of%20a%20recent%20survey'))).toBe(true);
@@ -148,7 +172,11 @@ describe.each(browserNames)('the fact-checker in %s', (name) => {
     await page.screenshot({ path: `docs/screenshots/fact-check-${name}.png` });
 
     // "This flag is wrong": the flag goes, and stays gone on this site.
-    await page.evaluate(() => (document.querySelector('lactation-glossary-popover')!.shadowRoot!.querySelector('.claim-dismiss') as HTMLElement).click());
+    await page.evaluate(() =>
+      (
+        document.querySelector('lactation-glossary-popover')!.shadowRoot!.querySelector('.claim-dismiss') as HTMLElement
+      ).click(),
+    );
     await waitForHighlights(page, 1, { name: differs, exactly: true });
     await page.reload();
     // Positive control: the other flags come back after the reload; the dismissed one does not.
@@ -157,5 +185,4 @@ describe.each(browserNames)('the fact-checker in %s', (name) => {
     expect(await highlightCount(page, differs)).toBe(1);
     expect((await flaggedSentences(page, differs)).some((s) => s.includes('midwife'))).toBe(false);
   });
-
 });

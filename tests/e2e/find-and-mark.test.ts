@@ -58,15 +58,21 @@ describe.each(browserNames)('finding and marking terms in %s', (name) => {
     await waitForHighlights(page, 3);
     // Outside any post, "first in each post" means first on the page: the heading's colostrum, not the intro's.
     // (Shadow-root ranges have no document order against the light DOM, so compare as a set.)
-    expect((await highlightedRanges(page)).map((r) => r.text).sort()).toEqual(['colostrum', 'cortisol', 'lactogenesis']);
+    expect((await highlightedRanges(page)).map((r) => r.text).sort()).toEqual([
+      'colostrum',
+      'cortisol',
+      'lactogenesis',
+    ]);
     const frame = page.frames().find((f) => f.url().endsWith('/frame-child.html'))!;
     await waitForHighlights(frame, 2);
-    const framed = await frame.evaluate(() => [...CSS.highlights.get('lactation-glossary-term')!.keys()].map((r) => {
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      return range.toString();
-    }));
+    const framed = await frame.evaluate(() =>
+      [...CSS.highlights.get('lactation-glossary-term')!.keys()].map((r) => {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return range.toString();
+      }),
+    );
     expect(framed.sort()).toEqual(['mammary gland', 'progesterone']);
   });
 
@@ -91,7 +97,9 @@ describe.each(browserNames)('finding and marking terms in %s', (name) => {
     expect((await pageReportOf(session.ext, page)).terms).toEqual([]);
     await page.evaluate(() => {
       // A reply inside the post's shadow root, then a new post whose text is only in its shadow root.
-      document.getElementById('first')!.shadowRoot!.append(Object.assign(document.createElement('p'), { textContent: 'Was it insulin resistance?' }));
+      document
+        .getElementById('first')!
+        .shadowRoot!.append(Object.assign(document.createElement('p'), { textContent: 'Was it insulin resistance?' }));
       const reply = document.createElement('forum-post');
       reply.dataset.text = 'Colostrum came in on day two.';
       document.body.append(reply);
@@ -120,7 +128,10 @@ describe.each(browserNames)('finding and marking terms in %s', (name) => {
     });
     await waitForHighlights(page, underlinedInForumThread.length + 6);
     let ranges = await highlightedRanges(page);
-    expect(ranges.filter((r) => r.within === 'post-5').map((r) => r.text)).toEqual(['lactation consultant', 'colostrum']);
+    expect(ranges.filter((r) => r.within === 'post-5').map((r) => r.text)).toEqual([
+      'lactation consultant',
+      'colostrum',
+    ]);
     expect(ranges.filter((r) => r.within === 'post-3').map((r) => r.text)).toEqual(['oestrogen', 'LAM']);
 
     await page.evaluate(() => document.getElementById('post-3')!.remove());
@@ -131,7 +142,13 @@ describe.each(browserNames)('finding and marking terms in %s', (name) => {
     await pageReportOf(session.ext, page);
     ranges = await highlightedRanges(page);
     expect(ranges.filter((r) => r.within === 'post-3')).toEqual([]);
-    expect(ranges.filter((r) => r.within === 'post-1').map((r) => r.text)).toEqual(['milk supply', 'insulin resistance', 'IGT', 'insulin', 'prolactin']);
+    expect(ranges.filter((r) => r.within === 'post-1').map((r) => r.text)).toEqual([
+      'milk supply',
+      'insulin resistance',
+      'IGT',
+      'insulin',
+      'prolactin',
+    ]);
 
     // A burst of 5000 mutations (a client-side re-render) costs at most one rescan.
     const before = (await pageReportOf(session.ext, page)).stats;
@@ -145,7 +162,9 @@ describe.each(browserNames)('finding and marking terms in %s', (name) => {
       }
     });
     const after = (await pageReportOf(session.ext, page)).stats;
-    expect(after.fullScans + after.incrementalScans - (before.fullScans + before.incrementalScans)).toBeLessThanOrEqual(1);
+    expect(after.fullScans + after.incrementalScans - (before.fullScans + before.incrementalScans)).toBeLessThanOrEqual(
+      1,
+    );
   });
 
   it('never changes the page: DOM and text are identical with and without the extension', async () => {

@@ -4,7 +4,9 @@ import { useExtensionSession } from './session.ts';
 import { browserNames } from './launch.ts';
 
 describe.each(browserNames)('the built extension in %s', (name) => {
-  const session = useExtensionSession(name, {}, (fixtures) => fixtures.route('/plain.html', '<!doctype html><title>Plain</title><p>A page about prolactin.</p>'));
+  const session = useExtensionSession(name, {}, (fixtures) =>
+    fixtures.route('/plain.html', '<!doctype html><title>Plain</title><p>A page about prolactin.</p>'),
+  );
 
   it('runs its content script on a page served on 127.0.0.1', async () => {
     const page = await session.ext.newPage();

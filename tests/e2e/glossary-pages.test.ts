@@ -91,7 +91,9 @@ describe.each(browserNames)('the glossary and article pages in %s', (name) => {
   describe('glossary.html', () => {
     it('lists every entry scan --terms lists, A to Z, each with its card under the entry’s id', async () => {
       const page = await openPage('glossary.html');
-      const entries = await page.$$eval('.entries > li.entry', (els) => els.map((e) => ({ id: e.id, title: e.querySelector('.card-title')?.textContent ?? '' })));
+      const entries = await page.$$eval('.entries > li.entry', (els) =>
+        els.map((e) => ({ id: e.id, title: e.querySelector('.card-title')?.textContent ?? '' })),
+      );
       expect(entries.length).toBe(scannedIds.length);
       expect(entries.map((e) => e.id).sort()).toEqual([...scannedIds].sort());
       const labels = entries.map((e) => e.title);
@@ -107,16 +109,26 @@ describe.each(browserNames)('the glossary and article pages in %s', (name) => {
         expect(card).toEqual({ title: term.label, definition: term.definition, quotes: term.quotes.length });
       }
       // The references once, at the end, with their links.
-      const references = await page.$$eval('#references li', (lis) => lis.map((li) => ({ id: li.id, href: li.querySelector('a')!.href })));
+      const references = await page.$$eval('#references li', (lis) =>
+        lis.map((li) => ({ id: li.id, href: li.querySelector('a')!.href })),
+      );
       expect(references).toEqual(glossary.references.map((r) => ({ id: `ref-${r.number}`, href: r.link })));
     });
 
     it('filters with the popup’s typo-tolerant search', async () => {
       const page = await openPage('glossary.html');
-      for (const [typed, id] of [['galactogogue', 'galactagogue'], ['amenorhea', 'lactational-amenorrhea'], ['prolactine', 'prolactin']] as const) {
+      for (const [typed, id] of [
+        ['galactogogue', 'galactagogue'],
+        ['amenorhea', 'lactational-amenorrhea'],
+        ['prolactine', 'prolactin'],
+      ] as const) {
         await page.$eval('input[type=search]', (input) => ((input as HTMLInputElement).value = ''));
         await page.type('input[type=search]', typed);
-        await page.waitForFunction((want) => document.querySelector('.entries > li.entry')?.id === want, { polling: timerPolling }, id);
+        await page.waitForFunction(
+          (want) => document.querySelector('.entries > li.entry')?.id === want,
+          { polling: timerPolling },
+          id,
+        );
         const shown = await page.$$eval('.entries > li.entry', (els) => els.length);
         expect(shown).toBeLessThan(scannedIds.length);
         expect(await page.$eval('.filter-status', (e) => e.textContent)).toContain(`match “${typed}”`);
@@ -159,13 +171,25 @@ describe.each(browserNames)('the glossary and article pages in %s', (name) => {
   describe('article.html', () => {
     it('shows the article as received, headings and paragraphs, with a link to the original', async () => {
       const page = await openPage('article.html');
-      const shown = await page.$$eval('.article [data-source]', (els) => els.map((e) => e.textContent).join(' ').replace(/\s+/g, ' '));
+      const shown = await page.$$eval('.article [data-source]', (els) =>
+        els
+          .map((e) => e.textContent)
+          .join(' ')
+          .replace(/\s+/g, ' '),
+      );
       expect(shown).toBe(articleWords);
       // The text file's headings: lines of a few words that end no sentence (read by hand from the file).
       const headings = await page.$$eval('.article h2[data-source]', (hs) => hs.map((h) => h.textContent));
       expect(headings).toEqual([
-        'Pregnancy', 'Postpartum', 'Insulin and Prolactin: A Hormonious Friendship', 'Insulin Resistance', 'Whole-Body Complications',
-        'How the Lactogenic Diet and Lifestyle can Help', 'Who has Insulin Resistance?', 'What lies ahead for Breastfeeding Mothers?', 'Get Professional Help',
+        'Pregnancy',
+        'Postpartum',
+        'Insulin and Prolactin: A Hormonious Friendship',
+        'Insulin Resistance',
+        'Whole-Body Complications',
+        'How the Lactogenic Diet and Lifestyle can Help',
+        'Who has Insulin Resistance?',
+        'What lies ahead for Breastfeeding Mothers?',
+        'Get Professional Help',
       ]);
       expect(await page.$eval('.article h1', (h) => h.textContent)).toBe(glossary.article.title);
       expect(await page.$$eval('.article p[data-source]', (ps) => ps.length)).toBe(19);
@@ -177,25 +201,47 @@ describe.each(browserNames)('the glossary and article pages in %s', (name) => {
     it('underlines the glossary’s terms, and opens their cards on hover and from the keyboard', async () => {
       const page = await openPage('article.html');
       const underlined = await page.$$eval('.article button.term', (bs) =>
-        bs.map((b) => ({ id: b.getAttribute('data-term'), text: b.textContent, line: getComputedStyle(b).textDecorationLine, style: getComputedStyle(b).textDecorationStyle })),
+        bs.map((b) => ({
+          id: b.getAttribute('data-term'),
+          text: b.textContent,
+          line: getComputedStyle(b).textDecorationLine,
+          style: getComputedStyle(b).textDecorationStyle,
+        })),
       );
       const ids = new Set(underlined.map((u) => u.id));
       expect(ids.size).toBeGreaterThanOrEqual(20);
-      for (const id of ['insulin-resistance', 'prolactin', 'insufficient-glandular-tissue', 'lactational-amenorrhea', 'galactagogue', 'pcos']) expect(ids).toContain(id);
-      expect(underlined).toContainEqual({ id: 'insufficient-glandular-tissue', text: 'IGT', line: 'underline', style: 'dotted' });
+      for (const id of [
+        'insulin-resistance',
+        'prolactin',
+        'insufficient-glandular-tissue',
+        'lactational-amenorrhea',
+        'galactagogue',
+        'pcos',
+      ])
+        expect(ids).toContain(id);
+      expect(underlined).toContainEqual({
+        id: 'insufficient-glandular-tissue',
+        text: 'IGT',
+        line: 'underline',
+        style: 'dotted',
+      });
       // Hover: the card after the dwell.
       const pcos = await page.$('.article button.term[data-term="pcos"]');
       await pcos!.scrollIntoView();
       const box = (await pcos!.boundingBox())!;
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
       await page.waitForSelector('.term-popover [role=dialog] .card-title');
-      expect(await page.$eval('.term-popover .card-title', (t) => t.textContent)).toBe(glossary.terms.find((t) => t.id === 'pcos')!.label);
+      expect(await page.$eval('.term-popover .card-title', (t) => t.textContent)).toBe(
+        glossary.terms.find((t) => t.id === 'pcos')!.label,
+      );
       await page.mouse.move(5, 5);
       await page.waitForFunction(() => !document.querySelector('.term-popover'), { polling: timerPolling });
       // Keyboard: focus shows the card, Enter moves into it, Esc returns to the term.
       await page.focus('.article button.term[data-term="galactagogue"]');
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'dialog', { polling: timerPolling });
+      await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'dialog', {
+        polling: timerPolling,
+      });
       expect(await page.$eval('.term-popover .card-title', (t) => t.textContent)).toBe('Galactagogue');
       await page.keyboard.press('Escape');
       expect(await page.evaluate(() => document.activeElement?.getAttribute('data-term'))).toBe('galactagogue');
@@ -204,11 +250,16 @@ describe.each(browserNames)('the glossary and article pages in %s', (name) => {
 
     it('marks every quoted sentence, with notes naming the entries and claims that quote it', async () => {
       const page = await openPage('article.html');
-      const quotedSentences = new Set(glossary.terms.flatMap((t) => t.quotes).concat(glossary.claims.map((c) => c.quote)).flatMap((q) => {
-        const numbers = [];
-        for (let n = q.sentences.first; n <= q.sentences.last; n++) numbers.push(`sentence-${n}`);
-        return numbers;
-      }));
+      const quotedSentences = new Set(
+        glossary.terms
+          .flatMap((t) => t.quotes)
+          .concat(glossary.claims.map((c) => c.quote))
+          .flatMap((q) => {
+            const numbers = [];
+            for (let n = q.sentences.first; n <= q.sentences.last; n++) numbers.push(`sentence-${n}`);
+            return numbers;
+          }),
+      );
       const marked = await page.$$eval('mark.quoted', (ms) => ms.map((m) => m.id));
       expect(new Set(marked)).toEqual(quotedSentences);
       // Every quoted passage's text is inside its marks.
@@ -222,8 +273,12 @@ describe.each(browserNames)('the glossary and article pages in %s', (name) => {
       }
       // The claim about gestational diabetes: its sentence is marked as a claim, its note has the evidence.
       const gdm = glossary.claims.find((c) => c.id === 'gdm-us-10-percent')!;
-      expect(await page.$eval(`#sentence-${gdm.quote.sentences.first}`, (m) => m.classList.contains('claim'))).toBe(true);
-      const notes = await page.$$eval('.passage-note', (ns) => ns.map((n) => ({ text: n.textContent ?? '', links: [...n.querySelectorAll('a')].map((a) => a.href) })));
+      expect(await page.$eval(`#sentence-${gdm.quote.sentences.first}`, (m) => m.classList.contains('claim'))).toBe(
+        true,
+      );
+      const notes = await page.$$eval('.passage-note', (ns) =>
+        ns.map((n) => ({ text: n.textContent ?? '', links: [...n.querySelectorAll('a')].map((a) => a.href) })),
+      );
       const gdmNote = notes.find((n) => n.text.includes(gdm.statement))!;
       expect(gdmNote.text).toContain(gdm.evidence!.note);
       expect(gdmNote.links).toContain(`${origin()}/glossary.html#gestational-diabetes`);
@@ -242,10 +297,24 @@ describe.each(browserNames)('the glossary and article pages in %s', (name) => {
       const sheet = await page.$eval('.term-popover .card', (c) => {
         const r = c.getBoundingClientRect();
         const page = document.documentElement; // its client width leaves out a scroll bar (Firefox draws one)
-        return { left: r.left, right: r.right, bottom: Math.round(r.bottom), scrollWidth: page.scrollWidth, width: page.clientWidth, height: innerHeight };
+        return {
+          left: r.left,
+          right: r.right,
+          bottom: Math.round(r.bottom),
+          scrollWidth: page.scrollWidth,
+          width: page.clientWidth,
+          height: innerHeight,
+        };
       });
       expect(sheet.width).toBeGreaterThan(330);
-      expect(sheet).toEqual({ left: 0, right: sheet.width, bottom: 740, scrollWidth: sheet.width, width: sheet.width, height: 740 });
+      expect(sheet).toEqual({
+        left: 0,
+        right: sheet.width,
+        bottom: 740,
+        scrollWidth: sheet.width,
+        width: sheet.width,
+        height: 740,
+      });
       expect(await page.$eval('.term-popover .card-title', (t) => t.textContent)).toBe('Prolactin');
       // The sheet leaves the tapped term in sight, above it.
       const term = await page.$eval('.article h2 button.term[data-term="prolactin"]', (b) => {
@@ -257,7 +326,12 @@ describe.each(browserNames)('the glossary and article pages in %s', (name) => {
       expect(term.bottom).toBeLessThanOrEqual(sheetTop);
       // A tap on the text above the term, outside the card.
       expect(term.top).toBeGreaterThan(40);
-      expect(await page.evaluate((y) => document.elementFromPoint(40, y)?.closest('.term-popover, button.term'), term.top - 20)).toBeNull();
+      expect(
+        await page.evaluate(
+          (y) => document.elementFromPoint(40, y)?.closest('.term-popover, button.term'),
+          term.top - 20,
+        ),
+      ).toBeNull();
       await page.touchscreen.tap(40, term.top - 20);
       await page.waitForFunction(() => !document.querySelector('.term-popover'), { polling: timerPolling });
     });
@@ -279,21 +353,39 @@ describe.each(browserNames)('the glossary and article pages in %s', (name) => {
       expect(await topInView(page, target)).toBe(false);
       await page.click('.article h1 button.term[data-term="insulin-resistance"]');
       await page.waitForSelector('.term-popover .card-in-extension');
-      expect(await page.$eval('.term-popover .card-in-extension', (a) => (a as HTMLAnchorElement).href)).toBe(`${origin()}/article.html#${target}`);
+      expect(await page.$eval('.term-popover .card-in-extension', (a) => (a as HTMLAnchorElement).href)).toBe(
+        `${origin()}/article.html#${target}`,
+      );
       await page.click('.term-popover .card-in-extension');
       await waitUntilInView(page, target);
       expect(await page.evaluate(() => location.hash)).toBe(`#${target}`);
-      expect(await page.$eval(`#${target}`, (m) => m.matches(':target') && m.textContent)).toContain(quote.text.slice(0, 40));
+      expect(await page.$eval(`#${target}`, (m) => m.matches(':target') && m.textContent)).toContain(
+        quote.text.slice(0, 40),
+      );
     });
 
     it('a glossary entry’s link lands on its sentence in the article page', async () => {
       const page = await openPage('glossary.html#prediabetes');
       const quote = glossary.terms.find((t) => t.id === 'prediabetes')!.quotes.at(-1)!;
       const target = `sentence-${quote.sentences.first}`;
-      const links = await page.$$eval('[id="prediabetes"] .card-in-extension', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+      const links = await page.$$eval('[id="prediabetes"] .card-in-extension', (as) =>
+        as.map((a) => (a as HTMLAnchorElement).href),
+      );
       expect(links).toContain(`${origin()}/article.html#${target}`);
-      await page.evaluate((href) => ([...document.querySelectorAll('[id="prediabetes"] .card-in-extension')].find((a) => (a as HTMLAnchorElement).href === href) as HTMLElement).click(), `${origin()}/article.html#${target}`);
-      await page.waitForFunction((t) => location.pathname === '/article.html' && document.getElementById(t) !== null, { timeout: 10_000, polling: timerPolling }, target);
+      await page.evaluate(
+        (href) =>
+          (
+            [...document.querySelectorAll('[id="prediabetes"] .card-in-extension')].find(
+              (a) => (a as HTMLAnchorElement).href === href,
+            ) as HTMLElement
+          ).click(),
+        `${origin()}/article.html#${target}`,
+      );
+      await page.waitForFunction(
+        (t) => location.pathname === '/article.html' && document.getElementById(t) !== null,
+        { timeout: 10_000, polling: timerPolling },
+        target,
+      );
       await waitUntilInView(page, target);
     });
 

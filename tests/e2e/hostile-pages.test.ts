@@ -34,14 +34,20 @@ async function realHighlightsReach(page: Page, count: number) {
 const maxTaskMs = 150;
 
 /** Loads a scenario until its longest task is under `maxTaskMs`, three times at most; prints each figure. */
-async function bestOfThreeLoads(label: string, load: () => Promise<{ page: Page; report: any }>): Promise<{ report: any; longestTaskMs: number }> {
+async function bestOfThreeLoads(
+  label: string,
+  load: () => Promise<{ page: Page; report: any }>,
+): Promise<{ report: any; longestTaskMs: number }> {
   const figures: number[] = [];
   for (;;) {
     const { page, report } = await load();
     await page.close();
     figures.push(report.stats.longestTaskMs);
-    console.log(`${label}: longest task ${report.stats.longestTaskMs.toFixed(1)} ms, ${report.stats.slices} slices, ${report.stats.fullScans} full and ${report.stats.incrementalScans} incremental passes`);
-    if (report.stats.longestTaskMs < maxTaskMs || figures.length === 3) return { report, longestTaskMs: Math.min(...figures) };
+    console.log(
+      `${label}: longest task ${report.stats.longestTaskMs.toFixed(1)} ms, ${report.stats.slices} slices, ${report.stats.fullScans} full and ${report.stats.incrementalScans} incremental passes`,
+    );
+    if (report.stats.longestTaskMs < maxTaskMs || figures.length === 3)
+      return { report, longestTaskMs: Math.min(...figures) };
   }
 }
 
@@ -55,7 +61,10 @@ const addNodesInBursts = async () => {
     for (let i = 0; i < 2500; i++) {
       const post = document.createElement('article');
       const p = document.createElement('p');
-      p.textContent = i % 50 === 0 ? `Reply ${burst}-${i}: my milk supply dropped with PCOS.` : `Reply ${burst}-${i}: thanks, that helps.`;
+      p.textContent =
+        i % 50 === 0
+          ? `Reply ${burst}-${i}: my milk supply dropped with PCOS.`
+          : `Reply ${burst}-${i}: thanks, that helps.`;
       post.append(p);
       fragment.append(post);
     }
@@ -69,7 +78,8 @@ const buildOddTree = () => {
   // 500 nested elements, the most an HTML parser builds from a broken page's unclosed tags (it stops at
   // 512), the term at the bottom. (Built by script, a few thousand levels hang Chromium's own layout.)
   let deepest: Element = document.getElementById('odd')!;
-  for (let depth = 0; depth < 500; depth++) deepest = deepest.appendChild(document.createElement(depth % 2 ? 'div' : 'span'));
+  for (let depth = 0; depth < 500; depth++)
+    deepest = deepest.appendChild(document.createElement(depth % 2 ? 'div' : 'span'));
   deepest.append('my prolactin level');
   // One text node of 2 MB, and 20 000 empty ones.
   const huge = document.createElement('p');
@@ -92,10 +102,15 @@ describe.each(browserNames)('hostile and unusual pages in %s', (name) => {
   const session = useExtensionSession(name);
 
   it('works on a page that redefines Range, TreeWalker, MutationObserver, CSS and DOM methods (isolated world)', async () => {
-    const { page, pageErrors: errors } = await openInFront(session.ext, `${session.server.origin}/hostile-globals.html`);
+    const { page, pageErrors: errors } = await openInFront(
+      session.ext,
+      `${session.server.origin}/hostile-globals.html`,
+    );
     await realHighlightsReach(page, 2);
     const texts = await page.evaluate(() =>
-      [...(window as any).__realHighlights.get('lactation-glossary-term').keys()].map((r: AbstractRange) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)),
+      [...(window as any).__realHighlights.get('lactation-glossary-term').keys()].map((r: AbstractRange) =>
+        (r.startContainer as Text).data.slice(r.startOffset, r.endOffset),
+      ),
     );
     expect(texts.sort()).toEqual(['insulin resistance', 'prolactin']);
     expect(errors).toEqual([]);
@@ -119,14 +134,23 @@ describe.each(browserNames)('hostile and unusual pages in %s', (name) => {
   it('reads very deep trees, huge text nodes, thousands of empty ones and blocks dense with terms, in short tasks', async () => {
     session.server.route('/odd-tree.html', '<!doctype html><title>Odd tree</title><main id="odd"></main>');
     const errors: string[] = [];
-    const { report, longestTaskMs } = await bestOfThreeLoads(`${name}: odd trees and blocks dense with terms`, async () => {
-      const { page, pageErrors } = await openInFront(session.ext, `${session.server.origin}/odd-tree.html`);
-      await page.evaluate(buildOddTree);
-      const report = await pageReportOf(session.ext, page);
-      errors.push(...pageErrors);
-      return { page, report };
-    });
-    expect(report.terms.map((t: { termId: string }) => t.termId).sort()).toEqual(['colostrum', 'insulin-resistance', 'milk-supply', 'pcos', 'prolactin']);
+    const { report, longestTaskMs } = await bestOfThreeLoads(
+      `${name}: odd trees and blocks dense with terms`,
+      async () => {
+        const { page, pageErrors } = await openInFront(session.ext, `${session.server.origin}/odd-tree.html`);
+        await page.evaluate(buildOddTree);
+        const report = await pageReportOf(session.ext, page);
+        errors.push(...pageErrors);
+        return { page, report };
+      },
+    );
+    expect(report.terms.map((t: { termId: string }) => t.termId).sort()).toEqual([
+      'colostrum',
+      'insulin-resistance',
+      'milk-supply',
+      'pcos',
+      'prolactin',
+    ]);
     expect(report.terms.find((t: { termId: string }) => t.termId === 'colostrum').count).toBe(35_000);
     // About 5 MB of text: read in one task, or a few, it would be seconds of frozen page.
     expect(report.stats.slices).toBeGreaterThan(20);
@@ -135,7 +159,10 @@ describe.each(browserNames)('hostile and unusual pages in %s', (name) => {
   });
 
   it('leaves typing in editors alone and never marks what is typed', async () => {
-    session.server.route('/editor.html', '<!doctype html><title>Reply</title><p>About prolactin.</p><textarea id="t"></textarea><div id="e" contenteditable="true"></div>');
+    session.server.route(
+      '/editor.html',
+      '<!doctype html><title>Reply</title><p>About prolactin.</p><textarea id="t"></textarea><div id="e" contenteditable="true"></div>',
+    );
     const page = await session.ext.newPage();
     await page.goto(`${session.server.origin}/editor.html`);
     await page.bringToFront();
@@ -149,7 +176,11 @@ describe.each(browserNames)('hostile and unusual pages in %s', (name) => {
     expect(report.underlined).toBe(1);
     expect(await highlightCount(page)).toBe(1);
     // Positive control: the same words added outside the editors are underlined.
-    await page.evaluate(() => document.body.append(Object.assign(document.createElement('p'), { textContent: 'my insulin resistance and prolactin' })));
+    await page.evaluate(() =>
+      document.body.append(
+        Object.assign(document.createElement('p'), { textContent: 'my insulin resistance and prolactin' }),
+      ),
+    );
     report = await pageReportOf(session.ext, page);
     expect(report.underlined).toBe(2); // insulin resistance (prolactin was underlined already on this page)
     expect(await highlightCount(page)).toBe(2);

@@ -4,7 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { glossary } from '../../src/glossary/glossary.ts';
 import { dwellMs, graceMs, sweepSpeed } from '../../src/ui/hover-intent.ts';
 import { openExtensionPage } from './extension-pages.ts';
-import { cardState, hoverLog, hoverTerm, movesHandled, pageNow, recordHover, termPoint, waitForCard, waitForNoCard, waitForPageTime, type HoverLog } from './hover.ts';
+import {
+  cardState,
+  hoverLog,
+  hoverTerm,
+  movesHandled,
+  pageNow,
+  recordHover,
+  termPoint,
+  waitForCard,
+  waitForNoCard,
+  waitForPageTime,
+  type HoverLog,
+} from './hover.ts';
 import { useExtensionSession } from './session.ts';
 import { browserNames } from './launch.ts';
 import { timerPolling, waitForHighlights } from './page-state.ts';
@@ -16,7 +28,8 @@ mkdirSync('docs/screenshots', { recursive: true });
 const firstMoveAfter = (log: HoverLog, t: number) => log.moves.find((m) => m.t > t)!.t;
 
 /** Waits for the page to paint what is on screen (before a screenshot). */
-const painted = (page: Page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+const painted = (page: Page) =>
+  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
 describe.each(browserNames)('the hover card in %s', (name) => {
   const session = useExtensionSession(name);
@@ -68,10 +81,16 @@ describe.each(browserNames)('the hover card in %s', (name) => {
     expect(card.title).toBe('Insufficient glandular tissue');
     expect(card.aliases).toBe('also: IGT, breast hypoplasia');
     expect(card.definition).toContain('too little milk-making (glandular) tissue');
-    expect(card.quotes).toEqual(['“My own low milk supply was linked to Insulin Resistance, Polycystic Ovarian Syndrome, and Insufficient Glandular Tissue (IGT).”']);
+    expect(card.quotes).toEqual([
+      '“My own low milk supply was linked to Insulin Resistance, Polycystic Ovarian Syndrome, and Insufficient Glandular Tissue (IGT).”',
+    ]);
     const articleLink = card.links.find((l) => l.href.startsWith(articleUrl))!;
-    expect(articleLink.href).toBe(`${articleUrl}#:~:text=My%20own%20low%20milk%20supply,and%20Insufficient%20Glandular%20Tissue%20(IGT).`);
-    expect(card.footer).toBe('Information, not medical advice. For your own situation, ask a doctor or a lactation consultant.');
+    expect(articleLink.href).toBe(
+      `${articleUrl}#:~:text=My%20own%20low%20milk%20supply,and%20Insufficient%20Glandular%20Tissue%20(IGT).`,
+    );
+    expect(card.footer).toBe(
+      'Information, not medical advice. For your own situation, ask a doctor or a lactation consultant.',
+    );
     expect(card.styled).toBe(true);
   });
 
@@ -85,7 +104,9 @@ describe.each(browserNames)('the hover card in %s', (name) => {
     await hoverTerm(page, 'mammosphere');
     card = await waitForCard(page, 'Mammosphere');
     const search = card.links.find((l) => l.text === 'Search PubMed for this title')!;
-    expect(decodeURIComponent(search.href)).toBe('https://pubmed.ncbi.nlm.nih.gov/?term="Insulin regulates human mammosphere development and function"[Title]');
+    expect(decodeURIComponent(search.href)).toBe(
+      'https://pubmed.ncbi.nlm.nih.gov/?term="Insulin regulates human mammosphere development and function"[Title]',
+    );
   });
 
   it('opens the card of every required term when its sentence is hovered', async () => {
@@ -112,7 +133,9 @@ describe.each(browserNames)('the hover card in %s', (name) => {
     await recordHover(page);
     const { y } = await termPoint(page, 'insufficient glandular tissue');
     const term = await page.evaluate(() => {
-      const range = ([...CSS.highlights.get('lactation-glossary-term')!.keys()] as AbstractRange[]).find((r) => r.startContainer.parentElement!.dataset.term === 'insufficient-glandular-tissue')!;
+      const range = ([...CSS.highlights.get('lactation-glossary-term')!.keys()] as AbstractRange[]).find(
+        (r) => r.startContainer.parentElement!.dataset.term === 'insufficient-glandular-tissue',
+      )!;
       const live = document.createRange();
       live.setStart(range.startContainer, range.startOffset);
       live.setEnd(range.endContainer, range.endOffset);
@@ -141,7 +164,9 @@ describe.each(browserNames)('the hover card in %s', (name) => {
         expect(log.opened.filter((t) => t > before)).toEqual([]);
         break;
       }
-      console.log(`${name}: sweep ${attempt} not a sweep as the page saw it (slowest step ${Math.min(...speeds).toFixed(2)} px/ms, ${lasted.toFixed(0)} ms on the term): again`);
+      console.log(
+        `${name}: sweep ${attempt} not a sweep as the page saw it (slowest step ${Math.min(...speeds).toFixed(2)} px/ms, ${lasted.toFixed(0)} ms on the term): again`,
+      );
       if (attempt === 5) throw new Error('five tries, and the page never saw a sweep');
       await page.keyboard.press('Escape');
     }
@@ -167,7 +192,10 @@ describe.each(browserNames)('the hover card in %s', (name) => {
     await hoverTerm(page, 'galactagogue');
     await waitForCard(page, 'Galactagogue');
     const box = await page.evaluate(() => {
-      const r = document.querySelector('lactation-glossary-popover')!.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
+      const r = document
+        .querySelector('lactation-glossary-popover')!
+        .shadowRoot!.querySelector('.card')!
+        .getBoundingClientRect();
       return { x: r.left + 30, y: r.top + 30 };
     });
     rested = await pageNow(page);
@@ -217,7 +245,10 @@ describe.each(browserNames)('the hover card in %s', (name) => {
     await page.evaluate(() => ((document.querySelector('lactation-glossary-popover') as any).probe = 'same card'));
     // The nearest term the card leaves uncovered (it sits below or above its term, by the room there is).
     const next = await page.evaluate((from) => {
-      const card = document.querySelector('lactation-glossary-popover')!.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
+      const card = document
+        .querySelector('lactation-glossary-popover')!
+        .shadowRoot!.querySelector('.card')!
+        .getBoundingClientRect();
       const points = ([...CSS.highlights.get('lactation-glossary-term')!.keys()] as AbstractRange[]).map((r) => {
         const live = document.createRange();
         live.setStart(r.startContainer, r.startOffset);
@@ -225,19 +256,34 @@ describe.each(browserNames)('the hover card in %s', (name) => {
         const box = live.getClientRects()[0]!;
         return { text: live.toString(), x: box.left + box.width / 2, y: box.top + box.height / 2 };
       });
-      const uncovered = points.filter((p) => p.text !== 'Cortisol' && p.y > 0 && p.y < innerHeight && (p.y < card.top - 4 || p.y > card.bottom + 4 || p.x < card.left - 4 || p.x > card.right + 4));
+      const uncovered = points.filter(
+        (p) =>
+          p.text !== 'Cortisol' &&
+          p.y > 0 &&
+          p.y < innerHeight &&
+          (p.y < card.top - 4 || p.y > card.bottom + 4 || p.x < card.left - 4 || p.x > card.right + 4),
+      );
       return uncovered.sort((a, b) => Math.abs(a.y - from.y) - Math.abs(b.y - from.y))[0]!;
     }, cortisol);
     // One move, short and after a rest (reading, not sweeping): the new term's dwell and the old card's grace
     // period start together, and the dwell is the shorter, however slow the machine.
     await page.mouse.move(next.x, next.y);
-    await page.waitForFunction(() => {
-      const title = document.querySelector('lactation-glossary-popover')?.shadowRoot?.querySelector('.card-title')?.textContent;
-      return title && title !== 'Cortisol';
-    }, { timeout: 10_000, polling: timerPolling });
-    expect(await page.evaluate(() => (document.querySelector('lactation-glossary-popover') as any).probe)).toBe('same card');
+    await page.waitForFunction(
+      () => {
+        const title = document
+          .querySelector('lactation-glossary-popover')
+          ?.shadowRoot?.querySelector('.card-title')?.textContent;
+        return title && title !== 'Cortisol';
+      },
+      { timeout: 10_000, polling: timerPolling },
+    );
+    expect(await page.evaluate(() => (document.querySelector('lactation-glossary-popover') as any).probe)).toBe(
+      'same card',
+    );
     const related = await page.evaluate(() => {
-      const button = document.querySelector('lactation-glossary-popover')!.shadowRoot!.querySelector('.card-related-term') as HTMLElement;
+      const button = document
+        .querySelector('lactation-glossary-popover')!
+        .shadowRoot!.querySelector('.card-related-term') as HTMLElement;
       button.scrollIntoView({ block: 'nearest' }); // within the card, which scrolls when it is taller than the room
       const r = button.getBoundingClientRect();
       return { label: button.textContent!, x: r.left + r.width / 2, y: r.top + r.height / 2 };
@@ -246,7 +292,9 @@ describe.each(browserNames)('the hover card in %s', (name) => {
     await page.mouse.move(related.x, related.y);
     await page.mouse.click(related.x, related.y);
     expect((await waitForCard(page, related.label)).title).toBe(related.label);
-    expect(await page.evaluate(() => (document.querySelector('lactation-glossary-popover') as any).probe)).toBe('same card');
+    expect(await page.evaluate(() => (document.querySelector('lactation-glossary-popover') as any).probe)).toBe(
+      'same card',
+    );
   });
 
   it('moves between terms from the keyboard, with focus in the card, Tab through its links and Esc back', async () => {
@@ -301,9 +349,13 @@ describe.each(browserNames)('the hover card in %s', (name) => {
   });
 
   it('works on a page with a strict Content-Security-Policy', async () => {
-    session.server.route('/strict-csp.html', '<!doctype html><title>Strict</title><p>My prolactin was low and my milk supply too.</p>', {
-      'content-security-policy': "default-src 'none'; style-src 'none'; script-src 'none'; img-src 'none'",
-    });
+    session.server.route(
+      '/strict-csp.html',
+      '<!doctype html><title>Strict</title><p>My prolactin was low and my milk supply too.</p>',
+      {
+        'content-security-policy': "default-src 'none'; style-src 'none'; script-src 'none'; img-src 'none'",
+      },
+    );
     const page = await open('/strict-csp.html', 2);
     await hoverTerm(page, 'prolactin');
     const card = await waitForCard(page, 'Prolactin');

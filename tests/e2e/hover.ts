@@ -36,12 +36,18 @@ export function cardState(frame: Page | Frame): Promise<CardState | null> {
       aliases: text('.card-aliases'),
       definition: text('.card-definition'),
       quotes: [...root.querySelectorAll('.card-quote blockquote')].map((q) => q.textContent ?? ''),
-      links: [...root.querySelectorAll('a')].map((a) => ({ text: a.textContent ?? '', href: (a as HTMLAnchorElement).href })),
+      links: [...root.querySelectorAll('a')].map((a) => ({
+        text: a.textContent ?? '',
+        href: (a as HTMLAnchorElement).href,
+      })),
       footer: text('.card-footer'),
       theme: root.querySelector('[data-theme]')?.getAttribute('data-theme') ?? null,
       pinned: root.querySelector('button[aria-pressed]')?.getAttribute('aria-pressed') ?? null,
       styled: getComputedStyle(card).borderTopStyle === 'solid',
-      focused: document.activeElement === host ? (root.activeElement?.getAttribute('role') ?? root.activeElement?.tagName.toLowerCase() ?? null) : null,
+      focused:
+        document.activeElement === host
+          ? (root.activeElement?.getAttribute('role') ?? root.activeElement?.tagName.toLowerCase() ?? null)
+          : null,
     };
   });
 }
@@ -50,7 +56,13 @@ export function cardState(frame: Page | Frame): Promise<CardState | null> {
  * Screen coordinates of the middle of the `index`-th underlined term whose text is `text` (within `scope`),
  * scrolled to the middle of the viewport first unless `scroll` is false.
  */
-export async function termPoint(frame: Page | Frame, text: string, scope = 'body', index = 0, scroll = true): Promise<{ x: number; y: number }> {
+export async function termPoint(
+  frame: Page | Frame,
+  text: string,
+  scope = 'body',
+  index = 0,
+  scroll = true,
+): Promise<{ x: number; y: number }> {
   const point = await frame.evaluate(
     (wanted, scopeSelector, n, scrollFirst) => {
       const within = document.querySelector(scopeSelector)!;
@@ -79,7 +91,12 @@ export async function termPoint(frame: Page | Frame, text: string, scope = 'body
 }
 
 /** Moves the pointer onto a term in small steps, as a hand would, and rests there. */
-export async function hoverTerm(page: Page, text: string, scope = 'body', index = 0): Promise<{ x: number; y: number }> {
+export async function hoverTerm(
+  page: Page,
+  text: string,
+  scope = 'body',
+  index = 0,
+): Promise<{ x: number; y: number }> {
   await page.mouse.move(5, 5);
   const point = await termPoint(page, text, scope, index);
   await page.mouse.move(point.x - 3, point.y, { steps: 4 });
@@ -102,7 +119,10 @@ export async function waitForCard(frame: Page | Frame, title?: string): Promise<
 
 /** Waits until no card is open. */
 export async function waitForNoCard(frame: Page | Frame): Promise<void> {
-  await frame.waitForFunction(() => !document.querySelector('lactation-glossary-popover'), { timeout: 10_000, polling: timerPolling });
+  await frame.waitForFunction(() => !document.querySelector('lactation-glossary-popover'), {
+    timeout: 10_000,
+    polling: timerPolling,
+  });
 }
 
 /** What the page saw, on its own clock (`performance.now()`): pointer moves, and when a card opened and closed. */
@@ -124,8 +144,10 @@ export async function recordHover(frame: Page | Frame): Promise<void> {
     new MutationObserver((records) => {
       const now = performance.now();
       for (const record of records) {
-        for (const node of record.addedNodes) if ((node as Element).localName === 'lactation-glossary-popover') log.opened.push(now);
-        for (const node of record.removedNodes) if ((node as Element).localName === 'lactation-glossary-popover') log.closed.push(now);
+        for (const node of record.addedNodes)
+          if ((node as Element).localName === 'lactation-glossary-popover') log.opened.push(now);
+        for (const node of record.removedNodes)
+          if ((node as Element).localName === 'lactation-glossary-popover') log.closed.push(now);
       }
     }).observe(document.documentElement, { childList: true });
   });

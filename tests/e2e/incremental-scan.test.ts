@@ -8,8 +8,27 @@ import { openInFront, pageReportOf, pageReportVia } from './page-state.ts';
 
 /** Words forum posts are made of here: terms, look-alikes, an acronym with its context, plain words. */
 const word = fc.constantFrom(
-  'insulin', 'resistance', 'insulin resistance', 'PCOS', 'IGT', 'glucose', 'prolactin', 'prolactinoma', 'milk', 'supply',
-  'milk supply', 'galactagogues', 'metformin', 'LAM', 'breastfeeding', 'my', 'baby', 'said', 'the', 'and', '🍼',
+  'insulin',
+  'resistance',
+  'insulin resistance',
+  'PCOS',
+  'IGT',
+  'glucose',
+  'prolactin',
+  'prolactinoma',
+  'milk',
+  'supply',
+  'milk supply',
+  'galactagogues',
+  'metformin',
+  'LAM',
+  'breastfeeding',
+  'my',
+  'baby',
+  'said',
+  'the',
+  'and',
+  '🍼',
 );
 const sentence = fc.array(word, { minLength: 1, maxLength: 10 }).map((words) => words.join(' '));
 const post = fc.array(sentence, { minLength: 1, maxLength: 3 });
@@ -23,8 +42,20 @@ const change = fc.oneof(
   fc.record({ kind: fc.constant('removePost'), post: index }),
   fc.record({ kind: fc.constant('setText'), post: index, para: index, text: sentence }),
   fc.record({ kind: fc.constant('appendText'), post: index, para: index, text: sentence.map((s) => ` ${s}`) }),
-  fc.record({ kind: fc.constant('wrapWords'), post: index, para: index, start: fc.nat(), length: fc.nat(), tag: fc.constantFrom('b', 'a', 'span', 'code') }),
-  fc.record({ kind: fc.constant('toggleAttribute'), post: index, para: fc.integer({ min: -1, max: 20 }), name: fc.constantFrom('hidden', 'style', 'contenteditable') }),
+  fc.record({
+    kind: fc.constant('wrapWords'),
+    post: index,
+    para: index,
+    start: fc.nat(),
+    length: fc.nat(),
+    tag: fc.constantFrom('b', 'a', 'span', 'code'),
+  }),
+  fc.record({
+    kind: fc.constant('toggleAttribute'),
+    post: index,
+    para: fc.integer({ min: -1, max: 20 }),
+    name: fc.constantFrom('hidden', 'style', 'contenteditable'),
+  }),
   fc.record({ kind: fc.constant('moveParagraph'), post: index, para: index, toPost: index }),
 );
 /** Each change may land in the same batch as the previous one, or after the scanner has caught up. */
@@ -50,8 +81,13 @@ describe.each(browserNames)('incremental scanning in %s', (name) => {
   /** What the user sees underlined, and what the popup would count, once the content script is idle. */
   async function underlinesOf(page: Page, reporter: Page, tabId: number): Promise<Underlines> {
     const report = await pageReportVia(reporter, tabId);
-    const counts = [...report.terms].sort((a: { termId: string }, b: { termId: string }) => a.termId.localeCompare(b.termId));
-    const seen = await page.evaluate(() => ({ underlined: (window as any).thread.underlined(), size: (window as any).thread.size() }));
+    const counts = [...report.terms].sort((a: { termId: string }, b: { termId: string }) =>
+      a.termId.localeCompare(b.termId),
+    );
+    const seen = await page.evaluate(() => ({
+      underlined: (window as any).thread.underlined(),
+      size: (window as any).thread.size(),
+    }));
     return { ...seen, counts };
   }
 
@@ -64,26 +100,31 @@ describe.each(browserNames)('incremental scanning in %s', (name) => {
     const pageTab = await activeTabIdVia(reporter, page);
     const freshTab = await activeTabIdVia(reporter, fresh);
     await fc.assert(
-      fc.asyncProperty(fc.array(post, { minLength: 1, maxLength: 4 }), fc.boolean(), fc.array(step, { minLength: 1, maxLength: 8 }), async (posts, waitForFirstScan, steps) => {
-        const run = ++runs;
-        session.server.route(`/changing-${run}.html`, pageWith(threadMarkup(posts)));
-        await page.bringToFront();
-        await page.goto(`${session.server.origin}/changing-${run}.html`);
-        if (waitForFirstScan) await pageReportVia(reporter, pageTab);
-        for (const { change: c, pauseMs } of steps) {
-          // (fast-check's records have no prototype, which WebDriver BiDi cannot send: plain JSON instead.)
-          await page.evaluate((op) => (window as any).thread.apply(op), JSON.parse(JSON.stringify(c)));
-          if (pauseMs) await new Promise((r) => setTimeout(r, pauseMs));
-        }
-        const incremental = await underlinesOf(page, reporter, pageTab);
+      fc.asyncProperty(
+        fc.array(post, { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        fc.array(step, { minLength: 1, maxLength: 8 }),
+        async (posts, waitForFirstScan, steps) => {
+          const run = ++runs;
+          session.server.route(`/changing-${run}.html`, pageWith(threadMarkup(posts)));
+          await page.bringToFront();
+          await page.goto(`${session.server.origin}/changing-${run}.html`);
+          if (waitForFirstScan) await pageReportVia(reporter, pageTab);
+          for (const { change: c, pauseMs } of steps) {
+            // (fast-check's records have no prototype, which WebDriver BiDi cannot send: plain JSON instead.)
+            await page.evaluate((op) => (window as any).thread.apply(op), JSON.parse(JSON.stringify(c)));
+            if (pauseMs) await new Promise((r) => setTimeout(r, pauseMs));
+          }
+          const incremental = await underlinesOf(page, reporter, pageTab);
 
-        const finalBody = await page.evaluate(() => document.body.getHTML());
-        session.server.route(`/final-${run}.html`, pageWith(finalBody));
-        await fresh.bringToFront();
-        await fresh.goto(`${session.server.origin}/final-${run}.html`);
-        const full = await underlinesOf(fresh, reporter, freshTab);
-        expect(incremental, `final page: ${finalBody}`).toEqual(full);
-      }),
+          const finalBody = await page.evaluate(() => document.body.getHTML());
+          session.server.route(`/final-${run}.html`, pageWith(finalBody));
+          await fresh.bringToFront();
+          await fresh.goto(`${session.server.origin}/final-${run}.html`);
+          const full = await underlinesOf(fresh, reporter, freshTab);
+          expect(incremental, `final page: ${finalBody}`).toEqual(full);
+        },
+      ),
       {
         numRuns: Number(process.env.RUNS ?? 30),
         // Once failed in Firefox: a post hidden, then an underlined paragraph moved into it.
@@ -104,14 +145,19 @@ describe.each(browserNames)('incremental scanning in %s', (name) => {
   }, 600_000);
 
   it('takes the underline off a paragraph the page moves into a hidden post', async () => {
-    session.server.route('/moving-into-hidden.html', pageWith(threadMarkup([['my insulin'], ['insulin again'], ['a third post']])));
+    session.server.route(
+      '/moving-into-hidden.html',
+      pageWith(threadMarkup([['my insulin'], ['insulin again'], ['a third post']])),
+    );
     const { page } = await openInFront(session.ext, `${session.server.origin}/moving-into-hidden.html`);
     const underlined = async () => {
       await pageReportOf(session.ext, page);
       return page.evaluate(() => (window as any).thread.underlined().map((u: { text: string }) => u.text));
     };
     expect(await underlined()).toEqual(['insulin', 'insulin']);
-    await page.evaluate(() => (window as any).thread.apply({ kind: 'toggleAttribute', post: 1, para: -1, name: 'hidden' }));
+    await page.evaluate(() =>
+      (window as any).thread.apply({ kind: 'toggleAttribute', post: 1, para: -1, name: 'hidden' }),
+    );
     expect(await underlined()).toEqual(['insulin']); // the one still shown, in the first post
     await page.evaluate(() => (window as any).thread.apply({ kind: 'moveParagraph', post: 0, para: 0, toPost: 1 }));
     expect(await underlined()).toEqual([]);
@@ -126,7 +172,10 @@ describe.each(browserNames)('incremental scanning in %s', (name) => {
     // page's turns come between the scanner's slices: both yield through posted messages, served in turn.) The
     // last post holds the only PCOS. Before the walk followed removals, it ended inside the first removed post
     // and PCOS was never underlined.
-    const posts = Array.from({ length: 5_000 }, (_, i) => `<article class="post"><p>Reply ${i}: my milk supply came in on day four.</p><p>thanks</p></article>`).join('');
+    const posts = Array.from(
+      { length: 5_000 },
+      (_, i) => `<article class="post"><p>Reply ${i}: my milk supply came in on day four.</p><p>thanks</p></article>`,
+    ).join('');
     session.server.route(
       '/shrinking-thread.html',
       `<!doctype html><title>Shrinking</title><div id="thread">${posts}<article id="last"><p>Last reply: PCOS here.</p></article></div>

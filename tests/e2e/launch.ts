@@ -9,8 +9,7 @@ const firefoxInternalUuid = '6f1c2f4e-3b8a-4d6e-9f51-2a7c0d9e4b13';
 export type BrowserName = 'chromium' | 'firefox';
 export const browserNames: BrowserName[] = ['chromium', 'firefox'];
 
-const buildDir = (name: BrowserName) =>
-  resolve(name === 'chromium' ? '.output/chrome-mv3' : '.output/firefox-mv2');
+const buildDir = (name: BrowserName) => resolve(name === 'chromium' ? '.output/chrome-mv3' : '.output/firefox-mv2');
 
 export interface ExtensionBrowser {
   browser: Browser;
@@ -60,7 +59,10 @@ export async function launchWithExtension(
       ],
     });
     if (extension) {
-      const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 15_000 });
+      const worker = await browser.waitForTarget(
+        (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+        { timeout: 15_000 },
+      );
       extensionOrigin = worker.url().split('/').slice(0, 3).join('/');
     }
   } else {
@@ -81,7 +83,13 @@ export async function launchWithExtension(
         // Firefox gives each install a random internal UUID; pinning it gives tests a known moz-extension:// origin.
         'extensions.webextensions.uuids': JSON.stringify({ [firefoxAddonId]: firefoxInternalUuid }),
         ...(proxyPort
-          ? { 'network.proxy.type': 1, 'network.proxy.http': '127.0.0.1', 'network.proxy.http_port': proxyPort, 'network.proxy.ssl': '127.0.0.1', 'network.proxy.ssl_port': proxyPort }
+          ? {
+              'network.proxy.type': 1,
+              'network.proxy.http': '127.0.0.1',
+              'network.proxy.http_port': proxyPort,
+              'network.proxy.ssl': '127.0.0.1',
+              'network.proxy.ssl_port': proxyPort,
+            }
           : {}),
       },
     });
@@ -101,4 +109,3 @@ export async function launchWithExtension(
     },
   };
 }
-

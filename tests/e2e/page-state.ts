@@ -18,7 +18,9 @@ export async function highlightedRanges(page: Page, name = 'lactation-glossary-t
     ranges.sort((a, b) =>
       a.startContainer === b.startContainer
         ? a.startOffset - b.startOffset
-        : a.startContainer.compareDocumentPosition(b.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+        : a.startContainer.compareDocumentPosition(b.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING
+          ? -1
+          : 1,
     );
     return ranges.map((range) => {
       const live = document.createRange();
@@ -81,7 +83,10 @@ export async function openInFront(ext: ExtensionBrowser, url: string): Promise<{
 
 /** Everything a page script could observe of the DOM: the serialized document and its rendered text. */
 export async function domSnapshot(page: Page): Promise<{ markup: string; text: string }> {
-  return page.evaluate(() => ({ markup: new XMLSerializer().serializeToString(document), text: document.body.innerText }));
+  return page.evaluate(() => ({
+    markup: new XMLSerializer().serializeToString(document),
+    text: document.body.innerText,
+  }));
 }
 
 /**
@@ -109,4 +114,8 @@ export async function pageReportVia(helper: Page, tabId: number): Promise<any> {
 }
 
 const askForPageReport = (id: number) =>
-  ((globalThis as any).browser ?? (globalThis as any).chrome).tabs.sendMessage(id, { type: 'page-report' }, { frameId: 0 });
+  ((globalThis as any).browser ?? (globalThis as any).chrome).tabs.sendMessage(
+    id,
+    { type: 'page-report' },
+    { frameId: 0 },
+  );

@@ -32,7 +32,9 @@ function phoneFit(page: Page): Promise<PageFit> {
     const small = [...targets].flatMap((t) => {
       const r = t.getBoundingClientRect();
       const name = (t.getAttribute('aria-label') ?? t.textContent ?? t.localName).trim().slice(0, 40);
-      return r.width < 44 || r.height < 43.5 ? [`${t.localName} “${name}” ${Math.round(r.width)}×${Math.round(r.height)}`] : [];
+      return r.width < 44 || r.height < 43.5
+        ? [`${t.localName} “${name}” ${Math.round(r.width)}×${Math.round(r.height)}`]
+        : [];
     });
     return {
       layoutWidth: innerWidth,
@@ -73,7 +75,10 @@ describe.each(browserNames)('the popup and the settings at phone width (360 px) 
     // The look-up, both switches, the results, the terms on the page, Settings: all of them.
     expect(fit.measured).toBeGreaterThanOrEqual(10);
     expect(fit.small).toEqual([]);
-    const siteSwitch = await popup.$eval('input[role=switch][aria-label^="Underline terms on"]', (e) => e.closest('label')!.getBoundingClientRect().height);
+    const siteSwitch = await popup.$eval(
+      'input[role=switch][aria-label^="Underline terms on"]',
+      (e) => e.closest('label')!.getBoundingClientRect().height,
+    );
     expect(siteSwitch).toBeGreaterThanOrEqual(44);
     await popup.screenshot({ path: `docs/screenshots/phone-popup-${name}.png` });
     // A term's card inside the popup fits too.

@@ -37,7 +37,11 @@ describe.each(browserNames)('the toolbar popup and settings in %s', (name) => {
     const popup = await openPopup(tabId);
     expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Look up a term');
     expect(await popup.evaluate(() => (document.activeElement as HTMLInputElement).type)).toBe('search'); // role searchbox
-    for (const [typed, expected] of [['galactogogue', 'Galactagogue'], ['amenorhea', 'Lactational amenorrhea'], ['prolactine', 'Prolactin']]) {
+    for (const [typed, expected] of [
+      ['galactogogue', 'Galactagogue'],
+      ['amenorhea', 'Lactational amenorrhea'],
+      ['prolactine', 'Prolactin'],
+    ]) {
       // Cleared as a person clears it (select, delete), so the popup's own state follows. Setting the field's
       // value from the test left the popup's query as it was, and the next render (the page's report arriving,
       // late on a cold start) put the old word back in front of the new one: "galactogogueamenorhea".
@@ -45,7 +49,11 @@ describe.each(browserNames)('the toolbar popup and settings in %s', (name) => {
       await popup.keyboard.press('Backspace');
       await popup.waitForFunction(() => !document.querySelector('.results'), { polling: timerPolling });
       await popup.type('input[type=search]', typed!);
-      await popup.waitForFunction((want) => document.querySelector('.results .result strong')?.textContent === want, { polling: timerPolling }, expected);
+      await popup.waitForFunction(
+        (want) => document.querySelector('.results .result strong')?.textContent === want,
+        { polling: timerPolling },
+        expected,
+      );
       expect(await popup.$eval('input[type=search]', (input) => (input as HTMLInputElement).value)).toBe(typed);
     }
     await popup.click('.results .result');
@@ -78,7 +86,9 @@ describe.each(browserNames)('the toolbar popup and settings in %s', (name) => {
     await popup.bringToFront();
     await popup.click(siteSwitch);
     await waitForNoHighlights(page);
-    await popup.waitForFunction(() => document.body.textContent?.includes('Switched off on 127.0.0.1'), { polling: timerPolling });
+    await popup.waitForFunction(() => document.body.textContent?.includes('Switched off on 127.0.0.1'), {
+      polling: timerPolling,
+    });
     await page.reload();
     // The reloaded page's own answer: its content script read the settings and left the site alone.
     expect((await pageReportVia(popup, tabId)).enabled).toBe(false);
@@ -131,9 +141,11 @@ describe.each(browserNames)('the toolbar popup and settings in %s', (name) => {
     else await page.goto('about:robots', { timeout: 3000 }).catch(() => undefined); // never reports its load to WebDriver
     const tabId = await tabIdOf(session.ext, page);
     const popup = await openPopup(tabId);
-    await popup.waitForFunction(() => document.body.textContent?.includes('cannot run on this page'), { timeout: 10_000 }).catch(async (e) => {
-      throw new Error(`${e.message}: ${await popup.evaluate(() => document.body.textContent)}`);
-    });
+    await popup
+      .waitForFunction(() => document.body.textContent?.includes('cannot run on this page'), { timeout: 10_000 })
+      .catch(async (e) => {
+        throw new Error(`${e.message}: ${await popup.evaluate(() => document.body.textContent)}`);
+      });
   });
 
   it('rejects a malformed settings file on import, changing nothing', async () => {
@@ -150,9 +162,17 @@ describe.each(browserNames)('the toolbar popup and settings in %s', (name) => {
     expect(alert).toContain('Nothing was changed');
     expect(alert).toContain('sites: not a list');
     expect(alert).toContain('density: 12 is not valid');
-    const stored = await inExtension(session.ext, async () => ((await ((globalThis as any).browser ?? (globalThis as any).chrome).storage.sync.get('settings')).settings), null);
+    const stored = await inExtension(
+      session.ext,
+      async () =>
+        (await ((globalThis as any).browser ?? (globalThis as any).chrome).storage.sync.get('settings')).settings,
+      null,
+    );
     expect(stored.sites).toEqual(['keep.example.com']);
-    await options.waitForFunction(() => (document.querySelector('#sites') as HTMLTextAreaElement).value === 'keep.example.com', { polling: timerPolling });
+    await options.waitForFunction(
+      () => (document.querySelector('#sites') as HTMLTextAreaElement).value === 'keep.example.com',
+      { polling: timerPolling },
+    );
     expect(await options.$('img')).toBeNull(); // the file's markup was never rendered
   });
 });

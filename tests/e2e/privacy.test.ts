@@ -19,7 +19,11 @@ async function recordingProxy(): Promise<{ port: number; requests: string[]; clo
     socket.destroy();
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return { port: (server.address() as AddressInfo).port, requests, close: () => new Promise((done) => server.close(() => done())) };
+  return {
+    port: (server.address() as AddressInfo).port,
+    requests,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
 }
 
 /** A browsing session: pages with terms and claims, hovering, the popup, the settings page. */
@@ -27,7 +31,12 @@ async function browse(name: BrowserName, extension: boolean, server: FixtureServ
   const ext = await launchWithExtension(name, { extension, proxyPort });
   try {
     // Each page with the number of underlines it shows once scanned.
-    for (const [path, underlines] of [['/forum-thread.html', 15], ['/claims-thread.html', 3], ['/frames-and-shadow.html', 3], ['/every-term.html', 26]] as const) {
+    for (const [path, underlines] of [
+      ['/forum-thread.html', 15],
+      ['/claims-thread.html', 3],
+      ['/frames-and-shadow.html', 3],
+      ['/every-term.html', 26],
+    ] as const) {
       const page = await ext.newPage();
       await page.goto(`${server.origin}${path}`);
       await page.bringToFront();
@@ -68,10 +77,17 @@ describe.each(browserNames)('no data leaves the device, in %s', (name) => {
     await bareProxy.close();
     // The browser talks to its own vendor's services (updates, time, remote settings) with or without the
     // extension; anything else leaving the machine would be ours.
-    const hostOf = (request: string) => request.split(' ')[1]!.replace(/^https?:\/\//, '').split(/[/:]/)[0]!;
-    const browserServices = /(?:^|\.)(?:google\.com|googleapis\.com|gstatic\.com|gvt1\.com|mozilla\.(?:com|net|org)|firefox\.com)$/;
+    const hostOf = (request: string) =>
+      request
+        .split(' ')[1]!
+        .replace(/^https?:\/\//, '')
+        .split(/[/:]/)[0]!;
+    const browserServices =
+      /(?:^|\.)(?:google\.com|googleapis\.com|gstatic\.com|gvt1\.com|mozilla\.(?:com|net|org)|firefox\.com)$/;
     const hosts = [...new Set(proxy.requests.map(hostOf))];
-    console.log(`${name}: ${proxy.requests.length} off-machine requests with the extension (${bareProxy.requests.length} without), to ${hosts.join(', ') || 'nowhere'}`);
+    console.log(
+      `${name}: ${proxy.requests.length} off-machine requests with the extension (${bareProxy.requests.length} without), to ${hosts.join(', ') || 'nowhere'}`,
+    );
     expect(hosts.filter((h) => !browserServices.test(h))).toEqual([]);
     expect([...new Set(server.requests)].filter((path) => !pageRequests.has(path))).toEqual([]);
   });

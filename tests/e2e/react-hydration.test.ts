@@ -21,7 +21,9 @@ describe.each(browserNames)('a server-rendered React page in %s', (name) => {
       format: 'iife',
       define: { 'process.env.NODE_ENV': '"development"' },
     });
-    fixtures.route('/react-thread.js', client.outputFiles[0]!.text, { 'content-type': 'text/javascript; charset=utf-8' });
+    fixtures.route('/react-thread.js', client.outputFiles[0]!.text, {
+      'content-type': 'text/javascript; charset=utf-8',
+    });
     const markup = renderToString(createElement(ThreadApp));
     fixtures.route(
       '/react-thread.html',
@@ -37,17 +39,22 @@ describe.each(browserNames)('a server-rendered React page in %s', (name) => {
 
     await page.evaluate(() => (window as any).hydrateThread());
     // Hydrated: the first Like button now answers clicks (React attached its handlers to the server-rendered nodes).
-    await page.waitForFunction(() => {
-      const button = document.querySelector('button');
-      button?.click();
-      return button?.textContent !== 'Like (0)';
-    }, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => {
+        const button = document.querySelector('button');
+        button?.click();
+        return button?.textContent !== 'Like (0)';
+      },
+      { timeout: 15_000 },
+    );
     expect(await page.evaluate(() => document.querySelector('button')!.textContent)).toMatch(/^Like \([1-9]\d*\)$/);
 
     expect(await page.evaluate(() => (window as any).reactReports)).toEqual([]);
     expect(pageErrors).toEqual([]);
     // React kept the server-rendered text nodes, so the underlines are still on them.
     expect(await highlightedRanges(page)).toEqual(before);
-    expect(before.map((r) => r.text)).toEqual(expect.arrayContaining(['insulin resistance', 'prolactin', 'IGT', 'galactagogue', 'LAM']));
+    expect(before.map((r) => r.text)).toEqual(
+      expect.arrayContaining(['insulin resistance', 'prolactin', 'IGT', 'galactagogue', 'LAM']),
+    );
   });
 });

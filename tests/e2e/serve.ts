@@ -25,7 +25,10 @@ export interface FixtureServer {
  * Serves `root` (default tests/fixtures) on 127.0.0.1 at a free port. `transformHtml` may rewrite each HTML
  * file as it is served (the robustness suite adds a sentence with glossary terms to pages it must not copy).
  */
-export async function serveFixtures(root = resolve('tests/fixtures'), transformHtml?: (html: string) => string): Promise<FixtureServer> {
+export async function serveFixtures(
+  root = resolve('tests/fixtures'),
+  transformHtml?: (html: string) => string,
+): Promise<FixtureServer> {
   const routes = new Map<string, { body: string; headers: Record<string, string> }>();
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {

@@ -16,7 +16,11 @@ describe('the Firefox MV3 build when site access is taken back', () => {
     await page.bringToFront();
     await waitForHighlights(page, 5);
 
-    const removed = await inExtension(session.ext, () => (globalThis as any).browser.permissions.remove({ origins: ['<all_urls>'] }), null);
+    const removed = await inExtension(
+      session.ext,
+      () => (globalThis as any).browser.permissions.remove({ origins: ['<all_urls>'] }),
+      null,
+    );
     expect(removed).toBe(true);
     await page.reload();
 

@@ -25,7 +25,8 @@ import {
 mkdirSync('docs/screenshots', { recursive: true });
 
 /** Whether the sheet covers any part of a rectangle of the page. */
-const covers = (sheet: SheetGeometry, r: { top: number; bottom: number }) => r.bottom > sheet.rect.top && r.top < sheet.rect.bottom;
+const covers = (sheet: SheetGeometry, r: { top: number; bottom: number }) =>
+  r.bottom > sheet.rect.top && r.top < sheet.rect.bottom;
 
 describe.each(browserNames)('tap to explain on a phone in %s', (name) => {
   const session = useExtensionSession(name);
@@ -120,7 +121,9 @@ describe.each(browserNames)('tap to explain on a phone in %s', (name) => {
     await longPress(page, name, await textPoint(page, '#plain', 'prolactin'));
     // A long press on the term inside the link: its card, and the link is not followed.
     const before = linkTarget();
-    await longPress(page, name, await textPoint(page, '#linked', 'galactagogue'), () => waitForCard(page, 'Galactagogue'));
+    await longPress(page, name, await textPoint(page, '#linked', 'galactagogue'), () =>
+      waitForCard(page, 'Galactagogue'),
+    );
     await tap(page, await pointOutsideCard(page));
     await waitForNoCard(page);
     expect(page.url()).toBe(`${session.server.origin}/phone-thread.html`);
@@ -128,7 +131,10 @@ describe.each(browserNames)('tap to explain on a phone in %s', (name) => {
     // One card in all: the long press on plain text opened none.
     expect(await cardOpenings(page)).toBe(1);
     // Positive control: a tap on the same term follows the link, and no card opens on the way.
-    await Promise.all([page.waitForNavigation({ timeout: 10_000 }), tap(page, await textPoint(page, '#linked', 'galactagogue'))]);
+    await Promise.all([
+      page.waitForNavigation({ timeout: 10_000 }),
+      tap(page, await textPoint(page, '#linked', 'galactagogue')),
+    ]);
     expect(page.url()).toBe(`${session.server.origin}/forum-thread.html`);
     expect(linkTarget()).toBe(before + 1);
   });
@@ -190,7 +196,10 @@ describe.each(browserNames)('tap to explain on a phone in %s', (name) => {
     await tap(page, await textPoint(page, '#plain', 'IGT'));
     await waitForCard(page, 'Insufficient glandular tissue');
     const sheet = await sheetGeometry(page);
-    const { width, height } = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: innerHeight }));
+    const { width, height } = await page.evaluate(() => ({
+      width: document.documentElement.clientWidth,
+      height: innerHeight,
+    }));
     expect(sheet.rect.left).toBeGreaterThanOrEqual(0);
     expect(sheet.rect.top).toBeGreaterThanOrEqual(0);
     expect(sheet.rect.right).toBeLessThanOrEqual(width + 0.5);
@@ -235,22 +244,25 @@ describe.each(browserNames)('tap to explain on a phone in %s', (name) => {
     expect(await cardOpenings(page)).toBe(1);
   });
 
-  it.runIf(name === 'chromium')('on a page laid out for desktops (no viewport tag, shown zoomed out) the sheet still spans the screen at readable size', async () => {
-    const page = await openPhone('/forum-thread.html', 10);
-    const zoom = await page.evaluate(() => ({ scale: visualViewport!.scale, width: innerWidth }));
-    expect(zoom.width).toBeGreaterThan(900); // laid out at 980 px, as a phone does
-    expect(zoom.scale).toBeLessThan(0.5);
-    // (CDP's touch coordinates are the page's CSS pixels, whatever the zoom.)
-    await tap(page, await textPoint(page, '#post-1', 'IGT'));
-    await waitForCard(page, 'Insufficient glandular tissue');
-    const sheet = await sheetGeometry(page);
-    expect(sheet.sheet).toBe(true);
-    // On screen: as wide as the phone, type at 16 px, inside the visible part of the page.
-    expect(sheet.rect.width * sheet.viewport.scale).toBeCloseTo(phone.width, 0);
-    expect(sheet.cardFontPx).toBe(16); // in the sheet's own pixels, shown at 1:1 on screen
-    expect(sheet.rect.bottom).toBeCloseTo(sheet.viewport.offsetTop + sheet.viewport.height, 0);
-    expect(covers(sheet, await textRect(page, '#post-1', 'IGT'))).toBe(false);
-  });
+  it.runIf(name === 'chromium')(
+    'on a page laid out for desktops (no viewport tag, shown zoomed out) the sheet still spans the screen at readable size',
+    async () => {
+      const page = await openPhone('/forum-thread.html', 10);
+      const zoom = await page.evaluate(() => ({ scale: visualViewport!.scale, width: innerWidth }));
+      expect(zoom.width).toBeGreaterThan(900); // laid out at 980 px, as a phone does
+      expect(zoom.scale).toBeLessThan(0.5);
+      // (CDP's touch coordinates are the page's CSS pixels, whatever the zoom.)
+      await tap(page, await textPoint(page, '#post-1', 'IGT'));
+      await waitForCard(page, 'Insufficient glandular tissue');
+      const sheet = await sheetGeometry(page);
+      expect(sheet.sheet).toBe(true);
+      // On screen: as wide as the phone, type at 16 px, inside the visible part of the page.
+      expect(sheet.rect.width * sheet.viewport.scale).toBeCloseTo(phone.width, 0);
+      expect(sheet.cardFontPx).toBe(16); // in the sheet's own pixels, shown at 1:1 on screen
+      expect(sheet.rect.bottom).toBeCloseTo(sheet.viewport.offsetTop + sheet.viewport.height, 0);
+      expect(covers(sheet, await textRect(page, '#post-1', 'IGT'))).toBe(false);
+    },
+  );
 
   it('keeps the desktop hover card beside the term on a wide screen (no sheet)', async () => {
     const page = await session.ext.newPage();

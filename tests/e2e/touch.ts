@@ -37,7 +37,11 @@ export async function textPoint(page: Page, scope: string, text: string): Promis
 }
 
 /** The client rectangle of `text` inside `scope`. */
-export function textRect(page: Page, scope: string, text: string): Promise<{ top: number; bottom: number; left: number; right: number }> {
+export function textRect(
+  page: Page,
+  scope: string,
+  text: string,
+): Promise<{ top: number; bottom: number; left: number; right: number }> {
   return page.evaluate(
     (selector, wanted) => {
       const walker = document.createTreeWalker(document.querySelector(selector)!, NodeFilter.SHOW_TEXT);
@@ -60,7 +64,11 @@ export function textRect(page: Page, scope: string, text: string): Promise<{ top
 /** Scrolls the page so that `text` (in `scope`) sits `fraction` of the way down the viewport. */
 export async function placeText(page: Page, scope: string, text: string, fraction: number): Promise<void> {
   const rect = await textRect(page, scope, text);
-  await page.evaluate((top, f) => window.scrollBy({ top: top - f * innerHeight, behavior: 'instant' as ScrollBehavior }), rect.top, fraction);
+  await page.evaluate(
+    (top, f) => window.scrollBy({ top: top - f * innerHeight, behavior: 'instant' as ScrollBehavior }),
+    rect.top,
+    fraction,
+  );
 }
 
 /**
@@ -72,21 +80,30 @@ export function countCardOpenings(page: Page): Promise<void> {
     (window as any).__cardOpenings = 0;
     new MutationObserver((records) => {
       for (const record of records) {
-        for (const node of record.addedNodes) if ((node as Element).localName === 'lactation-glossary-popover') (window as any).__cardOpenings++;
+        for (const node of record.addedNodes)
+          if ((node as Element).localName === 'lactation-glossary-popover') (window as any).__cardOpenings++;
       }
     }).observe(document.documentElement, { childList: true });
   });
 }
 
-export const cardOpenings = (page: Page): Promise<number> => page.evaluate(() => (window as any).__cardOpenings as number);
+export const cardOpenings = (page: Page): Promise<number> =>
+  page.evaluate(() => (window as any).__cardOpenings as number);
 
 export async function waitForNoCard(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('lactation-glossary-popover'), { timeout: 10_000, polling: timerPolling });
+  await page.waitForFunction(() => !document.querySelector('lactation-glossary-popover'), {
+    timeout: 10_000,
+    polling: timerPolling,
+  });
 }
 
 /** Resolves once the page's own clock says the finger has been down longer than a long press (pages that record it). */
 export const heldPastLongPress = (page: Page) => () =>
-  page.waitForFunction((ms) => performance.now() - ((window as any).lastPointerDownAt ?? Infinity) > ms, { timeout: 10_000, polling: timerPolling }, longPressMs + 200);
+  page.waitForFunction(
+    (ms) => performance.now() - ((window as any).lastPointerDownAt ?? Infinity) > ms,
+    { timeout: 10_000, polling: timerPolling },
+    longPressMs + 200,
+  );
 
 /**
  * A finger held still, then lifted. Chromium: CDP's synthetic tap gesture with a duration goes through the
@@ -94,10 +111,22 @@ export const heldPastLongPress = (page: Page) => () =>
  * events in headless Chromium are never recognised as one. Firefox: WebDriver BiDi touch actions (a held touch
  * fires no click on release there), lifted once `whileHeld` resolves.
  */
-export async function longPress(page: Page, browser: BrowserName, at: Point, whileHeld: () => Promise<unknown> = heldPastLongPress(page), ms = 1200): Promise<void> {
+export async function longPress(
+  page: Page,
+  browser: BrowserName,
+  at: Point,
+  whileHeld: () => Promise<unknown> = heldPastLongPress(page),
+  ms = 1200,
+): Promise<void> {
   if (browser === 'chromium') {
     const cdp = await page.createCDPSession();
-    const gesture = cdp.send('Input.synthesizeTapGesture', { x: at.x, y: at.y, duration: ms, tapCount: 1, gestureSourceType: 'touch' });
+    const gesture = cdp.send('Input.synthesizeTapGesture', {
+      x: at.x,
+      y: at.y,
+      duration: ms,
+      tapCount: 1,
+      gestureSourceType: 'touch',
+    });
     await whileHeld();
     await gesture;
     await cdp.detach();
@@ -122,7 +151,10 @@ export async function touchDrag(page: Page, browser: BrowserName, from: Point, d
     const cdp = await page.createCDPSession();
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from.x, y: from.y }] });
     for (let i = 1; i <= steps; i++) {
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: from.x, y: from.y - (dy * i) / steps }] });
+      await cdp.send('Input.dispatchTouchEvent', {
+        type: 'touchMove',
+        touchPoints: [{ x: from.x, y: from.y - (dy * i) / steps }],
+      });
     }
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     await cdp.detach();
@@ -160,14 +192,25 @@ export function sheetGeometry(page: Page): Promise<SheetGeometry> {
       sheet: popover.classList.contains('sheet'),
       side: popover.dataset.side ?? null,
       rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height },
-      viewport: { width: vv.width, height: vv.height, scale: vv.scale, offsetTop: vv.offsetTop, offsetLeft: vv.offsetLeft },
+      viewport: {
+        width: vv.width,
+        height: vv.height,
+        scale: vv.scale,
+        offsetTop: vv.offsetTop,
+        offsetLeft: vv.offsetLeft,
+      },
       horizontalOverflow: document.documentElement.scrollWidth > document.documentElement.clientWidth,
       cardFontPx: parseFloat(style.fontSize),
       cardOverflowY: style.overflowY,
       cardMaxHeightPx: parseFloat(style.maxHeight),
       targets: [...root.querySelectorAll('button, a')].map((e) => {
         const b = e.getBoundingClientRect();
-        return { name: (e.getAttribute('aria-label') ?? e.textContent ?? '').trim().slice(0, 40), width: b.width, height: b.height, tag: e.localName };
+        return {
+          name: (e.getAttribute('aria-label') ?? e.textContent ?? '').trim().slice(0, 40),
+          width: b.width,
+          height: b.height,
+          tag: e.localName,
+        };
       }),
     };
   });
@@ -176,7 +219,10 @@ export function sheetGeometry(page: Page): Promise<SheetGeometry> {
 /** The middle of an element inside the open card (the close button, a related term). */
 export function pointInCard(page: Page, selector: string): Promise<Point> {
   return page.evaluate((s) => {
-    const r = document.querySelector('lactation-glossary-popover')!.shadowRoot!.querySelector(s)!.getBoundingClientRect();
+    const r = document
+      .querySelector('lactation-glossary-popover')!
+      .shadowRoot!.querySelector(s)!
+      .getBoundingClientRect();
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   }, selector);
 }
@@ -187,7 +233,10 @@ export function pointInCard(page: Page, selector: string): Promise<Point> {
  */
 export async function pointOutsideCard(page: Page): Promise<Point> {
   const point = await page.evaluate(() => {
-    const card = document.querySelector('lactation-glossary-popover')?.shadowRoot?.querySelector('.popover')?.getBoundingClientRect();
+    const card = document
+      .querySelector('lactation-glossary-popover')
+      ?.shadowRoot?.querySelector('.popover')
+      ?.getBoundingClientRect();
     for (const element of document.querySelectorAll('.author, h1, header strong')) {
       const r = element.getBoundingClientRect();
       const y = r.top + r.height / 2;
@@ -213,6 +262,9 @@ export async function watchScrollEnd(page: Page): Promise<() => Promise<void>> {
     addEventListener('scrollend', () => (w.__scrollEndAt = performance.now()), true);
   });
   return async () => {
-    await page.waitForFunction(() => (window as any).__scrollEndAt > (window as any).__touchEndAt, { timeout: 10_000, polling: timerPolling });
+    await page.waitForFunction(() => (window as any).__scrollEndAt > (window as any).__touchEndAt, {
+      timeout: 10_000,
+      polling: timerPolling,
+    });
   };
 }

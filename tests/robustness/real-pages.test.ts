@@ -9,9 +9,15 @@ import { serveFixtures, type FixtureServer } from '../e2e/serve.ts';
 
 // 130 real-world pages from another project, read in place (never copied into this repository).
 const pagesDir = resolve('../shared/pages/readability');
-const pages = existsSync(pagesDir) ? readdirSync(pagesDir).filter((f) => f.endsWith('.html')).sort() : [];
+const pages = existsSync(pagesDir)
+  ? readdirSync(pagesDir)
+      .filter((f) => f.endsWith('.html'))
+      .sort()
+  : [];
 const batchSize = 33;
-const batches = Array.from({ length: Math.ceil(pages.length / batchSize) }, (_, i) => pages.slice(i * batchSize, (i + 1) * batchSize));
+const batches = Array.from({ length: Math.ceil(pages.length / batchSize) }, (_, i) =>
+  pages.slice(i * batchSize, (i + 1) * batchSize),
+);
 /** Pages loaded at once in each browser: the waits after load overlap, so the suite fits in a few minutes. */
 const concurrency = 4;
 
@@ -28,7 +34,12 @@ function injectSentence(html: string): string {
  * UUIDs and blob: URLs made alike, and without favicons.
  */
 const requestKey = (url: string) =>
-  url.startsWith('blob:') ? 'blob:' : url.split(/[?#]/)[0]!.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, 'uuid').replace(/\d{6,}/g, '#');
+  url.startsWith('blob:')
+    ? 'blob:'
+    : url
+        .split(/[?#]/)[0]!
+        .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, 'uuid')
+        .replace(/\d{6,}/g, '#');
 const isFavicon = (url: string) => /\/favicon\.ico$/.test(requestKey(url));
 /** The extension loading its own packaged files (the content script's full stage): read from the package, never the network. */
 const isExtensionFile = (url: string) => /^(?:chrome|moz)-extension:\/\//.test(url);
@@ -88,7 +99,11 @@ async function visit(browser: ExtensionBrowser, url: string): Promise<Visit> {
     // Several pages load at once on two cores, and a background tab runs its timers late: give the
     // underlines time to come (a user sees them when they look at the tab).
     let injectedUnderlines = await underlinesInAddedSentence(page);
-    for (let waited = 0; browser.extensionOrigin && injectedUnderlines.length < expectedUnderlines.length && waited < 10_000; waited += 250) {
+    for (
+      let waited = 0;
+      browser.extensionOrigin && injectedUnderlines.length < expectedUnderlines.length && waited < 10_000;
+      waited += 250
+    ) {
       await new Promise((r) => setTimeout(r, 250));
       injectedUnderlines = await underlinesInAddedSentence(page);
     }
@@ -128,7 +143,8 @@ function differences(extended: Visit, alone: Visit[]): string[] {
   if (errors.length) problems.push(`page errors: ${errors.join(' / ')}`);
   const requests = extended.requests.filter((r) => alone.every((a) => !a.requests.includes(r)));
   if (requests.length) problems.push(`requests the page alone does not make: ${requests.slice(0, 3).join(', ')}`);
-  if (alone.every((a) => a.markup !== extended.markup)) problems.push('serialized DOM differs from a run without the extension');
+  if (alone.every((a) => a.markup !== extended.markup))
+    problems.push('serialized DOM differs from a run without the extension');
   if (alone.every((a) => a.text !== extended.text)) problems.push('text differs from a run without the extension');
   return problems;
 }
@@ -138,7 +154,11 @@ function differences(extended: Visit, alone: Visit[]): string[] {
  * their own timers, so on two busy cores a difference may be timing: such a page is judged again after the
  * batch, alone, as two loads without and two with the extension (and more without, if only DOM or text differ).
  */
-async function screen(bare: ExtensionBrowser, withExtension: ExtensionBrowser, url: string): Promise<{ underlined: string[]; suspect: boolean }> {
+async function screen(
+  bare: ExtensionBrowser,
+  withExtension: ExtensionBrowser,
+  url: string,
+): Promise<{ underlined: string[]; suspect: boolean }> {
   const [alone, extended] = await Promise.all([visit(bare, url), visit(withExtension, url)]);
   return { underlined: extended.injectedUnderlines, suspect: differences(extended, [alone]).length > 0 };
 }
@@ -146,7 +166,11 @@ async function screen(bare: ExtensionBrowser, withExtension: ExtensionBrowser, u
 /** Loads without the extension added when a page seems changed by it, before calling that a problem. */
 const extraBareLoads = 3;
 
-async function judgeAlone(bare: ExtensionBrowser, withExtension: ExtensionBrowser, url: string): Promise<{ compared: boolean; problems: string[] }> {
+async function judgeAlone(
+  bare: ExtensionBrowser,
+  withExtension: ExtensionBrowser,
+  url: string,
+): Promise<{ compared: boolean; problems: string[] }> {
   const alone = [await visit(bare, url), await visit(bare, url)];
   const extended = [await visit(withExtension, url), await visit(withExtension, url)];
   // A page whose own scripts make each load differ cannot be compared; say so instead of guessing.
@@ -156,7 +180,9 @@ async function judgeAlone(bare: ExtensionBrowser, withExtension: ExtensionBrowse
   const kind = (problem: string) => problem.split(':')[0];
   const judge = () => {
     const again = differences(extended[1]!, alone).map(kind);
-    return differences(extended[0]!, alone).filter((p) => again.includes(kind(p)) && (stable() || !/differs from/.test(p)));
+    return differences(extended[0]!, alone).filter(
+      (p) => again.includes(kind(p)) && (stable() || !/differs from/.test(p)),
+    );
   };
   let problems = judge();
   // A page that parses at the pace of its unreachable scripts (gmw in Firefox) may come out alike twice by
@@ -168,14 +194,22 @@ async function judgeAlone(bare: ExtensionBrowser, withExtension: ExtensionBrowse
   return { compared: stable(), problems };
 }
 
-async function judgeBatch(bare: ExtensionBrowser, withExtension: ExtensionBrowser, origin: string, files: string[]): Promise<PageVerdict[]> {
+async function judgeBatch(
+  bare: ExtensionBrowser,
+  withExtension: ExtensionBrowser,
+  origin: string,
+  files: string[],
+): Promise<PageVerdict[]> {
   const url = (file: string) => `${origin}/${encodeURIComponent(file)}`;
   const screened = await inPool(files, concurrency, (file) => screen(bare, withExtension, url(file)));
   const verdicts: PageVerdict[] = [];
   for (const [i, file] of files.entries()) {
     const { underlined, suspect } = screened[i]!;
-    const verdict = suspect ? await judgeAlone(bare, withExtension, url(file)) : { compared: true, problems: [] as string[] };
-    if (underlined.join('|') !== expectedUnderlines.join('|')) verdict.problems.unshift(`added sentence underlined as [${underlined.join(', ')}]`);
+    const verdict = suspect
+      ? await judgeAlone(bare, withExtension, url(file))
+      : { compared: true, problems: [] as string[] };
+    if (underlined.join('|') !== expectedUnderlines.join('|'))
+      verdict.problems.unshift(`added sentence underlined as [${underlined.join(', ')}]`);
     verdicts.push({ file, judgedAlone: suspect, ...verdict });
   }
   return verdicts;

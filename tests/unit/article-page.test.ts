@@ -13,15 +13,34 @@ const sentenceText = (n: number) => {
   for (const b of textBlocks) for (const s of b.sentences) if (s.number === n) return b.text.slice(s.start, s.end);
   throw new Error(`no sentence ${n}`);
 };
-const runText = (runs: BlockRun[]) => runs.map((r) => (r.kind === 'gap' ? r.text : r.pieces.map((p) => p.text).join(''))).join('');
+const runText = (runs: BlockRun[]) =>
+  runs.map((r) => (r.kind === 'gap' ? r.text : r.pieces.map((p) => p.text).join(''))).join('');
 
 describe('reading the article text into blocks', () => {
   it('finds the title, the headings, the paragraphs, the list and the references as the file marks them', () => {
-    const small = readArticle('A Title – With a Dash\n\nFirst paragraph. It cites a paper.[1]\nA Heading\nWho has it?\nA paragraph with “quotes.” And more!\n-\n- Read this: a list item\n- Another one\n\n[1]Writer, A. B. (2020). A paper. Journal, 1, 2-3.\n');
-    expect(small.document.blocks.map((b) => b.kind)).toEqual(['title', 'paragraph', 'heading', 'heading', 'paragraph', 'separator', 'list-item', 'list-item', 'reference']);
+    const small = readArticle(
+      'A Title – With a Dash\n\nFirst paragraph. It cites a paper.[1]\nA Heading\nWho has it?\nA paragraph with “quotes.” And more!\n-\n- Read this: a list item\n- Another one\n\n[1]Writer, A. B. (2020). A paper. Journal, 1, 2-3.\n',
+    );
+    expect(small.document.blocks.map((b) => b.kind)).toEqual([
+      'title',
+      'paragraph',
+      'heading',
+      'heading',
+      'paragraph',
+      'separator',
+      'list-item',
+      'list-item',
+      'reference',
+    ]);
     const [, paragraph, , , quoted, , item, , reference] = small.document.blocks as ArticleTextBlock[];
-    expect(paragraph!.sentences.map((s) => paragraph!.text.slice(s.start, s.end))).toEqual(['First paragraph.', 'It cites a paper.[1]']);
-    expect(quoted!.sentences.map((s) => quoted!.text.slice(s.start, s.end))).toEqual(['A paragraph with “quotes.”', 'And more!']);
+    expect(paragraph!.sentences.map((s) => paragraph!.text.slice(s.start, s.end))).toEqual([
+      'First paragraph.',
+      'It cites a paper.[1]',
+    ]);
+    expect(quoted!.sentences.map((s) => quoted!.text.slice(s.start, s.end))).toEqual([
+      'A paragraph with “quotes.”',
+      'And more!',
+    ]);
     expect(item!.text).toBe('Read this: a list item');
     // A reference is one "sentence", whatever its initials and full stops.
     expect(reference!.reference).toBe(1);
@@ -30,8 +49,15 @@ describe('reading the article text into blocks', () => {
 
   it('reads the real article’s nine headings and four references', () => {
     expect(textBlocks.filter((b) => b.kind === 'heading').map((b) => b.text)).toEqual([
-      'Pregnancy', 'Postpartum', 'Insulin and Prolactin: A Hormonious Friendship', 'Insulin Resistance', 'Whole-Body Complications',
-      'How the Lactogenic Diet and Lifestyle can Help', 'Who has Insulin Resistance?', 'What lies ahead for Breastfeeding Mothers?', 'Get Professional Help',
+      'Pregnancy',
+      'Postpartum',
+      'Insulin and Prolactin: A Hormonious Friendship',
+      'Insulin Resistance',
+      'Whole-Body Complications',
+      'How the Lactogenic Diet and Lifestyle can Help',
+      'Who has Insulin Resistance?',
+      'What lies ahead for Breastfeeding Mothers?',
+      'Get Professional Help',
     ]);
     expect(textBlocks[0]!.kind).toBe('title');
     expect(textBlocks.filter((b) => b.kind === 'reference').map((b) => b.reference)).toEqual([1, 2, 3, 4]);
@@ -48,7 +74,8 @@ describe('reading the article text into blocks', () => {
   });
 
   it('finds the sentences a quote spans, and none for words not in the article', () => {
-    const quote = 'Prolactin is the primary hormone for milk production. It acts on the mammary gland tissue to increase milk production.';
+    const quote =
+      'Prolactin is the primary hormone for milk production. It acts on the mammary gland tissue to increase milk production.';
     const at = real.sentencesOf(quote)!;
     expect(at.last).toBe(at.first + 1);
     expect(sentenceText(at.first)).toBe('Prolactin is the primary hormone for milk production.');
@@ -78,7 +105,9 @@ describe('cutting a block for the article page', () => {
       expect(runText(runs)).toBe(block.text);
     }
     const lactose = textBlocks.find((b) => b.text.startsWith('After childbirth'))!;
-    const pieces = blockRuns(lactose, matcher.find(lactose.text)).flatMap((r) => (r.kind === 'sentence' ? r.pieces : []));
+    const pieces = blockRuns(lactose, matcher.find(lactose.text)).flatMap((r) =>
+      r.kind === 'sentence' ? r.pieces : [],
+    );
     expect(pieces).toContainEqual({ kind: 'citation', reference: 2, text: '[2]' });
     expect(pieces).toContainEqual({ kind: 'term', termId: 'osmotic-agent', text: 'osmotic agent' });
     expect(pieces).toContainEqual({ kind: 'term', termId: 'lactose', text: 'Lactose' });

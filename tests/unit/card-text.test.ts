@@ -6,15 +6,31 @@ import type { Claim, Glossary, Term } from '../../src/glossary/types.ts';
 
 const article = { title: 'Insulin and milk', author: 'A. Writer', url: 'https://example.org/article' };
 const reference = {
-  number: 4, authors: 'Ampofo AG, Boateng EB', year: 2020, title: 'Beyond 2020: Modelling obesity and diabetes prevalence',
-  journal: 'Diabetes Research and Clinical Practice', citation: '167:108362', doi: '10.1016/j.diabres.2020.108362', pmid: null,
-  link: 'https://doi.org/10.1016/j.diabres.2020.108362', linkIsSearch: false,
+  number: 4,
+  authors: 'Ampofo AG, Boateng EB',
+  year: 2020,
+  title: 'Beyond 2020: Modelling obesity and diabetes prevalence',
+  journal: 'Diabetes Research and Clinical Practice',
+  citation: '167:108362',
+  doi: '10.1016/j.diabres.2020.108362',
+  pmid: null,
+  link: 'https://doi.org/10.1016/j.diabres.2020.108362',
+  linkIsSearch: false,
 };
 
 function term(overrides: Partial<Term>): Term {
   return {
-    id: 'prediabetes', label: 'Prediabetes', aliases: [], variants: ['pre-diabetes'], forms: [], acronyms: [],
-    definition: 'Blood sugar higher than normal.', quotes: [], related: [], notFollowedBy: [], ...overrides,
+    id: 'prediabetes',
+    label: 'Prediabetes',
+    aliases: [],
+    variants: ['pre-diabetes'],
+    forms: [],
+    acronyms: [],
+    definition: 'Blood sugar higher than normal.',
+    quotes: [],
+    related: [],
+    notFollowedBy: [],
+    ...overrides,
   };
 }
 
@@ -22,11 +38,20 @@ function claim(id: string, evidence: Claim['evidence']): Claim {
   return { id, evidence } as Claim;
 }
 
-const projection = 'It is projected that by 2030, 30 – 50% of the world’s population will have pre-diabetes or diabetes type II.';
+const projection =
+  'It is projected that by 2030, 30 – 50% of the world’s population will have pre-diabetes or diabetes type II.';
 const prediabetes = term({
   aliases: ['borderline diabetes'],
   acronyms: [{ text: 'PD', anyCase: false, confirmWith: [], rejectWith: [] }],
-  quotes: [{ text: projection, refs: [4], link: 'https://example.org/article#:~:text=It%20is%20projected', claim: 'diabetes-2030-projection', sentences: { first: 39, last: 39 } }],
+  quotes: [
+    {
+      text: projection,
+      refs: [4],
+      link: 'https://example.org/article#:~:text=It%20is%20projected',
+      claim: 'diabetes-2030-projection',
+      sentences: { first: 39, last: 39 },
+    },
+  ],
   related: ['type-2-diabetes', 'no-such-term'],
 });
 const type2 = term({ id: 'type-2-diabetes', label: 'Type 2 diabetes' });
@@ -34,7 +59,13 @@ const small: Pick<Glossary, 'article' | 'references' | 'terms' | 'claims'> = {
   article,
   references: [reference],
   terms: [prediabetes, type2],
-  claims: [claim('diabetes-2030-projection', { support: 'not-supported', sourceReports: '25.3% for the highest-risk countries', note: 'The cited study projects 25.3% for its highest-risk cluster, not the world.' })],
+  claims: [
+    claim('diabetes-2030-projection', {
+      support: 'not-supported',
+      sourceReports: '25.3% for the highest-risk countries',
+      note: 'The cited study projects 25.3% for its highest-risk cluster, not the world.',
+    }),
+  ],
 };
 
 describe('the plain-text card', () => {
@@ -47,7 +78,9 @@ describe('the plain-text card', () => {
     expect(lines[2]).toBe('Blood sugar higher than normal.');
     expect(lines[3]).toBe('In the article:');
     expect(lines[4]).toBe(`  “${projection}”`);
-    expect(lines[5]).toBe('    Read it in “Insulin and milk” by A. Writer: https://example.org/article#:~:text=It%20is%20projected');
+    expect(lines[5]).toBe(
+      '    Read it in “Insulin and milk” by A. Writer: https://example.org/article#:~:text=It%20is%20projected',
+    );
     expect(lines.at(-2)).toBe('Related: Type 2 diabetes');
     expect(lines.at(-1)).toBe(cardDisclaimer);
   });
@@ -63,7 +96,9 @@ describe('the plain-text card', () => {
   });
 
   it('puts the linked claim’s evidence note under the quote, so the reference does not read as support', () => {
-    expect(lines[7]).toBe(`    ${evidenceLead} The cited study projects 25.3% for its highest-risk cluster, not the world.`);
+    expect(lines[7]).toBe(
+      `    ${evidenceLead} The cited study projects 25.3% for its highest-risk cluster, not the world.`,
+    );
   });
 
   it('shows no evidence line for a quote whose claim has no evidence note, nor for an unlinked quote', () => {
@@ -94,7 +129,9 @@ describe('scan --card and --cards', () => {
   const scan = (...args: string[]) => spawnSync('npx', ['tsx', 'src/cli/scan.ts', ...args], { encoding: 'utf8' });
 
   it('prints one card as the card module renders it', () => {
-    const out = execFileSync('npx', ['tsx', 'src/cli/scan.ts', '--card', 'insufficient-glandular-tissue'], { encoding: 'utf8' });
+    const out = execFileSync('npx', ['tsx', 'src/cli/scan.ts', '--card', 'insufficient-glandular-tissue'], {
+      encoding: 'utf8',
+    });
     expect(out).toBe(`${termCardText(termById('insufficient-glandular-tissue')!, glossary)}\n`);
   });
 

@@ -84,7 +84,11 @@ describe('turning page changes into the places a pass reads again', () => {
     expect(intake.pending).toBe(false);
     expect(settled).toBe(0);
     // Positive controls: a style that hides, the hidden attribute and an editor each empty the subtree.
-    for (const [name, value] of [['style', 'display: none'], ['hidden', ''], ['contenteditable', 'true']] as const) {
+    for (const [name, value] of [
+      ['style', 'display: none'],
+      ['hidden', ''],
+      ['contenteditable', 'true'],
+    ] as const) {
       post.removeAttribute('style');
       await delivered();
       intake.take();

@@ -61,13 +61,19 @@ describe('compiling the claims as propositions', () => {
       reason: 'qualifiers.figure has no "measure" (what the figure counts)',
     });
     expect(problemsAfter({ claim: (c) => (c.qualifiers.figure.measure = 'diagnosed') })).toContainEqual(
-      expect.objectContaining({ entry: 'gdm-us-10-percent', reason: expect.stringContaining('is not a measure of its relation') }),
+      expect.objectContaining({
+        entry: 'gdm-us-10-percent',
+        reason: expect.stringContaining('is not a measure of its relation'),
+      }),
     );
   });
 
   it('fails on an evidence note without its support level, and on a misspelt field', () => {
     expect(problemsAfter({ claim: (c) => delete c.evidence.support })).toContainEqual(
-      expect.objectContaining({ entry: 'gdm-us-10-percent', reason: expect.stringContaining('"evidence" needs "support"') }),
+      expect.objectContaining({
+        entry: 'gdm-us-10-percent',
+        reason: expect.stringContaining('"evidence" needs "support"'),
+      }),
     );
     expect(problemsAfter({ claim: (c) => (c.qualifers = {}) })).toContainEqual(
       expect.objectContaining({ entry: 'gdm-us-10-percent', reason: 'it has unknown field "qualifers"' }),
@@ -80,8 +86,15 @@ describe('compiling the claims as propositions', () => {
         l.relations['share-with'].wordings[0].match = '{figure} of {people} (at risk';
       },
     });
-    expect(problems).toContainEqual(expect.objectContaining({ entry: 'relations.share-with', reason: 'wording 1: unknown placeholder {people}' }));
-    expect(problems).toContainEqual(expect.objectContaining({ entry: 'relations.share-with', reason: expect.stringContaining('wording 1 must place the claim') }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ entry: 'relations.share-with', reason: 'wording 1: unknown placeholder {people}' }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        entry: 'relations.share-with',
+        reason: expect.stringContaining('wording 1 must place the claim'),
+      }),
+    );
   });
 
   it('derives each claim’s support from its evidence note', () => {

@@ -120,36 +120,51 @@ it('meets the bar on the development sets together: ≥ 95% verdicts right, ≥ 
     flagsRight += flags.length - wrongFlags.length;
     if (c.claim === null && flags.length > 0) flaggedWithoutClaim.push(c.id);
   }
-  console.log(`claim verdicts: ${right}/${cases.length} right (${((100 * right) / cases.length).toFixed(1)}%); flags shown: ${flagsShown}, right: ${flagsRight}`);
+  console.log(
+    `claim verdicts: ${right}/${cases.length} right (${((100 * right) / cases.length).toFixed(1)}%); flags shown: ${flagsShown}, right: ${flagsRight}`,
+  );
   expect(right / cases.length).toBeGreaterThanOrEqual(0.95);
   expect(flagsRight / flagsShown).toBeGreaterThanOrEqual(0.97);
   expect(flaggedWithoutClaim).toEqual([]);
 });
 
 describe('reading a sentence as a proposition', () => {
-  const verdictOf = (text: string, claimId: string) => check(text).find((r) => r.claimId === claimId)?.verdict ?? 'none';
+  const verdictOf = (text: string, claimId: string) =>
+    check(text).find((r) => r.claimId === claimId)?.verdict ?? 'none';
 
   it('does not count a "without" or a "not" that belongs to another clause or phrase', () => {
     expect(check('Tumour cells without estrogen receptors respond poorly to hormone therapy.')).toEqual([]);
     expect(check('LAM is not reliable as long-term birth control.')).toEqual([]);
-    expect(check('Lactational amenorrhea means nursing mothers who have not had a period since the birth.')).toEqual([]);
+    expect(check('Lactational amenorrhea means nursing mothers who have not had a period since the birth.')).toEqual(
+      [],
+    );
     expect(verdictOf('Milk making leans on insulin too, not just prolactin.', 'insulin-role-in-milk')).toBe('agrees');
   });
 
   it('reads the negation of the clause’s own verb and denials as contradictions', () => {
     expect(verdictOf('Lactose doesn’t change how much milk there is.', 'lactose-draws-water')).toBe('differs');
     expect(verdictOf('Insulin has nothing to do with milk supply.', 'insulin-role-in-milk')).toBe('differs');
-    expect(verdictOf('Prolactin is the main hormone behind milk production.', 'prolactin-primary-hormone')).toBe('agrees');
-    expect(verdictOf('Prolactin isn’t the main hormone behind milk production.', 'prolactin-primary-hormone')).toBe('differs');
+    expect(verdictOf('Prolactin is the main hormone behind milk production.', 'prolactin-primary-hormone')).toBe(
+      'agrees',
+    );
+    expect(verdictOf('Prolactin isn’t the main hormone behind milk production.', 'prolactin-primary-hormone')).toBe(
+      'differs',
+    );
   });
 
   it('reads the opposite change at the article’s time as differing', () => {
-    expect(verdictOf('a couple of weeks after the birth my insulin shot up', 'insulin-falls-two-weeks')).toBe('differs');
-    expect(verdictOf('Two weeks after giving birth, insulin levels go down.', 'insulin-falls-two-weeks')).toBe('agrees');
+    expect(verdictOf('a couple of weeks after the birth my insulin shot up', 'insulin-falls-two-weeks')).toBe(
+      'differs',
+    );
+    expect(verdictOf('Two weeks after giving birth, insulin levels go down.', 'insulin-falls-two-weeks')).toBe(
+      'agrees',
+    );
   });
 
   it('says nothing about a mention that states no claim, a question, a conditional or a quoted title', () => {
-    expect(check('Gestational diabetes doesn’t show up until the third trimester, when the pancreas is under more strain.')).toEqual([]);
+    expect(
+      check('Gestational diabetes doesn’t show up until the third trimester, when the pancreas is under more strain.'),
+    ).toEqual([]);
     expect(check('Gestational diabetes is most common in mothers with obesity.')).toEqual([]);
     expect(check('Is prolactin the main hormone for milk production?')).toEqual([]);
     expect(check('If insulin plays a role in milk production, should I eat less sugar?')).toEqual([]);
@@ -159,10 +174,18 @@ describe('reading a sentence as a proposition', () => {
   });
 
   it('calls another measure, place or year related, never a contradiction', () => {
-    expect(check('Gestational diabetes affects about 6% of pregnancies in the US.')).toMatchObject([{ claimId: 'gdm-us-10-percent', verdict: 'related' }]);
-    expect(check('In Canada about 10% of women are at risk for gestational diabetes.')).toMatchObject([{ verdict: 'related' }]);
-    expect(check('By 2045, 40% of the world’s population could have prediabetes or type 2 diabetes.')).toMatchObject([{ verdict: 'related' }]);
-    expect(verdictOf('Half of all pregnant women in America are at risk of gestational diabetes!', 'gdm-us-10-percent')).toBe('differs');
+    expect(check('Gestational diabetes affects about 6% of pregnancies in the US.')).toMatchObject([
+      { claimId: 'gdm-us-10-percent', verdict: 'related' },
+    ]);
+    expect(check('In Canada about 10% of women are at risk for gestational diabetes.')).toMatchObject([
+      { verdict: 'related' },
+    ]);
+    expect(check('By 2045, 40% of the world’s population could have prediabetes or type 2 diabetes.')).toMatchObject([
+      { verdict: 'related' },
+    ]);
+    expect(
+      verdictOf('Half of all pregnant women in America are at risk of gestational diabetes!', 'gdm-us-10-percent'),
+    ).toBe('differs');
   });
 });
 
@@ -176,7 +199,9 @@ describe('what a flag says', () => {
   it('shows both figures and says why when a figure differs', () => {
     const result = only('Half of all pregnant women in America are at risk of gestational diabetes!');
     expect(result).toMatchObject({ claimId: 'gdm-us-10-percent', verdict: 'differs', pageFigures: ['Half'] });
-    expect(result.reasons[0]).toBe('The page gives Half; the article gives 10% for the same measure (women at risk, the United States).');
+    expect(result.reasons[0]).toBe(
+      'The page gives Half; the article gives 10% for the same measure (women at risk, the United States).',
+    );
   });
 
   it('says when the page measures something else', () => {
@@ -218,7 +243,9 @@ it('holds the bar for flags on the held-out set: ≥ 97% of flags right, none on
     flagsRight += flags.length - wrongFlags.length;
     if (c.claim === null && flags.length > 0) flaggedWithoutClaim++;
   }
-  console.log(`held-out claim verdicts: ${right}/${heldOut.length} right (${((100 * right) / heldOut.length).toFixed(1)}%); flags shown: ${flagsShown}, right: ${flagsRight}`);
+  console.log(
+    `held-out claim verdicts: ${right}/${heldOut.length} right (${((100 * right) / heldOut.length).toFixed(1)}%); flags shown: ${flagsShown}, right: ${flagsRight}`,
+  );
   expect(flagsRight / flagsShown).toBeGreaterThanOrEqual(0.97);
   expect(flaggedWithoutClaim).toBe(0);
 });

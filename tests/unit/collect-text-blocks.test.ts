@@ -10,7 +10,9 @@ function blocksOf(markup: string) {
 
 describe('page text collection', () => {
   it('joins text across inline markup into one block', () => {
-    expect(blocksOf('<p>My insulin <b>resistance</b> got <a href="#">worse</a>.</p>')).toEqual(['My insulin resistance got worse.']);
+    expect(blocksOf('<p>My insulin <b>resistance</b> got <a href="#">worse</a>.</p>')).toEqual([
+      'My insulin resistance got worse.',
+    ]);
   });
 
   it('splits blocks at paragraph-like elements, including text around a nested block', () => {
@@ -37,7 +39,15 @@ describe('page text collection', () => {
       hidden: ['', 'hidden', 'until-found'],
       contenteditable: ['', 'true', 'false', 'plaintext-only'],
       role: ['textbox', 'button', 'link', 'article'],
-      style: ['display:none', 'display: none', 'visibility: hidden', 'visibility:hidden', 'display: block', 'color: red', 'display:  none'],
+      style: [
+        'display:none',
+        'display: none',
+        'visibility: hidden',
+        'visibility:hidden',
+        'display: block',
+        'color: red',
+        'display:  none',
+      ],
     };
     expect(Object.keys(values)).toEqual(skippingAttributeNames);
     let skipping = 0;
@@ -67,17 +77,23 @@ describe('page text collection', () => {
 
 describe('a walk the page changes under', () => {
   /** Walks `markup` one block at a time, letting `change` edit the page after the first block. */
-  function walkWithChange(markup: string, change: (doc: Document) => { removed: Node; parent: Node; next: Node | null }[]) {
+  function walkWithChange(
+    markup: string,
+    change: (doc: Document) => { removed: Node; parent: Node; next: Node | null }[],
+  ) {
     const doc = new DOMParser().parseFromString(`<!doctype html><body>${markup}</body>`, 'text/html');
     const walker = new TextBlockWalker(doc.body);
     const texts = [walker.next()!.text];
     // What a MutationObserver's records say, in order, for the changes made between two slices.
-    walker.followRemovals(change(doc).map(({ removed, parent, next }) => ({ removedNodes: [removed], target: parent, nextSibling: next })));
+    walker.followRemovals(
+      change(doc).map(({ removed, parent, next }) => ({ removedNodes: [removed], target: parent, nextSibling: next })),
+    );
     for (let block = walker.next(); block; block = walker.next()) texts.push(block.text);
     return texts;
   }
 
-  const thread = '<div id="t"><article id="a"><p>one</p><p>two</p></article><article id="b"><p>three</p></article><article id="c"><p>four</p></article></div><p>after</p>';
+  const thread =
+    '<div id="t"><article id="a"><p>one</p><p>two</p></article><article id="b"><p>three</p></article><article id="c"><p>four</p></article></div><p>after</p>';
 
   it('carries on after the post it was about to read is removed', () => {
     const texts = walkWithChange(thread, (doc) => {
@@ -104,11 +120,14 @@ describe('a walk the page changes under', () => {
   });
 
   it('carries on after the last post when that is the one removed, and after a whole removed thread', () => {
-    const lastPost = walkWithChange('<div id="t"><article id="a"><p>one</p><p>two</p></article></div><p>after</p>', (doc) => {
-      const post = doc.getElementById('a')!;
-      post.remove();
-      return [{ removed: post, parent: doc.getElementById('t')!, next: null }];
-    });
+    const lastPost = walkWithChange(
+      '<div id="t"><article id="a"><p>one</p><p>two</p></article></div><p>after</p>',
+      (doc) => {
+        const post = doc.getElementById('a')!;
+        post.remove();
+        return [{ removed: post, parent: doc.getElementById('t')!, next: null }];
+      },
+    );
     expect(lastPost).toEqual(['one', 'after']);
     const wholeThread = walkWithChange(thread, (doc) => {
       const t = doc.getElementById('t')!;

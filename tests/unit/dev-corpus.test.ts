@@ -48,7 +48,9 @@ it('finds at least 97% of the labelled terms of the dev corpus and none of its l
       if (record.optional.includes(expected.surface)) continue;
       labelled++;
       const spans = surfaceSpans(record.text, expected.surface);
-      const hit = matches.some((m) => m.term === canonicalToId[expected.term] && spans.some((span) => overlaps(m, span)));
+      const hit = matches.some(
+        (m) => m.term === canonicalToId[expected.term] && spans.some((span) => overlaps(m, span)),
+      );
       if (hit) recalled++;
       else misses.push(`${record.id} ${expected.term} "${expected.surface}"`);
     }
@@ -62,7 +64,8 @@ it('finds at least 97% of the labelled terms of the dev corpus and none of its l
       const isLabelledTerm = Object.values(canonicalToId).includes(m.term);
       if (isLabelledTerm) reported++;
       const expectedHere = record.expected.some(
-        (e) => canonicalToId[e.term] === m.term && surfaceSpans(record.text, e.surface).some((span) => overlaps(m, span)),
+        (e) =>
+          canonicalToId[e.term] === m.term && surfaceSpans(record.text, e.surface).some((span) => overlaps(m, span)),
       );
       if (isLabelledTerm && !expectedHere && !optionalSpans.some((span) => overlaps(m, span))) {
         unlabelled.push(`${record.id} ${m.term} "${m.surface}"`);
@@ -76,7 +79,11 @@ it('finds at least 97% of the labelled terms of the dev corpus and none of its l
     `dev corpus: recall ${recalled}/${labelled} = ${recall.toFixed(3)}; precision ${right}/${reported} = ${(right / reported).toFixed(3)}; ` +
       `look-alikes matched: ${lookAlikesMatched.length}; other unlabelled matches of corpus terms: ${unlabelled.length}`,
   );
-  for (const line of [...misses.map((m) => `missed ${m}`), ...lookAlikesMatched, ...unlabelled.map((u) => `unlabelled ${u}`)]) {
+  for (const line of [
+    ...misses.map((m) => `missed ${m}`),
+    ...lookAlikesMatched,
+    ...unlabelled.map((u) => `unlabelled ${u}`),
+  ]) {
     console.log(`  ${line}`);
   }
   expect(recall).toBeGreaterThanOrEqual(0.97);
@@ -85,14 +92,31 @@ it('finds at least 97% of the labelled terms of the dev corpus and none of its l
 
 it('prints claim lines in the contract format (scan command)', () => {
   const file = join(dir, 'claims.txt');
-  writeFileSync(file, 'Some words first.\n\nAbout 10% of US women are at risk of gestational diabetes. Insulin levels increase two weeks after birth.');
+  writeFileSync(
+    file,
+    'Some words first.\n\nAbout 10% of US women are at risk of gestational diabetes. Insulin levels increase two weeks after birth.',
+  );
   const lines = execFileSync('npx', ['tsx', 'src/cli/scan.ts', '--json', file], { encoding: 'utf8' })
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l))
     .filter((l) => 'claim' in l);
   expect(lines).toEqual([
-    { file, claim: 'gdm-us-10-percent', verdict: 'agrees', start: 19, end: 77, sentence: 'About 10% of US women are at risk of gestational diabetes.' },
-    { file, claim: 'insulin-falls-two-weeks', verdict: 'differs', start: 78, end: 124, sentence: 'Insulin levels increase two weeks after birth.' },
+    {
+      file,
+      claim: 'gdm-us-10-percent',
+      verdict: 'agrees',
+      start: 19,
+      end: 77,
+      sentence: 'About 10% of US women are at risk of gestational diabetes.',
+    },
+    {
+      file,
+      claim: 'insulin-falls-two-weeks',
+      verdict: 'differs',
+      start: 78,
+      end: 124,
+      sentence: 'Insulin levels increase two weeks after birth.',
+    },
   ]);
 });

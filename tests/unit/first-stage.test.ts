@@ -9,17 +9,24 @@ import { defaultSettings } from '../../src/settings/settings.ts';
 /** The parts of WXT's content-script context the first stage uses, with a way to end it. */
 function fakeContext() {
   const teardown: (() => void)[] = [];
-  const ctx = { setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms), onInvalidated: (fn: () => void) => teardown.push(fn) };
+  const ctx = {
+    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+    onInvalidated: (fn: () => void) => teardown.push(fn),
+  };
   return { ctx: ctx as unknown as ContentScriptContext, invalidate: () => teardown.forEach((fn) => fn()) };
 }
 
 /** Puts paragraphs (and a container, when `id` is given) in the body, as a page would have them. */
 function page(paragraphs: string[], id?: string) {
-  const container = id ? document.body.appendChild(Object.assign(document.createElement('div'), { id })) : document.body;
+  const container = id
+    ? document.body.appendChild(Object.assign(document.createElement('div'), { id }))
+    : document.body;
   for (const text of paragraphs) container.appendChild(document.createElement('p')).textContent = text;
 }
 
-const fullStage: FullStage = { answer: (request) => (request.type === 'page-report' ? Promise.resolve({ from: 'full stage' }) : undefined) };
+const fullStage: FullStage = {
+  answer: (request) => (request.type === 'page-report' ? Promise.resolve({ from: 'full stage' }) : undefined),
+};
 const report = async () => (await fakeBrowser.runtime.onMessage.trigger({ type: 'page-report' }, {}))[0];
 /** Resolves once the first stage has had its turn: screening steps and observer callbacks are tasks. */
 const turn = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -37,7 +44,9 @@ describe('the content script’s first stage', () => {
     page(['Our toddler finally sleeps through the night.', 'Any tips for weaning?']);
     const load = vi.fn(async () => fullStage);
     await startFirstStage(context.ctx, load);
-    await vi.waitFor(async () => expect(await report()).toMatchObject({ enabled: true, terms: [], stats: null, unreadable: null }));
+    await vi.waitFor(async () =>
+      expect(await report()).toMatchObject({ enabled: true, terms: [], stats: null, unreadable: null }),
+    );
     expect(load).not.toHaveBeenCalled();
   });
 
@@ -78,7 +87,9 @@ describe('the content script’s first stage', () => {
     const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
     const load = vi.fn(() => Promise.reject(new Error('blocked by the page')));
     await startFirstStage(context.ctx, load);
-    await vi.waitFor(async () => expect(await report()).toMatchObject({ enabled: true, unreadable: 'blocked by the page' }));
+    await vi.waitFor(async () =>
+      expect(await report()).toMatchObject({ enabled: true, unreadable: 'blocked by the page' }),
+    );
     expect(info).toHaveBeenCalledTimes(1);
     info.mockRestore();
   });

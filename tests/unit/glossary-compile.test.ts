@@ -59,70 +59,107 @@ describe('the real glossary', () => {
     const gdm = glossary.claims.find((c) => c.id === 'gdm-us-10-percent')!;
     expect(gdm.quote.refs).toEqual([3]);
     expect(gdm.qualifiers.figure).toEqual({ value: 10, unit: '%', measure: 'at-risk' });
-    expect(gdm).toMatchObject({ subjects: ['gestational-diabetes'], relation: 'share-with', object: 'population', support: 'not-supported' });
+    expect(gdm).toMatchObject({
+      subjects: ['gestational-diabetes'],
+      relation: 'share-with',
+      object: 'population',
+      support: 'not-supported',
+    });
   });
 });
 
 describe('a broken glossary fails the compile with file, entry and reason', () => {
   it('rejects a quote that is not verbatim in the article', () => {
     const root = glossaryCopy();
-    editJson(join(root, 'terms/prolactin.json'), (t) => (t.quotes[0].text = 'Prolactin is the only hormone for milk production.'));
+    editJson(
+      join(root, 'terms/prolactin.json'),
+      (t) => (t.quotes[0].text = 'Prolactin is the only hormone for milk production.'),
+    );
     expect(problemsOf(root)).toEqual([
-      { file: 'terms/prolactin.json', entry: 'prolactin', reason: 'quote 1 is not verbatim in the article: "Prolactin is the only hormone for milk production."' },
+      {
+        file: 'terms/prolactin.json',
+        entry: 'prolactin',
+        reason: 'quote 1 is not verbatim in the article: "Prolactin is the only hormone for milk production."',
+      },
     ]);
   });
 
   it('accepts a quote whose whitespace differs from the article', () => {
     const root = glossaryCopy();
-    editJson(join(root, 'terms/prolactin.json'), (t) => (t.quotes[0].text = 'Prolactin is the primary\n  hormone for milk production.'));
-    expect(compileGlossary(root).terms.find((t) => t.id === 'prolactin')!.quotes[0]!.text).toBe('Prolactin is the primary hormone for milk production.');
+    editJson(
+      join(root, 'terms/prolactin.json'),
+      (t) => (t.quotes[0].text = 'Prolactin is the primary\n  hormone for milk production.'),
+    );
+    expect(compileGlossary(root).terms.find((t) => t.id === 'prolactin')!.quotes[0]!.text).toBe(
+      'Prolactin is the primary hormone for milk production.',
+    );
   });
 
   it('rejects an unknown reference', () => {
     const root = glossaryCopy();
     editJson(join(root, 'terms/lactose.json'), (t) => (t.quotes[1].refs = [7]));
-    expect(problemsOf(root)).toEqual([{ file: 'terms/lactose.json', entry: 'lactose', reason: 'quote 2 cites unknown reference 7' }]);
+    expect(problemsOf(root)).toEqual([
+      { file: 'terms/lactose.json', entry: 'lactose', reason: 'quote 2 cites unknown reference 7' },
+    ]);
   });
 
   it('rejects an alias claimed by two entries', () => {
     const root = glossaryCopy();
     editJson(join(root, 'terms/prediabetes.json'), (t) => t.variants.push('Type II Diabetes'));
     expect(problemsOf(root)).toEqual([
-      { file: 'terms/type-2-diabetes.json', entry: 'type-2-diabetes', reason: 'alias "type ii diabetes" is also claimed by "prediabetes" (terms/prediabetes.json)' },
+      {
+        file: 'terms/type-2-diabetes.json',
+        entry: 'type-2-diabetes',
+        reason: 'alias "type ii diabetes" is also claimed by "prediabetes" (terms/prediabetes.json)',
+      },
     ]);
   });
 
   it('rejects a related term that does not exist', () => {
     const root = glossaryCopy();
     editJson(join(root, 'terms/cortisol.json'), (t) => t.related.push('adrenaline'));
-    expect(problemsOf(root)).toEqual([{ file: 'terms/cortisol.json', entry: 'cortisol', reason: 'related term "adrenaline" does not exist' }]);
+    expect(problemsOf(root)).toEqual([
+      { file: 'terms/cortisol.json', entry: 'cortisol', reason: 'related term "adrenaline" does not exist' },
+    ]);
   });
 
   it('rejects a missing required field', () => {
     const root = glossaryCopy();
     editJson(join(root, 'terms/colostrum.json'), (t) => delete t.definition);
-    expect(problemsOf(root)).toEqual([{ file: 'terms/colostrum.json', entry: 'colostrum', reason: 'missing required field "definition"' }]);
+    expect(problemsOf(root)).toEqual([
+      { file: 'terms/colostrum.json', entry: 'colostrum', reason: 'missing required field "definition"' },
+    ]);
   });
 
   it('rejects an id outside [a-z0-9-]', () => {
     const root = glossaryCopy();
     editJson(join(root, 'terms/mammosphere.json'), (t) => (t.id = 'Mammo_sphere'));
     expect(problemsOf(root)).toEqual(
-      expect.arrayContaining([{ file: 'terms/mammosphere.json', entry: 'Mammo_sphere', reason: 'id "Mammo_sphere" must use only a-z, 0-9 and single hyphens' }]),
+      expect.arrayContaining([
+        {
+          file: 'terms/mammosphere.json',
+          entry: 'Mammo_sphere',
+          reason: 'id "Mammo_sphere" must use only a-z, 0-9 and single hyphens',
+        },
+      ]),
     );
   });
 
   it('rejects a misspelt field name instead of ignoring it', () => {
     const root = glossaryCopy();
     editJson(join(root, 'terms/cortisol.json'), (t) => (t.alias = ['hydrocortisone']));
-    expect(problemsOf(root)).toEqual([{ file: 'terms/cortisol.json', entry: 'cortisol', reason: 'unknown field "alias"' }]);
+    expect(problemsOf(root)).toEqual([
+      { file: 'terms/cortisol.json', entry: 'cortisol', reason: 'unknown field "alias"' },
+    ]);
   });
 
   it('rejects a missing required term', () => {
     const root = glossaryCopy();
     unlinkSync(join(root, 'terms/lactogenic-diet.json'));
     expect(problemsOf(root)).toEqual(
-      expect.arrayContaining([{ file: 'terms', entry: 'lactogenic-diet', reason: 'required term is missing (every build must have it)' }]),
+      expect.arrayContaining([
+        { file: 'terms', entry: 'lactogenic-diet', reason: 'required term is missing (every build must have it)' },
+      ]),
     );
   });
 
@@ -136,7 +173,12 @@ describe('a broken glossary fails the compile with file, entry and reason', () =
     expect(problemsOf(root)).toEqual(
       expect.arrayContaining([
         { file: 'claims.json', entry: 'gdm-us-10-percent', reason: 'subject "gdm" is not a glossary term' },
-        { file: 'claims.json', entry: 'gdm-us-10-percent', reason: 'quote 1 is not verbatim in the article: "20% of women in the United States are at risk for gestational diabetes."' },
+        {
+          file: 'claims.json',
+          entry: 'gdm-us-10-percent',
+          reason:
+            'quote 1 is not verbatim in the article: "20% of women in the United States are at risk for gestational diabetes."',
+        },
       ]),
     );
   });
@@ -144,13 +186,17 @@ describe('a broken glossary fails the compile with file, entry and reason', () =
   it('rejects a term without a review of what its definition was checked against', () => {
     const root = glossaryCopy();
     editJson(join(root, 'terms/colostrum.json'), (t) => delete t.review);
-    expect(problemsOf(root)).toEqual([{ file: 'terms/colostrum.json', entry: 'colostrum', reason: 'missing required field "review"' }]);
+    expect(problemsOf(root)).toEqual([
+      { file: 'terms/colostrum.json', entry: 'colostrum', reason: 'missing required field "review"' },
+    ]);
   });
 
   it('rejects a review with an empty list of pages checked against', () => {
     const root = glossaryCopy();
     editJson(join(root, 'terms/cortisol.json'), (t) => (t.review.checkedAgainst = []));
-    expect(problemsOf(root)).toEqual([{ file: 'terms/cortisol.json', entry: 'cortisol', reason: 'field "checkedAgainst" must be a non-empty list' }]);
+    expect(problemsOf(root)).toEqual([
+      { file: 'terms/cortisol.json', entry: 'cortisol', reason: 'field "checkedAgainst" must be a non-empty list' },
+    ]);
   });
 
   it('rejects a review entry without a publisher or a title', () => {
@@ -170,7 +216,11 @@ describe('a broken glossary fails the compile with file, entry and reason', () =
     const root = glossaryCopy();
     editJson(join(root, 'terms/cortisol.json'), (t) => (t.quotes[0].claim = 'cortisol-doubles'));
     expect(problemsOf(root)).toEqual([
-      { file: 'terms/cortisol.json', entry: 'cortisol', reason: 'quote 1 links claim "cortisol-doubles", which is not among the compiled claims' },
+      {
+        file: 'terms/cortisol.json',
+        entry: 'cortisol',
+        reason: 'quote 1 links claim "cortisol-doubles", which is not among the compiled claims',
+      },
     ]);
   });
 
@@ -181,7 +231,11 @@ describe('a broken glossary fails the compile with file, entry and reason', () =
     const root = glossaryCopy();
     editJson(join(root, `terms/${linked.id}.json`), (t) => delete t.quotes[linked.index].claim);
     expect(problemsOf(root)).toEqual([
-      { file: `terms/${linked.id}.json`, entry: linked.id, reason: `quote ${linked.index + 1} states claim "${linked.claim}": link it with "claim"` },
+      {
+        file: `terms/${linked.id}.json`,
+        entry: linked.id,
+        reason: `quote ${linked.index + 1} states claim "${linked.claim}": link it with "claim"`,
+      },
     ]);
   });
 

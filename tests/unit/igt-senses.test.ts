@@ -35,9 +35,12 @@ describe('the IGT development set', () => {
     for (const record of records) expect(occurrences(record.text).length, record.id).toBeGreaterThan(0);
   });
 
-  it.each(records.filter((r) => r.sense === 'breast'))('$id finds IGT as insufficient glandular tissue: $text', ({ text }) => {
-    expect(underlined(text)).toEqual(occurrences(text));
-  });
+  it.each(records.filter((r) => r.sense === 'breast'))(
+    '$id finds IGT as insufficient glandular tissue: $text',
+    ({ text }) => {
+      expect(underlined(text)).toEqual(occurrences(text));
+    },
+  );
 
   it.each(records.filter((r) => r.sense !== 'breast'))('$id leaves IGT alone ($sense): $text', ({ text }) => {
     expect(underlined(text)).toEqual([]);

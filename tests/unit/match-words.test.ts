@@ -8,7 +8,12 @@ function words(text: string): Word[] {
     const [word, tags = ''] = token.split('/');
     const start = at;
     at += word!.length + 1;
-    return { forms: [word!.toLowerCase()], tags: new Set(tags.split(',').filter(Boolean)), start, end: start + word!.length };
+    return {
+      forms: [word!.toLowerCase()],
+      tags: new Set(tags.split(',').filter(Boolean)),
+      start,
+      end: start + word!.length,
+    };
   });
 }
 
@@ -22,7 +27,9 @@ describe('the word-pattern matcher', () => {
 
   it('lets a starred or {0,n} group match nothing', () => {
     expect(first('#Subject (#Adverb|#Copula)* plays a role', 'insulin/Subject plays a role')).not.toBeNull();
-    expect(first('#Subject (#Adverb|#Copula){0,4} plays a role', 'insulin/Subject really/Adverb plays a role')).not.toBeNull();
+    expect(
+      first('#Subject (#Adverb|#Copula){0,4} plays a role', 'insulin/Subject really/Adverb plays a role'),
+    ).not.toBeNull();
   });
 
   it('matches multi-word alternatives and optional ones', () => {
@@ -32,7 +39,10 @@ describe('the word-pattern matcher', () => {
   });
 
   it('reports named groups by word index, and keeps them apart for each match', () => {
-    const all = matchWords(parseWordPattern('[<subject>#S+] (level|levels)? drops'), words('my insulin/S levels drops and prolactin/S drops'));
+    const all = matchWords(
+      parseWordPattern('[<subject>#S+] (level|levels)? drops'),
+      words('my insulin/S levels drops and prolactin/S drops'),
+    );
     expect(all.map((m) => m.groups.subject)).toEqual([
       { start: 1, end: 1 },
       { start: 5, end: 5 },

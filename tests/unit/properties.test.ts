@@ -11,15 +11,56 @@ const matcher = createTermMatcher(glossary.terms);
 
 /** Words pages are made of: glossary terms, look-alikes, emoji, right-to-left text, combining marks. */
 const word = fc.constantFrom(
-  'insulin', 'resistance', 'insulin resistance', 'PCOS', "PCOS's", 'IGT', 'glucose', 'prolactin', 'prolactinoma', 'milk',
-  'supply', 'galactagogues', 'oestrogen', 'LAM', 'lung', 'type 2 diabetes', '🍼', 'حليب', 'e\u0301', 'Pro\u00adlactin',
-  'milk\u00a0supply', '\n', ' ', '', 'https://x.org/igt', 'a@b.com', 'x'.repeat(300),
+  'insulin',
+  'resistance',
+  'insulin resistance',
+  'PCOS',
+  "PCOS's",
+  'IGT',
+  'glucose',
+  'prolactin',
+  'prolactinoma',
+  'milk',
+  'supply',
+  'galactagogues',
+  'oestrogen',
+  'LAM',
+  'lung',
+  'type 2 diabetes',
+  '🍼',
+  'حليب',
+  'e\u0301',
+  'Pro\u00adlactin',
+  'milk\u00a0supply',
+  '\n',
+  ' ',
+  '',
+  'https://x.org/igt',
+  'a@b.com',
+  'x'.repeat(300),
 );
 const text = fc.array(word, { maxLength: 12 }).map((w) => w.join(' '));
 
 /** An element, its children, and (for elements that may host one) the children of an open shadow root. */
 type Tree = { tag: string; children: (Tree | string)[]; shadow: (Tree | string)[] | null };
-const tags = ['p', 'div', 'span', 'b', 'i', 'a', 'li', 'ul', 'article', 'code', 'pre', 'textarea', 'script', 'br', 'section', 'em'];
+const tags = [
+  'p',
+  'div',
+  'span',
+  'b',
+  'i',
+  'a',
+  'li',
+  'ul',
+  'article',
+  'code',
+  'pre',
+  'textarea',
+  'script',
+  'br',
+  'section',
+  'em',
+];
 const shadowHosts = new Set(['p', 'div', 'span', 'article', 'section']);
 const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => {
   const children = fc.array(fc.oneof({ depthSize: 'small' }, text, tie('node')), { maxLength: 4 });
@@ -34,7 +75,8 @@ const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => {
 
 function build(doc: Document, node: Tree): Element {
   const element = doc.createElement(node.tag);
-  const nodesOf = (list: (Tree | string)[]) => list.map((child) => (typeof child === 'string' ? doc.createTextNode(child) : build(doc, child)));
+  const nodesOf = (list: (Tree | string)[]) =>
+    list.map((child) => (typeof child === 'string' ? doc.createTextNode(child) : build(doc, child)));
   // <br> is void: the HTML parser never gives it children, and browsers draw none.
   if (node.tag !== 'br') element.append(...nodesOf(node.children));
   if (node.shadow && shadowHosts.has(node.tag)) element.attachShadow({ mode: 'open' }).append(...nodesOf(node.shadow));
@@ -87,7 +129,20 @@ describe('properties of text collection and matching', () => {
 
   it('the quick test never turns away markup whose words a line break, a tag or a block boundary separates', () => {
     // Multi-word forms whose words are no terms alone, so only the whole form makes the tree hold a term.
-    const piece = fc.constantFrom('milk', 'supply', 'type', '2', 'diabetes', 'lactation', 'consultant', 'glandular', 'tissue', 'the', 'IGT', 'glucose');
+    const piece = fc.constantFrom(
+      'milk',
+      'supply',
+      'type',
+      '2',
+      'diabetes',
+      'lactation',
+      'consultant',
+      'glandular',
+      'tissue',
+      'the',
+      'IGT',
+      'glucose',
+    );
     const separator = fc.constantFrom(' ', '<br>', '<b>', '</b>', '</p><p>', '-', '', '\u00a0', '\u00ad');
     let held = 0;
     fc.assert(
@@ -115,14 +170,17 @@ describe('properties of text collection and matching', () => {
 
   it('finds matches in order, without overlaps, on any text', () => {
     fc.assert(
-      fc.property(fc.oneof(text, fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 100 })), (input) => {
-        let end = 0;
-        for (const match of matcher.find(input)) {
-          expect(match.start).toBeGreaterThanOrEqual(end);
-          expect(input.slice(match.start, match.end)).toBe(match.surface);
-          end = match.end;
-        }
-      }),
+      fc.property(
+        fc.oneof(text, fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 100 })),
+        (input) => {
+          let end = 0;
+          for (const match of matcher.find(input)) {
+            expect(match.start).toBeGreaterThanOrEqual(end);
+            expect(input.slice(match.start, match.end)).toBe(match.surface);
+            end = match.end;
+          }
+        },
+      ),
       { numRuns: 1000 },
     );
   });

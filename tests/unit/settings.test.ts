@@ -25,7 +25,11 @@ describe('site patterns', () => {
   });
 
   it('accepts a pasted address and rejects what is not a pattern', () => {
-    expect(parseSitePattern('https://Forum.Example.com:8080/')).toEqual({ host: 'forum.example.com', subdomainsOnly: false, path: null });
+    expect(parseSitePattern('https://Forum.Example.com:8080/')).toEqual({
+      host: 'forum.example.com',
+      subdomainsOnly: false,
+      path: null,
+    });
     expect(parseSitePattern('not a site')).toBeNull();
     expect(parseSitePattern('')).toBeNull();
   });
@@ -54,13 +58,24 @@ describe('where the extension works', () => {
 
 describe('stored settings', () => {
   it('falls back to defaults for corrupt fields and keeps the site list', () => {
-    const { settings, rejected } = parseSettings({ version: 1, mode: 42, sites: ['example.com', 7, 'bad site'], density: 'lots', paused: 'yes' });
+    const { settings, rejected } = parseSettings({
+      version: 1,
+      mode: 42,
+      sites: ['example.com', 7, 'bad site'],
+      density: 'lots',
+      paused: 'yes',
+    });
     expect(settings).toEqual({ ...defaultSettings, sites: ['example.com'] });
     expect(rejected).toHaveLength(5);
   });
 
   it('reads what it can of a newer version and says so', () => {
-    const { settings, rejected } = parseSettings({ version: 9, sites: ['forum.example.com'], density: 'every', newThing: true });
+    const { settings, rejected } = parseSettings({
+      version: 9,
+      sites: ['forum.example.com'],
+      density: 'every',
+      newThing: true,
+    });
     expect(settings.sites).toEqual(['forum.example.com']);
     expect(settings.density).toBe('every');
     expect(rejected[0]).toMatch(/newer/);
@@ -80,7 +95,9 @@ describe('settings files', () => {
 
   it('rejects a malformed or hostile file as a whole, with the reasons', () => {
     expect(readSettingsFile('{ nope')).toMatchObject({ ok: false });
-    const hostile = readSettingsFile(JSON.stringify({ sites: ['<script>alert(1)</script>', 'example.com'], density: { $gt: '' }, __proto__x: 1 }));
+    const hostile = readSettingsFile(
+      JSON.stringify({ sites: ['<script>alert(1)</script>', 'example.com'], density: { $gt: '' }, __proto__x: 1 }),
+    );
     expect(hostile.ok).toBe(false);
     expect(!hostile.ok && hostile.problems).toEqual([
       '__proto__x: unknown setting',
@@ -95,7 +112,9 @@ describe('settings in extension storage', () => {
   it('loads corrupt stored settings as defaults, keeping the site list', async () => {
     const { fakeBrowser } = await import('wxt/testing');
     const { loadSettings, saveSettings } = await import('../../src/settings/settings-store.ts');
-    await fakeBrowser.storage.sync.set({ settings: { version: 1, sites: ['forum.example.com', { bad: true }], density: null, mode: 'sometimes' } });
+    await fakeBrowser.storage.sync.set({
+      settings: { version: 1, sites: ['forum.example.com', { bad: true }], density: null, mode: 'sometimes' },
+    });
     expect(await loadSettings()).toEqual({ ...defaultSettings, sites: ['forum.example.com'] });
     await saveSettings({ ...defaultSettings, density: 'every' });
     expect((await loadSettings()).density).toBe('every');

@@ -18,7 +18,12 @@ beforeAll(() => {
       endContainer: Node;
       endOffset: number;
       constructor(init: StaticRangeInit) {
-        ({ startContainer: this.startContainer, startOffset: this.startOffset, endContainer: this.endContainer, endOffset: this.endOffset } = init);
+        ({
+          startContainer: this.startContainer,
+          startOffset: this.startOffset,
+          endContainer: this.endContainer,
+          endOffset: this.endOffset,
+        } = init);
       }
     },
   );
@@ -67,7 +72,12 @@ describe('how many occurrences are underlined (the density setting)', () => {
     const { marks, mark, shown } = marksOn('first-in-post');
     for (const p of paragraphs) mark(p, true);
     expect(shown()).toEqual(['0: Prolactin', '1: IGT', '2: Prolactin']);
-    expect(marks.counts()).toEqual(new Map([['prolactin', 5], ['insufficient-glandular-tissue', 1]]));
+    expect(marks.counts()).toEqual(
+      new Map([
+        ['prolactin', 5],
+        ['insufficient-glandular-tissue', 1],
+      ]),
+    );
   });
 
   it('moves the underline to an earlier block of the same post when that one is marked later', () => {

@@ -16,7 +16,9 @@ describe('the term matcher', () => {
   });
 
   it('finds hyphen and space variants, British spellings and listed misspellings', () => {
-    expect(found('insulin-resistant, pre-diabetes, oestrogen, amenorrhoea after lactational amenorrhoea, a galactogogue')).toEqual([
+    expect(
+      found('insulin-resistant, pre-diabetes, oestrogen, amenorrhoea after lactational amenorrhoea, a galactogogue'),
+    ).toEqual([
       ['insulin-resistance', 'insulin-resistant'],
       ['prediabetes', 'pre-diabetes'],
       ['estrogen', 'oestrogen'],
@@ -42,7 +44,9 @@ describe('the term matcher', () => {
   });
 
   it('does not match inside a larger word', () => {
-    expect(found('prolactinoma, hyperprolactinemia, insulinoma, proinsulin, lactase, Phytoestrogens, galactose')).toEqual([]);
+    expect(
+      found('prolactinoma, hyperprolactinemia, insulinoma, proinsulin, lactase, Phytoestrogens, galactose'),
+    ).toEqual([]);
   });
 
   it('does not take insulin-like growth factor for insulin', () => {
@@ -50,7 +54,11 @@ describe('the term matcher', () => {
   });
 
   it('does not match inside a web address, an e-mail address or an identifier', () => {
-    expect(found('see https://example.org/igt-and-breastfeeding/ or igt.mama@example.com, prolactin_ng_ml, tag--gestational-diabetes')).toEqual([]);
+    expect(
+      found(
+        'see https://example.org/igt-and-breastfeeding/ or igt.mama@example.com, prolactin_ng_ml, tag--gestational-diabetes',
+      ),
+    ).toEqual([]);
   });
 
   it('does not underline IGT when it means impaired glucose tolerance', () => {
@@ -61,14 +69,21 @@ describe('the term matcher', () => {
   it('does not take LAM as a lung disease or GDM as a display manager for lactation terms', () => {
     expect(found('LAM (lymphangioleiomyomatosis) is a rare lung disease.')).toEqual([]);
     expect(found('GDM, the GNOME Display Manager, failed to start the login screen.')).toEqual([]);
-    expect(found('LAM works as contraception while breastfeeding only in the first six months.')).toEqual([['lactational-amenorrhea', 'LAM']]);
+    expect(found('LAM works as contraception while breastfeeding only in the first six months.')).toEqual([
+      ['lactational-amenorrhea', 'LAM'],
+    ]);
   });
 
   it('judges an acronym by its own sentence first, where a post talks about both senses', () => {
     const post =
       'My 1 hour glucose test was borderline, so IGT for now. The LC says I also have IGT, since my breasts never changed. ' +
       'LAM worked for us while I was exclusively breastfeeding. Not to be confused with LAM, the rare lung disease.';
-    expect(matcher.find(post).filter((m) => m.surface === 'IGT' || m.surface === 'LAM').map((m) => [m.termId, m.start])).toEqual([
+    expect(
+      matcher
+        .find(post)
+        .filter((m) => m.surface === 'IGT' || m.surface === 'LAM')
+        .map((m) => [m.termId, m.start]),
+    ).toEqual([
       ['insufficient-glandular-tissue', post.indexOf('IGT, since')],
       ['lactational-amenorrhea', post.indexOf('LAM worked')],
     ]);
@@ -83,13 +98,17 @@ describe('the term matcher', () => {
 
   describe('terms as real posts write them', () => {
     it('finds a compound split into words, and not a look-alike made of the same words', () => {
-      expect(found('Poly Cystic Ovarian Syndrome, poly cystic ovary syndrome, Poly-Cystic Ovaries Syndrome, pre diabetes')).toEqual([
+      expect(
+        found('Poly Cystic Ovarian Syndrome, poly cystic ovary syndrome, Poly-Cystic Ovaries Syndrome, pre diabetes'),
+      ).toEqual([
         ['pcos', 'Poly Cystic Ovarian Syndrome'],
         ['pcos', 'poly cystic ovary syndrome'],
         ['pcos', 'Poly-Cystic Ovaries Syndrome'],
         ['prediabetes', 'pre diabetes'],
       ]);
-      expect(found('poly cystic kidney disease and polycystic kidney disease are not PCOS-related')).toEqual([['pcos', 'PCOS']]);
+      expect(found('poly cystic kidney disease and polycystic kidney disease are not PCOS-related')).toEqual([
+        ['pcos', 'PCOS'],
+      ]);
     });
 
     it('finds words joined by slashes', () => {
@@ -99,16 +118,17 @@ describe('the term matcher', () => {
         ['prolactin', 'prolactin'],
         ['cortisol', 'cortisol'],
       ]);
-      expect(found('Any PCOS/insulin resistance/IGT mamas here? How did you get your milk supply up?').map(([id]) => id)).toEqual([
-        'pcos',
-        'insulin-resistance',
-        'insufficient-glandular-tissue',
-        'milk-supply',
-      ]);
+      expect(
+        found('Any PCOS/insulin resistance/IGT mamas here? How did you get your milk supply up?').map(([id]) => id),
+      ).toEqual(['pcos', 'insulin-resistance', 'insufficient-glandular-tissue', 'milk-supply']);
     });
 
     it('does not take a path for words joined by slashes', () => {
-      expect(found('see /wiki/Prolactin, 2019/10/colostrum-guide, guides/colostrum/ and docs/herbs/galactagogue-teas-and-tinctures')).toEqual([]);
+      expect(
+        found(
+          'see /wiki/Prolactin, 2019/10/colostrum-guide, guides/colostrum/ and docs/herbs/galactagogue-teas-and-tinctures',
+        ),
+      ).toEqual([]);
     });
 
     it('finds common misspellings of the long names', () => {
@@ -134,11 +154,14 @@ describe('the term matcher', () => {
     });
 
     it('does not take the words next to a misspelling for it', () => {
-      expect(found('colostomy, progestin, cortisone, prolactinemia, gestation, galactose, lactation, amenorrhea alone')).toEqual([]);
+      expect(
+        found('colostomy, progestin, cortisone, prolactinemia, gestation, galactose, lactation, amenorrhea alone'),
+      ).toEqual([]);
     });
 
     it('does not match program identifiers: camelCase, PascalCase, snake_case', () => {
-      const code = 'insulinResistance, milkSupply, MilkSupply, prolactinLevel, lactoseIntolerance, milk_supply, insulin_resistance, get_prolactin, PCOS_status';
+      const code =
+        'insulinResistance, milkSupply, MilkSupply, prolactinLevel, lactoseIntolerance, milk_supply, insulin_resistance, get_prolactin, PCOS_status';
       expect(found(code)).toEqual([]);
       expect(found('#MilkSupply tips: my milk supply, prolactin and PCOS')).toEqual([
         ['milk-supply', 'MilkSupply'],
@@ -159,7 +182,10 @@ describe('the term matcher', () => {
         'LAM cysts showed up on my CT, and TSC runs in the family.',
         'Pregnant with LAM: anyone else had a pneumothorax in the third trimester?',
       ]) {
-        expect(found(lung).filter(([, surface]) => surface === 'LAM'), lung).toEqual([]);
+        expect(
+          found(lung).filter(([, surface]) => surface === 'LAM'),
+          lung,
+        ).toEqual([]);
       }
       for (const method of [
         'LAM works as birth control only while your period has not come back.',
@@ -167,7 +193,10 @@ describe('the term matcher', () => {
         'Is LAM still reliable if the baby sleeps 8 hours at night between feeds?',
         'How effective is LAM in the first six months postpartum, compared with the mini pill?',
       ]) {
-        expect(found(method).filter(([, surface]) => surface === 'LAM'), method).toEqual([['lactational-amenorrhea', 'LAM']]);
+        expect(
+          found(method).filter(([, surface]) => surface === 'LAM'),
+          method,
+        ).toEqual([['lactational-amenorrhea', 'LAM']]);
       }
     });
   });
@@ -186,7 +215,13 @@ describe('the term matcher', () => {
     const threePieces = matcher.search(`${'milk '.repeat(searchPieceLength / 5)} `.repeat(3));
     expect([threePieces.step(), threePieces.step(), threePieces.step()]).toEqual([true, true, false]);
     const onItsOwn = matcher.find(passage);
-    expect(onItsOwn.map((m) => m.termId)).toEqual(['insulin-resistance', 'insufficient-glandular-tissue', 'insufficient-glandular-tissue', 'prolactin', 'milk-supply']);
+    expect(onItsOwn.map((m) => m.termId)).toEqual([
+      'insulin-resistance',
+      'insufficient-glandular-tissue',
+      'insufficient-glandular-tissue',
+      'prolactin',
+      'milk-supply',
+    ]);
     for (let lead = searchPieceLength - passage.length - 2; lead <= searchPieceLength + 2; lead++) {
       const text = `${'x'.repeat(lead)} ${passage}`;
       const search = matcher.search(text);

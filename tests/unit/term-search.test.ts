@@ -16,7 +16,12 @@ it('finds terms by label, acronym and alias, with prefixes and typos', () => {
 
 it('puts the term whose name is exactly what was typed first, above longer names that contain it', () => {
   // MiniSearch alone ranks "Insulin resistance" (the word in its label and its aliases) above "Insulin".
-  expect(search.search('insulin').map((t) => t.id).slice(0, 2)).toEqual(['insulin', 'insulin-resistance']);
+  expect(
+    search
+      .search('insulin')
+      .map((t) => t.id)
+      .slice(0, 2),
+  ).toEqual(['insulin', 'insulin-resistance']);
   expect(first('Insulin')).toBe('insulin');
   expect(first(' insulin-resistance ')).toBe('insulin-resistance');
   expect(first('LAM')).toBe('lactational-amenorrhea');

@@ -54,28 +54,47 @@ describe('where the bottom sheet goes', () => {
   const cap = Math.round(screen * sheetMaxShare);
 
   it('sits at the bottom, as tall as its content, when the term is high on the screen', () => {
-    expect(placeSheet({ viewportHeight: screen, avoid: { top: 100, bottom: 120 }, contentHeight: 300, mayScroll: true })).toEqual({ side: 'bottom', maxHeight: 300, scrollBy: 0 });
+    expect(
+      placeSheet({ viewportHeight: screen, avoid: { top: 100, bottom: 120 }, contentHeight: 300, mayScroll: true }),
+    ).toEqual({ side: 'bottom', maxHeight: 300, scrollBy: 0 });
   });
 
   it('is capped at 60% of the screen, scrolling inside beyond that', () => {
-    expect(placeSheet({ viewportHeight: screen, avoid: { top: 100, bottom: 120 }, contentHeight: 2000, mayScroll: true })).toEqual({ side: 'bottom', maxHeight: cap, scrollBy: 0 });
+    expect(
+      placeSheet({ viewportHeight: screen, avoid: { top: 100, bottom: 120 }, contentHeight: 2000, mayScroll: true }),
+    ).toEqual({ side: 'bottom', maxHeight: cap, scrollBy: 0 });
   });
 
   it('moves to the top for a term in the lower part of the screen', () => {
-    const placement = placeSheet({ viewportHeight: screen, avoid: { top: 600, bottom: 620 }, contentHeight: 2000, mayScroll: true });
+    const placement = placeSheet({
+      viewportHeight: screen,
+      avoid: { top: 600, bottom: 620 },
+      contentHeight: 2000,
+      mayScroll: true,
+    });
     expect(placement).toEqual({ side: 'top', maxHeight: cap, scrollBy: 0 });
     expect(placement.maxHeight + sheetGapPx).toBeLessThanOrEqual(600);
   });
 
   it('takes the roomier side, shortened, for a term in the middle', () => {
-    const placement = placeSheet({ viewportHeight: screen, avoid: { top: 380, bottom: 400 }, contentHeight: 2000, mayScroll: true });
+    const placement = placeSheet({
+      viewportHeight: screen,
+      avoid: { top: 380, bottom: 400 },
+      contentHeight: 2000,
+      mayScroll: true,
+    });
     expect(placement.side).toBe('top');
     expect(placement.maxHeight).toBeLessThanOrEqual(380 - sheetGapPx);
     expect(placement.scrollBy).toBe(0);
   });
 
   it('scrolls the page when neither side leaves a readable sheet (a short landscape screen)', () => {
-    const placement = placeSheet({ viewportHeight: 360, avoid: { top: 150, bottom: 210 }, contentHeight: 2000, mayScroll: true });
+    const placement = placeSheet({
+      viewportHeight: 360,
+      avoid: { top: 150, bottom: 210 },
+      contentHeight: 2000,
+      mayScroll: true,
+    });
     expect(placement.side).toBe('bottom');
     expect(placement.scrollBy).toBeGreaterThan(0);
     // After the scroll the term's bottom sits just above the sheet.
@@ -84,13 +103,25 @@ describe('where the bottom sheet goes', () => {
   });
 
   it('covers the term only when there is no room and no scrolling left', () => {
-    const placement = placeSheet({ viewportHeight: 360, avoid: { top: 150, bottom: 210 }, contentHeight: 2000, mayScroll: false });
+    const placement = placeSheet({
+      viewportHeight: 360,
+      avoid: { top: 150, bottom: 210 },
+      contentHeight: 2000,
+      mayScroll: false,
+    });
     expect(placement.scrollBy).toBe(0);
     expect(placement.maxHeight).toBeGreaterThanOrEqual(Math.round(360 * 0.4));
   });
 
   it('ignores a term that is off screen', () => {
-    expect(placeSheet({ viewportHeight: screen, avoid: { top: -80, bottom: -60 }, contentHeight: 200, mayScroll: true }).side).toBe('bottom');
-    expect(placeSheet({ viewportHeight: screen, avoid: null, contentHeight: 200, mayScroll: true })).toEqual({ side: 'bottom', maxHeight: 200, scrollBy: 0 });
+    expect(
+      placeSheet({ viewportHeight: screen, avoid: { top: -80, bottom: -60 }, contentHeight: 200, mayScroll: true })
+        .side,
+    ).toBe('bottom');
+    expect(placeSheet({ viewportHeight: screen, avoid: null, contentHeight: 200, mayScroll: true })).toEqual({
+      side: 'bottom',
+      maxHeight: 200,
+      scrollBy: 0,
+    });
   });
 });

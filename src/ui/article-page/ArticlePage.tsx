@@ -19,7 +19,8 @@ const passages = quotedPassages(glossary);
 /** Sentence number → the passages (quotes) that include it. */
 const passagesBySentence = new Map<number, QuotedPassage[]>();
 for (const passage of passages) {
-  for (let n = passage.first; n <= passage.last; n++) passagesBySentence.set(n, [...(passagesBySentence.get(n) ?? []), passage]);
+  for (let n = passage.first; n <= passage.last; n++)
+    passagesBySentence.set(n, [...(passagesBySentence.get(n) ?? []), passage]);
 }
 const originalSite = new URL(glossary.article.url).hostname.replace(/^www\./, '');
 const referenceId = (n: number) => `ref-${n}`;
@@ -95,7 +96,8 @@ export function ArticlePage() {
   };
   const closeSoon = () => {
     clearTimeout(timers.current.open);
-    if (cardRef.current && !cardRef.current.sticky) timers.current.close = window.setTimeout(() => close(false), graceMs);
+    if (cardRef.current && !cardRef.current.sticky)
+      timers.current.close = window.setTimeout(() => close(false), graceMs);
   };
 
   useLayoutEffect(() => {
@@ -116,7 +118,8 @@ export function ArticlePage() {
     const onPointerDown = (event: PointerEvent) => {
       const open = cardRef.current;
       const target = event.target as Node;
-      if (open && !open.anchor.contains(target) && !document.querySelector('.term-popover')?.contains(target)) close(false);
+      if (open && !open.anchor.contains(target) && !document.querySelector('.term-popover')?.contains(target))
+        close(false);
     };
     addEventListener('keydown', onKey);
     document.addEventListener('pointerdown', onPointerDown, true);
@@ -217,16 +220,17 @@ export function ArticlePage() {
     <>
       <header class="article-banner">
         <p>
-          <strong>Lactation Glossary</strong> · the article as the project received it, kept in the extension. The original:{' '}
+          <strong>Lactation Glossary</strong> · the article as the project received it, kept in the extension. The
+          original:{' '}
           <a href={glossary.article.url} target="_blank" rel="noopener noreferrer">
             “{glossary.article.title}” on {originalSite}
           </a>
           .
         </p>
         <p class="banner-help">
-          Underlined terms open their card when you point at them, reach them with Tab, or tap them. Marked sentences are quoted by the
-          glossary; the notes beside them say by which entries and claims, and what other sources report.{' '}
-          <a href={extensionPageUrl({ page: 'glossary', fragment: null })}>All terms</a>
+          Underlined terms open their card when you point at them, reach them with Tab, or tap them. Marked sentences
+          are quoted by the glossary; the notes beside them say by which entries and claims, and what other sources
+          report. <a href={extensionPageUrl({ page: 'glossary', fragment: null })}>All terms</a>
         </p>
       </header>
       <main>
@@ -255,7 +259,11 @@ export function ArticlePage() {
                       {group.items.map((item) => {
                         const ref = item.reference === undefined ? undefined : referenceByNumber(item.reference);
                         return (
-                          <li key={item.reference} id={item.reference === undefined ? undefined : referenceId(item.reference)} tabIndex={-1}>
+                          <li
+                            key={item.reference}
+                            id={item.reference === undefined ? undefined : referenceId(item.reference)}
+                            tabIndex={-1}
+                          >
                             <span data-source="">{drawText(item)}</span>
                             {ref && (
                               <>
@@ -326,7 +334,10 @@ function PassageNote({ passage }: { passage: QuotedPassage }) {
     <div class="passage-note">
       <p class="passage-quote">
         <a href={`#${sentenceId(passage.first)}`}>“{snippet(passage.text)}”</a>
-        {passage.last > passage.first && (passage.last === passage.first + 1 ? ' and the sentence after it' : ` and the ${passage.last - passage.first} sentences after it`)}
+        {passage.last > passage.first &&
+          (passage.last === passage.first + 1
+            ? ' and the sentence after it'
+            : ` and the ${passage.last - passage.first} sentences after it`)}
       </p>
       {passage.terms.length > 0 && (
         <p>

@@ -25,7 +25,15 @@ const tabbable = 'a[href], button:not([disabled]), input:not([disabled]), [tabin
  * its term with Floating UI (a bottom sheet on narrow screens, by CSS). Tab from its last control goes on to
  * what follows the term, Shift+Tab from the card back to the term, as if the card sat right after it.
  */
-export function ArticleTermCard({ termId, anchor, focus, onOpenTerm, onClose, onPointerEnter, onPointerLeave }: ArticleTermCardProps) {
+export function ArticleTermCard({
+  termId,
+  anchor,
+  focus,
+  onOpenTerm,
+  onClose,
+  onPointerEnter,
+  onPointerLeave,
+}: ArticleTermCardProps) {
   const floating = useRef<HTMLDivElement>(null);
   const dialog = useRef<HTMLDivElement>(null);
   const term = termById(termId);
@@ -41,7 +49,11 @@ export function ArticleTermCard({ termId, anchor, focus, onOpenTerm, onClose, on
           offset(6),
           flip({ padding: 8 }),
           shift({ padding: 8 }),
-          size({ padding: 8, apply: ({ availableHeight }) => element.style.setProperty('--lg-max-height', `${Math.max(160, availableHeight)}px`) }),
+          size({
+            padding: 8,
+            apply: ({ availableHeight }) =>
+              element.style.setProperty('--lg-max-height', `${Math.max(160, availableHeight)}px`),
+          }),
         ],
       }).then(({ x, y }) => {
         element.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
@@ -58,7 +70,8 @@ export function ArticleTermCard({ termId, anchor, focus, onOpenTerm, onClose, on
     const sheetTop = card.getBoundingClientRect().top;
     root.style.setProperty('--lg-sheet-room', `${innerHeight - sheetTop}px`);
     const term = anchor.getBoundingClientRect();
-    if (term.bottom > sheetTop - 8) scrollBy({ top: term.bottom - sheetTop + 16, behavior: 'instant' as ScrollBehavior });
+    if (term.bottom > sheetTop - 8)
+      scrollBy({ top: term.bottom - sheetTop + 16, behavior: 'instant' as ScrollBehavior });
     return () => root.style.removeProperty('--lg-sheet-room');
   }, [anchor, termId]);
 
@@ -76,7 +89,9 @@ export function ArticleTermCard({ termId, anchor, focus, onOpenTerm, onClose, on
       event.preventDefault();
       anchor.focus();
     } else if (!event.shiftKey && active === inCard.at(-1)) {
-      const outside = [...document.querySelectorAll<HTMLElement>(tabbable)].filter((e) => !floating.current!.contains(e));
+      const outside = [...document.querySelectorAll<HTMLElement>(tabbable)].filter(
+        (e) => !floating.current!.contains(e),
+      );
       const next = outside[outside.indexOf(anchor) + 1];
       if (!next) return;
       event.preventDefault();
@@ -87,13 +102,27 @@ export function ArticleTermCard({ termId, anchor, focus, onOpenTerm, onClose, on
   const close = (
     <div class="card-controls">
       <button type="button" aria-label="Close (Esc)" title="Close (Esc)" onClick={onClose}>
-        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" d="M3.5 3.5l9 9m0-9l-9 9" /></svg>
+        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+          <path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" d="M3.5 3.5l9 9m0-9l-9 9" />
+        </svg>
       </button>
     </div>
   );
   return (
-    <div class="term-popover" ref={floating} onPointerEnter={onPointerEnter} onPointerLeave={onPointerLeave} onKeyDown={onKeyDown}>
-      <div role="dialog" aria-modal="false" aria-label={`${term.label}: definition and sources`} tabIndex={-1} ref={dialog}>
+    <div
+      class="term-popover"
+      ref={floating}
+      onPointerEnter={onPointerEnter}
+      onPointerLeave={onPointerLeave}
+      onKeyDown={onKeyDown}
+    >
+      <div
+        role="dialog"
+        aria-modal="false"
+        aria-label={`${term.label}: definition and sources`}
+        tabIndex={-1}
+        ref={dialog}
+      >
         <TermCard term={term} place="article-page" controls={close} onOpenTerm={onOpenTerm} />
       </div>
     </div>

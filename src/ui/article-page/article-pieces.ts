@@ -12,8 +12,7 @@ export type InlinePiece =
 
 export type BlockRun =
   /** Whitespace between sentences. */
-  | { kind: 'gap'; text: string }
-  | { kind: 'sentence'; number: number; pieces: InlinePiece[] };
+  { kind: 'gap'; text: string } | { kind: 'sentence'; number: number; pieces: InlinePiece[] };
 
 const citationPattern = /\[(\d+)\]/g;
 
@@ -29,11 +28,19 @@ export function blockRuns(block: ArticleTextBlock, matches: readonly TermMatch[]
     if (sentence.start > at) runs.push({ kind: 'gap', text: block.text.slice(at, sentence.start) });
     const marks: { start: number; end: number; piece: InlinePiece }[] = matches
       .filter((m) => m.start >= sentence.start && m.end <= sentence.end)
-      .map((m) => ({ start: m.start, end: m.end, piece: { kind: 'term', termId: m.termId, text: block.text.slice(m.start, m.end) } }));
+      .map((m) => ({
+        start: m.start,
+        end: m.end,
+        piece: { kind: 'term', termId: m.termId, text: block.text.slice(m.start, m.end) },
+      }));
     if (block.kind !== 'reference') {
       for (const c of block.text.slice(sentence.start, sentence.end).matchAll(citationPattern)) {
         const start = sentence.start + c.index;
-        marks.push({ start, end: start + c[0].length, piece: { kind: 'citation', reference: Number(c[1]), text: c[0] } });
+        marks.push({
+          start,
+          end: start + c[0].length,
+          piece: { kind: 'citation', reference: Number(c[1]), text: c[0] },
+        });
       }
     }
     marks.sort((a, b) => a.start - b.start);
@@ -71,7 +78,8 @@ export function quotedPassages(glossary: Pick<Glossary, 'terms' | 'claims'>): Qu
   const passageOf = (quote: Quote) => {
     const key = `${quote.sentences.first}-${quote.sentences.last}`;
     let passage = byRange.get(key);
-    if (!passage) byRange.set(key, (passage = { ...quote.sentences, text: quote.text, link: quote.link, terms: [], claims: [] }));
+    if (!passage)
+      byRange.set(key, (passage = { ...quote.sentences, text: quote.text, link: quote.link, terms: [], claims: [] }));
     return passage;
   };
   for (const term of glossary.terms) {

@@ -8,13 +8,19 @@ import { reveal, useFragment } from '../page-fragment.ts';
 import { TermCard } from '../TermCard.tsx';
 
 /** Every entry A–Z by label, as a reader looks for it ("Insulin resistance" after "Insulin"). */
-const entriesAtoZ: Term[] = [...glossary.terms].sort((a, b) => a.label.localeCompare(b.label, 'en', { sensitivity: 'base' }));
+const entriesAtoZ: Term[] = [...glossary.terms].sort((a, b) =>
+  a.label.localeCompare(b.label, 'en', { sensitivity: 'base' }),
+);
 
 /** References come from the compiled glossary, each listed once: the cards cite them by number. */
 const referenceId = (n: number) => `ref-${n}`;
 
 /** What a fragment of this page may name: an entry, the references, one reference. */
-const pageIds = new Set([...glossary.terms.map((t) => t.id), 'references', ...glossary.references.map((r) => referenceId(r.number))]);
+const pageIds = new Set([
+  ...glossary.terms.map((t) => t.id),
+  'references',
+  ...glossary.references.map((r) => referenceId(r.number)),
+]);
 
 /**
  * glossary.html: every entry A–Z with its full card, a filter box with the popup's typo-tolerant search,
@@ -71,7 +77,11 @@ export function GlossaryPage() {
             onInput={(event) => setQuery((event.target as HTMLInputElement).value)}
           />
           <p class="filter-status" role="status" aria-live="polite">
-            {matches === null ? '' : matches.length === 0 ? `No term matches “${query.trim()}”.` : `${matches.length} of ${entriesAtoZ.length} terms match “${query.trim()}”.`}
+            {matches === null
+              ? ''
+              : matches.length === 0
+                ? `No term matches “${query.trim()}”.`
+                : `${matches.length} of ${entriesAtoZ.length} terms match “${query.trim()}”.`}
           </p>
         </div>
         {matches === null && (

@@ -1,6 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { densities, underlineStyles, type Density, type Settings, type UnderlineStyle } from '../../settings/settings.ts';
+import {
+  densities,
+  underlineStyles,
+  type Density,
+  type Settings,
+  type UnderlineStyle,
+} from '../../settings/settings.ts';
 import { loadSettings, saveSettings, watchSettings } from '../../settings/settings-store.ts';
 import { normalizeSitePattern } from '../../settings/site-patterns.ts';
 import { readSettingsFile, settingsFileText } from '../../settings/settings-file.ts';
@@ -28,9 +34,15 @@ export function Options() {
       setSettings(s);
       setSitesText(s.sites.join('\n'));
     });
-    void browser.commands.getAll().then((all) =>
-      setShortcuts(all.filter((c) => c.description).map((c) => ({ description: c.description!, shortcut: c.shortcut || 'not set' }))),
-    );
+    void browser.commands
+      .getAll()
+      .then((all) =>
+        setShortcuts(
+          all
+            .filter((c) => c.description)
+            .map((c) => ({ description: c.description!, shortcut: c.shortcut || 'not set' })),
+        ),
+      );
     return watchSettings((s) => {
       setSettings(s);
       setSitesText(s.sites.join('\n'));
@@ -46,10 +58,16 @@ export function Options() {
   };
 
   const saveSites = async () => {
-    const lines = sitesText.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = sitesText
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     const bad = lines.filter((l) => !normalizeSitePattern(l));
     if (bad.length > 0) {
-      setMessage({ kind: 'error', lines: bad.map((l) => `“${l}” is not a site pattern (try example.com, *.example.com or forum.example.com/t/*)`) });
+      setMessage({
+        kind: 'error',
+        lines: bad.map((l) => `“${l}” is not a site pattern (try example.com, *.example.com or forum.example.com/t/*)`),
+      });
       return;
     }
     await save({ ...settings, sites: [...new Set(lines.map((l) => normalizeSitePattern(l)!))] }, 'Site list saved.');
@@ -68,7 +86,10 @@ export function Options() {
     if (!file) return;
     const result = readSettingsFile(await file.slice(0, 300 * 1024).text(), file.size);
     if (!result.ok) {
-      setMessage({ kind: 'error', lines: ['Nothing was changed: the file was rejected.', ...result.problems.slice(0, 20)] });
+      setMessage({
+        kind: 'error',
+        lines: ['Nothing was changed: the file was rejected.', ...result.problems.slice(0, 20)],
+      });
       return;
     }
     await save(result.settings, `Settings imported from ${file.name}.`);
@@ -82,29 +103,54 @@ export function Options() {
       <section>
         <h2>Where it works</h2>
         <label>
-          <input type="radio" name="mode" checked={settings.mode === 'all-except-listed'} onChange={() => void save({ ...settings, mode: 'all-except-listed' })} /> On
-          every site except the ones listed
+          <input
+            type="radio"
+            name="mode"
+            checked={settings.mode === 'all-except-listed'}
+            onChange={() => void save({ ...settings, mode: 'all-except-listed' })}
+          />{' '}
+          On every site except the ones listed
         </label>
         <label>
-          <input type="radio" name="mode" checked={settings.mode === 'only-listed'} onChange={() => void save({ ...settings, mode: 'only-listed' })} /> Only on the
-          sites listed
+          <input
+            type="radio"
+            name="mode"
+            checked={settings.mode === 'only-listed'}
+            onChange={() => void save({ ...settings, mode: 'only-listed' })}
+          />{' '}
+          Only on the sites listed
         </label>
         <label for="sites">
-          Sites, one per line: <code>example.com</code> (with its subdomains), <code>*.example.com</code>, <code>forum.example.com/t/*</code>
+          Sites, one per line: <code>example.com</code> (with its subdomains), <code>*.example.com</code>,{' '}
+          <code>forum.example.com/t/*</code>
         </label>
-        <textarea id="sites" rows={6} value={sitesText} onInput={(e) => setSitesText((e.target as HTMLTextAreaElement).value)} />
+        <textarea
+          id="sites"
+          rows={6}
+          value={sitesText}
+          onInput={(e) => setSitesText((e.target as HTMLTextAreaElement).value)}
+        />
         <button type="button" onClick={() => void saveSites()}>
           Save site list
         </button>
         <label>
-          <input type="checkbox" checked={settings.paused} onChange={() => void save({ ...settings, paused: !settings.paused })} /> Pause everywhere
+          <input
+            type="checkbox"
+            checked={settings.paused}
+            onChange={() => void save({ ...settings, paused: !settings.paused })}
+          />{' '}
+          Pause everywhere
         </label>
       </section>
 
       <section>
         <h2>Underlines</h2>
         <label for="density">Underline a term</label>
-        <select id="density" value={settings.density} onChange={(e) => void save({ ...settings, density: (e.target as HTMLSelectElement).value as Density })}>
+        <select
+          id="density"
+          value={settings.density}
+          onChange={(e) => void save({ ...settings, density: (e.target as HTMLSelectElement).value as Density })}
+        >
           {densities.map((d) => (
             <option value={d} key={d}>
               {densityLabels[d]}
@@ -112,7 +158,13 @@ export function Options() {
           ))}
         </select>
         <label for="underline">Underline style</label>
-        <select id="underline" value={settings.underline} onChange={(e) => void save({ ...settings, underline: (e.target as HTMLSelectElement).value as UnderlineStyle })}>
+        <select
+          id="underline"
+          value={settings.underline}
+          onChange={(e) =>
+            void save({ ...settings, underline: (e.target as HTMLSelectElement).value as UnderlineStyle })
+          }
+        >
           {underlineStyles.map((u) => (
             <option value={u} key={u}>
               {u}
@@ -120,8 +172,12 @@ export function Options() {
           ))}
         </select>
         <label>
-          <input type="checkbox" checked={settings.badge} onChange={() => void save({ ...settings, badge: !settings.badge })} /> Show the number of terms on the
-          toolbar button
+          <input
+            type="checkbox"
+            checked={settings.badge}
+            onChange={() => void save({ ...settings, badge: !settings.badge })}
+          />{' '}
+          Show the number of terms on the toolbar button
         </label>
       </section>
 
@@ -134,7 +190,9 @@ export function Options() {
             </li>
           ))}
         </ul>
-        <p class="muted">Change them in your browser’s extension shortcut settings. While a card is open: Esc closes it, P pins it.</p>
+        <p class="muted">
+          Change them in your browser’s extension shortcut settings. While a card is open: Esc closes it, P pins it.
+        </p>
       </section>
 
       <section>
@@ -143,7 +201,12 @@ export function Options() {
           Export settings
         </button>
         <label for="import">Import settings from a file</label>
-        <input id="import" type="file" accept="application/json,.json" onChange={(e) => void importSettings((e.target as HTMLInputElement).files?.[0])} />
+        <input
+          id="import"
+          type="file"
+          accept="application/json,.json"
+          onChange={(e) => void importSettings((e.target as HTMLInputElement).files?.[0])}
+        />
       </section>
 
       {message && (

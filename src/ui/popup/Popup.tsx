@@ -130,7 +130,9 @@ export function Popup({ tabId, initialQuery }: PopupProps) {
               <li key={term.id}>
                 <button type="button" class="result" onClick={() => setSelected(term.id)}>
                   <strong>{term.label}</strong>
-                  {term.acronyms.length > 0 && <span class="muted"> ({term.acronyms.map((a) => a.text).join(', ')})</span>}
+                  {term.acronyms.length > 0 && (
+                    <span class="muted"> ({term.acronyms.map((a) => a.text).join(', ')})</span>
+                  )}
                 </button>
               </li>
             ))}
@@ -142,8 +144,8 @@ export function Popup({ tabId, initialQuery }: PopupProps) {
         {page.kind === 'loading' && <p class="muted">Reading this page…</p>}
         {page.kind === 'unavailable' && (
           <p class="muted" role="status">
-            The glossary cannot run on this page: browser pages, extension stores and some built-in viewers are off limits to
-            extensions.
+            The glossary cannot run on this page: browser pages, extension stores and some built-in viewers are off
+            limits to extensions.
           </p>
         )}
         {page.kind === 'no-access' && (
@@ -151,10 +153,14 @@ export function Popup({ tabId, initialQuery }: PopupProps) {
             <p>
               {page.access.host ? (
                 <>
-                  The browser does not let Lactation Glossary read <strong>{page.access.host}</strong>, so nothing is underlined here.
+                  The browser does not let Lactation Glossary read <strong>{page.access.host}</strong>, so nothing is
+                  underlined here.
                 </>
               ) : (
-                <>The browser does not let Lactation Glossary read this site (site access was turned off), so nothing is underlined here.</>
+                <>
+                  The browser does not let Lactation Glossary read this site (site access was turned off), so nothing is
+                  underlined here.
+                </>
               )}
             </p>
             <button type="button" class="allow-access" onClick={() => void allowAccess(page.access)}>
@@ -165,11 +171,26 @@ export function Popup({ tabId, initialQuery }: PopupProps) {
         {report && (
           <>
             <label class="site-switch">
-              <input type="checkbox" role="switch" aria-label={`Underline terms on ${host}`} checked={report.enabled && !settings?.paused} disabled={settings?.paused} onChange={() => void switchSite()} />{' '}
+              <input
+                type="checkbox"
+                role="switch"
+                aria-label={`Underline terms on ${host}`}
+                checked={report.enabled && !settings?.paused}
+                disabled={settings?.paused}
+                onChange={() => void switchSite()}
+              />{' '}
               Underline terms on <strong>{host}</strong>
             </label>
-            {settings?.paused && <p class="muted" role="status">Paused everywhere.</p>}
-            {!report.enabled && !settings?.paused && <p class="muted" role="status">Switched off on {host}.</p>}
+            {settings?.paused && (
+              <p class="muted" role="status">
+                Paused everywhere.
+              </p>
+            )}
+            {!report.enabled && !settings?.paused && (
+              <p class="muted" role="status">
+                Switched off on {host}.
+              </p>
+            )}
             {report.enabled && report.unreadable && (
               <p class="muted" role="status">
                 The glossary could not read this page ({report.unreadable}). Reloading the page may help.
@@ -177,7 +198,7 @@ export function Popup({ tabId, initialQuery }: PopupProps) {
             )}
             {report.enabled && (
               <>
-<h2>Terms on this page</h2>
+                <h2>Terms on this page</h2>
                 {report.terms.length === 0 ? (
                   <p class="muted">No glossary terms found on this page.</p>
                 ) : (
@@ -197,7 +218,11 @@ export function Popup({ tabId, initialQuery }: PopupProps) {
                     <ul class="page-claims">
                       {report.claims.map((c, index) => (
                         <li key={`${c.claimId}|${c.sentence}`}>
-                          <button type="button" class="result claim-result" onClick={() => tabId !== null && void askTab(tabId, { type: 'show-claim', index })}>
+                          <button
+                            type="button"
+                            class="result claim-result"
+                            onClick={() => tabId !== null && void askTab(tabId, { type: 'show-claim', index })}
+                          >
                             <span>
                               <span class={`verdict ${c.verdict}`}>{claimHeadlineOf(c)}</span> “{c.sentence}”
                             </span>
