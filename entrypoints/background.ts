@@ -3,10 +3,11 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { glossary } from '../src/glossary/glossary.ts';
 import { createTermSearch } from '../src/glossary/term-search.ts';
 import { createTermMatcher } from '../src/match/term-matcher.ts';
-import { askTab, runCommand } from '../src/background/commands.ts';
+import { runCommand } from '../src/background/commands.ts';
 import { openExtensionPage } from '../src/background/extension-pages.ts';
 import { checkClaims } from '../src/claims/check-claims.ts';
-import { parseBackgroundRequest } from '../src/messages/messages.ts';
+import { answerWith, askContent, type Handlers } from '../src/messages/channel.ts';
+import { parseBackgroundRequest, type BackgroundMessages } from '../src/messages/messages.ts';
 import { loadSettings, watchSettings } from '../src/settings/settings-store.ts';
 
 const lookUpMenuId = 'look-up-term';
@@ -44,7 +45,7 @@ export default defineBackground(() => {
     const shown =
       termId !== undefined &&
       tab?.id !== undefined &&
-      (await askTab<boolean>(tab.id, { type: 'show-term', termId })) === true;
+      (await askContent(tab.id, { type: 'show-term', termId })) === true;
     // No term, or a page where the card cannot open: the look-up opens in a tab instead.
     if (!shown)
       await browser.tabs.create({
@@ -52,36 +53,29 @@ export default defineBackground(() => {
       });
   });
 
-  // The fact-checker: language work runs here, where no page waits for it.
   let claimMatcher: ReturnType<typeof createTermMatcher> | null = null;
-  browser.runtime.onMessage.addListener((message) => {
-    const request = parseBackgroundRequest(message);
-    if (request?.type !== 'check-claims') return undefined;
-    claimMatcher ??= createTermMatcher(glossary.terms);
-    const matcher = claimMatcher;
-    return Promise.resolve(request.texts.map((text) => checkClaims(text, glossary, matcher)));
-  });
-
-  // A card on a web page links to glossary.html or article.html: the tab is opened from here.
-  browser.runtime.onMessage.addListener((message, sender) => {
-    const request = parseBackgroundRequest(message);
-    if (request?.type !== 'open-extension-page') return undefined;
-    void openExtensionPage(request, sender.tab);
-    return undefined;
-  });
-
-  // The badge: how many distinct terms the page mentions.
-  browser.runtime.onMessage.addListener((message, sender) => {
-    const request = parseBackgroundRequest(message);
-    const tabId = sender.tab?.id;
-    if (request?.type !== 'page-terms' || tabId === undefined || sender.frameId !== 0) return undefined;
-    void loadSettings().then((settings) => {
-      const text = settings.badge && request.enabled && request.distinctTerms > 0 ? String(request.distinctTerms) : '';
-      void toolbarButton.setBadgeText({ tabId, text });
-      void toolbarButton.setBadgeBackgroundColor({ tabId, color: '#2e7d6b' });
-    });
-    return undefined;
-  });
+  const handlers: Handlers<BackgroundMessages> = {
+    // The fact-checker: language work runs here, where no page waits for it.
+    'check-claims': ({ texts }) => {
+      const matcher = (claimMatcher ??= createTermMatcher(glossary.terms));
+      return texts.map((text) => checkClaims(text, glossary, matcher));
+    },
+    // A card on a web page links to glossary.html or article.html: the tab is opened from here.
+    'open-extension-page': (request, sender) => void openExtensionPage(request, sender.tab),
+    // The badge: how many distinct terms the page mentions (its top frame says).
+    'page-terms': ({ distinctTerms, enabled }, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || sender.frameId !== 0) return;
+      void loadSettings().then((settings) => {
+        const text = settings.badge && enabled && distinctTerms > 0 ? String(distinctTerms) : '';
+        void toolbarButton.setBadgeText({ tabId, text });
+        void toolbarButton.setBadgeBackgroundColor({ tabId, color: '#2e7d6b' });
+      });
+    },
+  };
+  browser.runtime.onMessage.addListener((message, sender) =>
+    answerWith(handlers, parseBackgroundRequest(message), sender),
+  );
   // Turning the badge off clears it everywhere at once.
   watchSettings((settings) => {
     if (!settings.badge)

@@ -1,3 +1,4 @@
+/* global console, process */
 // Runs the whole e2e project several times in a row while another process keeps one core busy, and stops at
 // the first failure: the proof that the suite does not fail by chance on a loaded machine (CI's, say).
 // Usage: npm run test:e2e:load [-- runs]   (default 5; build first: npm run build)

@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { BackgroundRequest } from '../messages/messages.ts';
+import type { BackgroundMessages } from '../messages/messages.ts';
 import { extensionPageUrl } from '../ui/extension-page-url.ts';
 
 /**
@@ -8,7 +8,7 @@ import { extensionPageUrl } from '../ui/extension-page-url.ts';
  * (tabs.create needs no permission.)
  */
 export async function openExtensionPage(
-  request: Extract<BackgroundRequest, { type: 'open-extension-page' }>,
+  request: BackgroundMessages['open-extension-page']['request'],
   from?: Browser.tabs.Tab,
 ): Promise<void> {
   const beside = from?.id !== undefined ? { windowId: from.windowId, index: from.index + 1 } : {};

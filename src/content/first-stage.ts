@@ -3,7 +3,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 // As text, parsed at start: V8 parses JSON faster than it evaluates the same object as code.
 import screenSource from '../glossary/generated/screen.json?raw';
 import { createQuickScreen, type ScreenData } from '../match/quick-screen.ts';
-import { parseContentRequest, type BackgroundRequest, type ContentRequest } from '../messages/messages.ts';
+import { answerWith, tellBackground, type Handlers } from '../messages/channel.ts';
+import { parseContentRequest, type ContentMessages } from '../messages/messages.ts';
 import type { PageReport } from '../page/page-report.ts';
 import { mayHoldTerms, TermScreen } from '../page/term-screen.ts';
 import { isEnabledFor, type Settings } from '../settings/settings.ts';
@@ -12,8 +13,8 @@ import { readSettings, watchStoredSettings } from './stored-settings.ts';
 
 /** What the full stage (the finder, marks, cards and claim flags) offers once loaded. */
 export interface FullStage {
-  /** Answers a request from the popup or the background, or undefined when it has nothing to say. */
-  answer(request: ContentRequest): Promise<unknown> | undefined;
+  /** Its answers to the popup and the background. */
+  handlers: Handlers<ContentMessages>;
 }
 
 export type LoadFullStage = () => Promise<FullStage>;
@@ -84,10 +85,8 @@ export async function startFirstStage(ctx: ContentScriptContext, loadFullStage: 
     step();
   };
 
-  const tellBackground = () => {
-    if (!isTopFrame) return;
-    const message: BackgroundRequest = { type: 'page-terms', distinctTerms: 0, enabled };
-    browser.runtime.sendMessage(message).catch(() => undefined);
+  const updateBadge = () => {
+    if (isTopFrame) tellBackground({ type: 'page-terms', distinctTerms: 0, enabled });
   };
 
   const apply = (settings: Settings) => {
@@ -95,7 +94,7 @@ export async function startFirstStage(ctx: ContentScriptContext, loadFullStage: 
     enabled = isEnabledFor(settings, siteUrl());
     stopWatchingPage();
     if (enabled) screenPage();
-    tellBackground();
+    updateBadge();
   };
 
   /** The page as the first stage sees it: no term (or not read), for the popup. */
@@ -111,14 +110,13 @@ export async function startFirstStage(ctx: ContentScriptContext, loadFullStage: 
     unreadable: failure,
   });
 
+  // Until the full stage is loaded (or when it could not be), the first stage answers what it knows.
+  const ownHandlers: Handlers<ContentMessages> = { 'page-report': report };
   const onMessage = (message: unknown) => {
     const request = parseContentRequest(message);
     if (!request) return undefined;
-    if (loading)
-      return loading.then((stage) =>
-        stage ? stage.answer(request) : request.type === 'page-report' ? report() : undefined,
-      );
-    return request.type === 'page-report' ? Promise.resolve(report()) : undefined;
+    if (loading) return loading.then((stage) => answerWith(stage?.handlers ?? ownHandlers, request));
+    return answerWith(ownHandlers, request);
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => {

@@ -1,11 +1,11 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { FullStage } from './first-stage.ts';
 import { siteUrl } from './site-url.ts';
 import { glossary } from '../glossary/glossary.ts';
 import { createTermMatcher } from '../match/term-matcher.ts';
 import type { ClaimCheck } from '../claims/check-claims.ts';
-import type { BackgroundRequest, ContentRequest } from '../messages/messages.ts';
+import { askBackground, tellBackground, type Handlers } from '../messages/channel.ts';
+import type { ContentMessages } from '../messages/messages.ts';
 import { highlightNameFor, startPageScanner, type PageScanner } from '../page/page-scanner.ts';
 import { pageReport } from '../page/page-report.ts';
 import { startClaimFlags, type ClaimFlags } from '../page/claim-flags.ts';
@@ -19,10 +19,7 @@ const isTopFrame = window === window.top;
 const claimSubjects = new Set(glossary.claims.flatMap((c) => c.subjects));
 const siteHost = () => hostnameOf(siteUrl());
 /** The fact-checker's language work runs in the background; a block of text goes there and verdicts come back. */
-const checkInBackground = (texts: string[]): Promise<ClaimCheck[][]> => {
-  const request: BackgroundRequest = { type: 'check-claims', texts };
-  return browser.runtime.sendMessage(request) as Promise<ClaimCheck[][]>;
-};
+const checkInBackground = (texts: string[]) => askBackground({ type: 'check-claims', texts });
 
 /**
  * The glossary on a page that may hold a term: collect → find → mark, kept current as the page changes; the
@@ -42,14 +39,13 @@ export async function startFullStage(ctx: ContentScriptContext): Promise<FullSta
     flags?.applyDismissals(isDismissed);
   });
 
-  const tellBackground = () => {
-    if (!isTopFrame) return;
-    const message: BackgroundRequest = {
-      type: 'page-terms',
-      distinctTerms: scanner?.marks.counts().size ?? 0,
-      enabled: scanner !== null,
-    };
-    browser.runtime.sendMessage(message).catch(() => undefined);
+  const updateBadge = () => {
+    if (isTopFrame)
+      tellBackground({
+        type: 'page-terms',
+        distinctTerms: scanner?.marks.counts().size ?? 0,
+        enabled: scanner !== null,
+      });
   };
 
   /** Starts or stops everything when the settings for this site change; the same path on every change. */
@@ -67,7 +63,7 @@ export async function startFullStage(ctx: ContentScriptContext): Promise<FullSta
     if (enabled) {
       // collect → find → mark, kept current as the page changes; check claims; then hover → card
       const onUpdate = () => {
-        tellBackground();
+        updateBadge();
         void flags?.update();
       };
       scanner = startPageScanner(document, matcher, {
@@ -83,7 +79,7 @@ export async function startFullStage(ctx: ContentScriptContext): Promise<FullSta
         (mark) => void dismissClaim(dismissalKey(siteHost(), mark.check.claimId, mark.check.sentence)),
       );
     }
-    tellBackground();
+    updateBadge();
   }
 
   // Changes are applied one after another, so a quick on-off-on cannot leave two scanners running.
@@ -101,15 +97,12 @@ export async function startFullStage(ctx: ContentScriptContext): Promise<FullSta
     scanner?.stop();
   });
 
-  return {
-    answer(request: ContentRequest) {
-      if (request.type === 'page-report') return pageReport(scanner, siteUrl(), flags, cards?.lastOpenMs ?? null);
-      if (!cards) return undefined;
-      if (request.type === 'move-to-term') return cards.moveToTerm(request.direction, request.termId);
-      // Answers true once the card is open, so the background knows not to fall back to a tab.
-      if (request.type === 'show-term') return cards.showAtSelection(request.termId).then(() => true);
-      if (request.type === 'show-claim') return Promise.resolve(cards.showClaim(request.index));
-      return undefined;
-    },
+  const handlers: Handlers<ContentMessages> = {
+    'page-report': () => pageReport(scanner, siteUrl(), flags, cards?.lastOpenMs ?? null),
+    'move-to-term': ({ direction, termId }) => cards?.moveToTerm(direction, termId),
+    // Answers true once the card is open, so the background knows not to fall back to a tab.
+    'show-term': ({ termId }) => cards?.showAtSelection(termId).then(() => true),
+    'show-claim': ({ index }) => (cards ? Promise.resolve(cards.showClaim(index)) : undefined),
   };
+  return { handlers };
 }

@@ -1,32 +1,50 @@
+import type { ClaimCheck } from '../claims/check-claims.ts';
+import type { PageReport } from '../page/page-report.ts';
+
 /**
- * Messages between the popup, the background and the content scripts. Each crosses a trust boundary, so
- * each is checked for shape where it is received: a malformed message is ignored in one place.
+ * Messages between the popup, the background and the content scripts: each request and its response defined
+ * once, per receiver. Each crosses a trust boundary, so each is checked for shape where it is received (the
+ * parsers below): a malformed message is ignored in one place. Sent and answered through channel.ts.
  */
 export type Direction = 'next' | 'previous';
-
-/** Popup/background → content script (top frame). */
-export type ContentRequest =
-  | { type: 'page-report' }
-  /** Scroll to the next/previous underlined term (of `termId` only, when given) and open its card. */
-  | { type: 'move-to-term'; direction: Direction; termId?: string }
-  /** Open a term's card at the user's selection (the context menu). */
-  | { type: 'show-term'; termId: string }
-  /** Scroll to the `index`-th flagged sentence of the page report and open its card. */
-  | { type: 'show-claim'; index: number };
 
 /** The extension's own pages a card links to (glossary.html, article.html). */
 export type ExtensionPageName = 'glossary' | 'article';
 
-/** Content script → background. */
-export type BackgroundRequest =
-  | { type: 'page-terms'; distinctTerms: number; enabled: boolean }
-  /** Check these texts (blocks that mention a claim's subject) against the article's claims. */
-  | { type: 'check-claims'; texts: string[] }
+/** What the content script of a tab's top frame answers (asked by the popup and the background). */
+export interface ContentMessages {
+  /** What the page holds: terms, flagged sentences, whether the site is on. */
+  'page-report': { request: { type: 'page-report' }; response: PageReport };
+  /** Scroll to the next/previous underlined term (of `termId` only, when given) and open its card. */
+  'move-to-term': { request: { type: 'move-to-term'; direction: Direction; termId?: string }; response: void };
+  /** Open a term's card at the user's selection (the context menu); true once it is open. */
+  'show-term': { request: { type: 'show-term'; termId: string }; response: boolean };
+  /** Scroll to the `index`-th flagged sentence of the page report and open its card. */
+  'show-claim': { request: { type: 'show-claim'; index: number }; response: void };
+}
+
+/** What the background answers (asked by content scripts and the extension's pages). */
+export interface BackgroundMessages {
+  /** The toolbar badge: how many distinct terms the page mentions. */
+  'page-terms': { request: { type: 'page-terms'; distinctTerms: number; enabled: boolean }; response: void };
+  /** Check these texts (blocks that mention a claim's subject) against the article's claims, one list each. */
+  'check-claims': { request: { type: 'check-claims'; texts: string[] }; response: ClaimCheck[][] };
   /**
    * Open one of the extension's pages at `fragment` (a term id, `sentence-12`) in a new tab, for a card on a
    * web page: a web page may not navigate to an extension page that is not web-accessible, and these are not.
    */
-  | { type: 'open-extension-page'; page: ExtensionPageName; fragment: string | null };
+  'open-extension-page': {
+    request: { type: 'open-extension-page'; page: ExtensionPageName; fragment: string | null };
+    response: void;
+  };
+}
+
+/** Any request of a protocol, and the response to one. */
+export type RequestOf<M> = { [K in keyof M]: M[K] extends { request: infer R } ? R : never }[keyof M];
+export type ResponseTo<M, R extends { type: keyof M }> = M[R['type']] extends { response: infer A } ? A : never;
+
+export type ContentRequest = RequestOf<ContentMessages>;
+export type BackgroundRequest = RequestOf<BackgroundMessages>;
 
 /** At most this many blocks, of at most this many characters, per check-claims request. */
 export const maxClaimTexts = 200;

@@ -1,5 +1,4 @@
-import { browser } from 'wxt/browser';
-import type { BackgroundRequest } from '../messages/messages.ts';
+import { tellBackground } from '../messages/channel.ts';
 import { extensionPageUrl, type ExtensionPageTarget } from './extension-page-url.ts';
 
 export {
@@ -48,8 +47,7 @@ export function ExtensionPageLink({ to, place, children, ...rest }: ExtensionPag
     // Left or middle button: either would be refused by the browser as a navigation from the page.
     if (event.button > 1) return;
     event.preventDefault();
-    const request: BackgroundRequest = { type: 'open-extension-page', page: to.page, fragment: to.fragment };
-    void browser.runtime.sendMessage(request).catch(() => undefined);
+    tellBackground({ type: 'open-extension-page', page: to.page, fragment: to.fragment });
   };
   return (
     <a href={href} target="_blank" rel="noopener" onClick={open} onAuxClick={open} {...rest}>

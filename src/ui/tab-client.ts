@@ -1,6 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { ContentRequest } from '../messages/messages.ts';
-import type { PageReport } from '../page/page-report.ts';
 
 /** The tab the popup acts on: `?tab=<id>` (tests, a popup opened in a tab), else the active tab. */
 export async function targetTabId(search = location.search): Promise<number | null> {
@@ -9,18 +7,6 @@ export async function targetTabId(search = location.search): Promise<number | nu
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id ?? null;
 }
-
-/** Asks the tab's top-frame content script; null when none answers (a browser page, a store, a PDF). */
-export async function askTab<T>(tabId: number, request: ContentRequest, timeoutMs = 2000): Promise<T | null> {
-  const answer = browser.tabs.sendMessage(tabId, request, { frameId: 0 }).then(
-    (r) => (r ?? null) as T | null,
-    () => null,
-  );
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs));
-  return Promise.race([answer, timeout]);
-}
-
-export const pageReportOf = (tabId: number) => askTab<PageReport>(tabId, { type: 'page-report' });
 
 /** A tab the extension may not read because the user withheld site access (MV3), with what to ask for. */
 export interface MissingSiteAccess {

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startFirstStage, type FullStage } from '../../src/content/first-stage.ts';
+import type { PageReport } from '../../src/page/page-report.ts';
 import { saveSettings } from '../../src/settings/settings-store.ts';
 import { defaultSettings } from '../../src/settings/settings.ts';
 
@@ -25,7 +26,7 @@ function page(paragraphs: string[], id?: string) {
 }
 
 const fullStage: FullStage = {
-  answer: (request) => (request.type === 'page-report' ? Promise.resolve({ from: 'full stage' }) : undefined),
+  handlers: { 'page-report': () => ({ from: 'full stage' }) as unknown as PageReport },
 };
 const report = async () => (await fakeBrowser.runtime.onMessage.trigger({ type: 'page-report' }, {}))[0];
 /** Resolves once the first stage has had its turn: screening steps and observer callbacks are tasks. */

@@ -7,7 +7,8 @@ import type { PageReport } from '../../page/page-report.ts';
 import { hostnameOf } from '../../settings/site-patterns.ts';
 import { loadSettings, updateSettings, watchSettings } from '../../settings/settings-store.ts';
 import { withSiteSwitched, type Settings } from '../../settings/settings.ts';
-import { askTab, missingSiteAccess, pageReportOf, type MissingSiteAccess } from '../tab-client.ts';
+import { askContent } from '../../messages/channel.ts';
+import { missingSiteAccess, type MissingSiteAccess } from '../tab-client.ts';
 import { TermCard } from '../TermCard.tsx';
 
 /** The same headline the flag's card shows ("Matches the article — but …"). */
@@ -40,7 +41,7 @@ export function Popup({ tabId, initialQuery }: PopupProps) {
   const searchBox = useRef<HTMLInputElement>(null);
 
   const refreshPage = async () => {
-    const report = tabId === null ? null : await pageReportOf(tabId);
+    const report = tabId === null ? null : await askContent(tabId, { type: 'page-report' });
     if (report) return setPage({ kind: 'ready', report });
     const access = tabId === null ? null : await missingSiteAccess(tabId);
     setPage(access ? { kind: 'no-access', access } : { kind: 'unavailable' });
@@ -53,7 +54,7 @@ export function Popup({ tabId, initialQuery }: PopupProps) {
     setPage({ kind: 'loading' });
     for (let attempt = 0; attempt < 20; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 250));
-      const report = await pageReportOf(tabId);
+      const report = await askContent(tabId, { type: 'page-report' });
       if (report) return setPage({ kind: 'ready', report });
     }
     await refreshPage();
@@ -92,7 +93,7 @@ export function Popup({ tabId, initialQuery }: PopupProps) {
   };
   const jumpTo = async (termId: string) => {
     if (tabId === null) return;
-    await askTab(tabId, { type: 'move-to-term', direction: 'next', termId });
+    await askContent(tabId, { type: 'move-to-term', direction: 'next', termId });
   };
 
   return (
@@ -221,7 +222,7 @@ export function Popup({ tabId, initialQuery }: PopupProps) {
                           <button
                             type="button"
                             class="result claim-result"
-                            onClick={() => tabId !== null && void askTab(tabId, { type: 'show-claim', index })}
+                            onClick={() => tabId !== null && void askContent(tabId, { type: 'show-claim', index })}
                           >
                             <span>
                               <span class={`verdict ${c.verdict}`}>{claimHeadlineOf(c)}</span> “{c.sentence}”
