@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { FullStage } from './first-stage.ts';
+import { followSettings } from './follow-settings.ts';
 import { siteUrl } from './site-url.ts';
 import { glossary } from '../glossary/glossary.ts';
 import { createTermMatcher } from '../match/term-matcher.ts';
@@ -31,7 +32,6 @@ export async function startFullStage(ctx: ContentScriptContext): Promise<FullSta
   let scanner: PageScanner | null = null;
   let flags: ClaimFlags | null = null;
   let cards: HoverCards | null = null;
-  let applied = '';
   let dismissed = await loadDismissedClaims();
   const isDismissed = (check: ClaimCheck) => dismissed.has(dismissalKey(siteHost(), check.claimId, check.sentence));
   const unwatchDismissed = watchDismissedClaims((keys) => {
@@ -48,54 +48,47 @@ export async function startFullStage(ctx: ContentScriptContext): Promise<FullSta
       });
   };
 
-  /** Starts or stops everything when the settings for this site change; the same path on every change. */
-  async function apply(settings: Settings) {
-    const enabled = isEnabledFor(settings, siteUrl());
-    const wanted = enabled ? `${settings.density}|${settings.underline}` : 'off';
-    if (wanted === applied) return;
-    applied = wanted;
-    cards?.stop();
-    flags?.stop();
-    scanner?.stop();
-    cards = null;
-    flags = null;
-    scanner = null;
-    if (enabled) {
-      // collect → find → mark, kept current as the page changes; check claims; then hover → card
+  /**
+   * One run for the settings in force: collect → find → mark, kept current as the page changes; check claims;
+   * then hover → card. Everything it starts stops when `signal` aborts (the settings changed, or the script's
+   * context ended); a site switched off is a run that starts nothing.
+   */
+  async function run(settings: Settings, signal: AbortSignal) {
+    signal.addEventListener('abort', () => ((scanner = null), (flags = null), (cards = null)), { once: true });
+    if (isEnabledFor(settings, siteUrl())) {
       const onUpdate = () => {
         updateBadge();
         void flags?.update();
       };
-      scanner = startPageScanner(document, matcher, {
+      const runScanner = startPageScanner(document, matcher, {
         density: settings.density,
         highlightName: highlightNameFor(settings.underline),
         onUpdate,
+        signal,
       });
-      flags = startClaimFlags(scanner, claimSubjects, checkInBackground, isDismissed);
-      cards = await startHoverCards(
+      const runFlags = startClaimFlags(runScanner, claimSubjects, checkInBackground, isDismissed, signal);
+      scanner = runScanner;
+      flags = runFlags;
+      const runCards = await startHoverCards(
         ctx,
-        scanner,
-        flags,
+        runScanner,
+        runFlags,
         (mark) => void dismissClaim(dismissalKey(siteHost(), mark.check.claimId, mark.check.sentence)),
+        signal,
       );
+      if (!signal.aborted) cards = runCards;
     }
     updateBadge();
   }
 
-  // Changes are applied one after another, so a quick on-off-on cannot leave two scanners running.
-  let applying = apply(await loadSettings());
-  await applying;
-  const unwatch = watchSettings((settings) => {
-    applying = applying.then(() => apply(settings));
+  await followSettings({
+    initial: await loadSettings(),
+    watch: watchSettings,
+    modeOf: (settings) => (isEnabledFor(settings, siteUrl()) ? `${settings.density}|${settings.underline}` : 'off'),
+    run,
+    lifetime: ctx.signal,
   });
-
-  ctx.onInvalidated(() => {
-    unwatch();
-    unwatchDismissed();
-    cards?.stop();
-    flags?.stop();
-    scanner?.stop();
-  });
+  ctx.onInvalidated(unwatchDismissed);
 
   const handlers: Handlers<ContentMessages> = {
     'page-report': () => pageReport(scanner, siteUrl(), flags, cards?.lastOpenMs ?? null),

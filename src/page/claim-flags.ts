@@ -21,7 +21,6 @@ export interface ClaimFlags {
   update(): Promise<void>;
   /** Hides the flags the user dismissed. */
   applyDismissals(isDismissed: (check: ClaimCheck) => boolean): void;
-  stop(): void;
 }
 
 /**
@@ -34,6 +33,8 @@ export function startClaimFlags(
   subjectTermIds: ReadonlySet<string>,
   check: (texts: string[]) => Promise<ClaimCheck[][]>,
   isDismissed: (check: ClaimCheck) => boolean,
+  /** Aborted: the flags and their highlights go, and answers still on their way are dropped. */
+  signal: AbortSignal,
 ): ClaimFlags {
   const highlights = { agrees: new Highlight(), differs: new Highlight() };
   for (const verdict of ['agrees', 'differs'] as const)
@@ -41,8 +42,16 @@ export function startClaimFlags(
   const marks = new ClaimMarks(highlights);
   const checked = new WeakSet<TextBlock>();
   const related = new Map<string, { check: ClaimCheck; block: TextBlock }>();
-  let stopped = false;
   let dismissed = isDismissed;
+  signal.addEventListener(
+    'abort',
+    () => {
+      marks.drop(() => true);
+      related.clear();
+      for (const name of Object.values(claimHighlightNames)) CSS.highlights.delete(name);
+    },
+    { once: true },
+  );
 
   return {
     marks,
@@ -53,11 +62,11 @@ export function startClaimFlags(
       const pending = scanner.marks
         .blocksMentioning(subjectTermIds)
         .filter((b) => !checked.has(b) && b.text.length <= maxClaimTextLength);
-      for (let i = 0; i < pending.length && !stopped; i += maxClaimTexts) {
+      for (let i = 0; i < pending.length && !signal.aborted; i += maxClaimTexts) {
         const batch = pending.slice(i, i + maxClaimTexts);
         batch.forEach((b) => checked.add(b));
         const results = await check(batch.map((b) => b.text)).catch(() => [] as ClaimCheck[][]);
-        if (stopped) return;
+        if (signal.aborted) return;
         results.forEach((checks, index) => {
           const block = batch[index];
           for (const c of checks ?? []) {
@@ -71,12 +80,6 @@ export function startClaimFlags(
     applyDismissals(next) {
       dismissed = next;
       marks.drop((mark) => next(mark.check));
-    },
-    stop() {
-      stopped = true;
-      marks.drop(() => true);
-      related.clear();
-      for (const name of Object.values(claimHighlightNames)) CSS.highlights.delete(name);
     },
   };
 }

@@ -20,6 +20,8 @@ export interface ScannerOptions {
   highlightName?: string;
   /** Called after each pass over new or changed text (to update the toolbar badge, say). */
   onUpdate?: () => void;
+  /** Aborted: the scanner stops listening and scanning, and its underlines go. */
+  signal: AbortSignal;
 }
 
 export interface ScanStats extends SliceStats {
@@ -34,7 +36,6 @@ export interface PageScanner {
   readonly stats: ScanStats;
   /** Resolves when everything queued so far has been scanned. */
   idle(): Promise<void>;
-  stop(): void;
 }
 
 /**
@@ -44,10 +45,9 @@ export interface PageScanner {
 export function startPageScanner(
   doc: Document,
   matcher: TermMatcher,
-  { density, highlightName = termHighlightName, onUpdate }: ScannerOptions,
+  { density, highlightName = termHighlightName, onUpdate, signal }: ScannerOptions,
 ): PageScanner {
   const setupStarted = performance.now();
-  const abort = new AbortController();
   const highlight = new Highlight();
   CSS.highlights.set(highlightName, highlight);
   const marks = new TermMarks(highlight, density);
@@ -209,17 +209,17 @@ export function startPageScanner(
   function schedule() {
     firstScheduled();
     running = running.then(async () => {
-      while (!abort.signal.aborted && (fullRescanQueued || intake.pending)) {
+      while (!signal.aborted && (fullRescanQueued || intake.pending)) {
         if (fullRescanQueued || intake.overflowing) {
           fullRescanQueued = false;
           intake.take();
-          await runInSlices(startingWith(fullScan), stats, abort.signal);
+          await runInSlices(startingWith(fullScan), stats, signal);
         } else {
           const changes = intake.take();
           await runInSlices(
             startingWith(() => incrementalScan(changes)),
             stats,
-            abort.signal,
+            signal,
           );
         }
         activeWalkers.clear();
@@ -242,6 +242,15 @@ export function startPageScanner(
     onTask: (ms) => countTask(stats, ms),
   });
   const watchShadowRoot = intake.watchShadowRoot;
+  signal.addEventListener(
+    'abort',
+    () => {
+      intake.disconnect();
+      marks.clear();
+      CSS.highlights.delete(highlightName);
+    },
+    { once: true },
+  );
   // Start when the page has finished its own loading work, not in the middle of it.
   if (view?.requestIdleCallback) view.requestIdleCallback(schedule, { timeout: 300 });
   else schedule();
@@ -260,12 +269,6 @@ export function startPageScanner(
         current = running;
         await current;
       } while (current !== running);
-    },
-    stop() {
-      abort.abort();
-      intake.disconnect();
-      marks.clear();
-      CSS.highlights.delete(highlightName);
     },
   };
 }

@@ -24,7 +24,6 @@ export interface HoverCards {
   showClaim(index: number): void;
   /** From show() to the painted card, for the last card opened (ms). */
   readonly lastOpenMs: number | null;
-  stop(): void;
 }
 
 type Hovered = TermMark | ClaimMark;
@@ -75,11 +74,10 @@ export async function startHoverCards(
   scanner: PageScanner,
   claims: ClaimFlags,
   onDismissClaim: (mark: ClaimMark) => void,
+  /** Aborted: every listener below goes and an open card closes (a site switched off, an unload alike). */
+  signal: AbortSignal,
 ): Promise<HoverCards> {
   const popover = await createCardPopover(ctx);
-  // Everything below is torn down by stop(): a site switched off goes through the same path as an unload.
-  const lifetime = new AbortController();
-  const { signal } = lifetime;
   let openMark: Hovered | null = null;
   // Set just before intent.openNow(); a card the dwell opens is a hover's.
   let openedBy: OpenedBy = 'hover';
@@ -235,11 +233,16 @@ export async function startHoverCards(
         showOptions('keyboard', null),
       );
     },
-    stop() {
-      lifetime.abort();
+  };
+  signal.addEventListener(
+    'abort',
+    () => {
       intent.close();
       popover.hide();
     },
-  };
+    { once: true },
+  );
+  // (Aborted while the popover was being made: nothing was shown, but it closes the same way.)
+  if (signal.aborted) popover.hide();
   return cards;
 }
