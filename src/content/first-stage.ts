@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 // As text, parsed at start: V8 parses JSON faster than it evaluates the same object as code.
 import screenSource from '../glossary/generated/screen.json?raw';
-import { createQuickScreen, type ScreenData } from '../match/quick-screen.ts';
+import { createQuickScreen, type QuickScreen, type ScreenData } from '../match/quick-screen.ts';
 import { answerWith, tellBackground, type Handlers } from '../messages/channel.ts';
 import { parseContentRequest, type ContentMessages } from '../messages/messages.ts';
 import type { PageReport } from '../page/page-report.ts';
@@ -31,7 +31,8 @@ const isTopFrame = window === window.top;
  * line, and the popup says the page could not be read.
  */
 export async function startFirstStage(ctx: ContentScriptContext, loadFullStage: LoadFullStage): Promise<void> {
-  const screen = createQuickScreen(JSON.parse(screenSource) as ScreenData);
+  // Made when first needed: a site switched off never parses it.
+  let quickScreen: QuickScreen | null = null;
   let enabled = false;
   let full: FullStage | null = null;
   let loading: Promise<FullStage | null> | null = null;
@@ -60,6 +61,7 @@ export async function startFirstStage(ctx: ContentScriptContext, loadFullStage: 
 
   /** Screens the page a few milliseconds at a time; loads the full stage at the first candidate. */
   const screenPage = () => {
+    const screen = (quickScreen ??= createQuickScreen(JSON.parse(screenSource) as ScreenData));
     const run = ++screening;
     const root = document.body ?? document.documentElement;
     const watch = (node: Node) => observer?.observe(node, { childList: true, subtree: true, characterData: true });
