@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 if (!existsSync('../shared/pages/readability')) {
-  console.log('real pages: ../shared/pages/readability/ is absent here (it belongs to another project), nothing to run');
+  console.log(
+    'real pages: ../shared/pages/readability/ is absent here (it belongs to another project), nothing to run',
+  );
   process.exit(0);
 }
 const { status } = spawnSync('npx', ['vitest', 'run', '--project', 'robustness'], { stdio: 'inherit' });
