@@ -126,4 +126,17 @@ describe('how many occurrences are underlined (the density setting)', () => {
     marks.dropWithin(document.querySelectorAll('article')[1]!);
     expect(shown()).toEqual(['0: Prolactin']);
   });
+
+  it('forgets everything at once when the page is read again from scratch', () => {
+    const paragraphs = pageOf([['Prolactin in the first post.', 'Prolactin again.'], ['Colostrum in the second.']]);
+    const { marks, mark, shown } = marksOn('first-in-post');
+    for (const p of paragraphs) mark(p, true);
+    expect(shown()).toEqual(['0: Prolactin', '2: Colostrum']);
+    marks.clear();
+    expect(shown()).toEqual([]);
+    expect(marks.counts().size).toBe(0);
+    expect(marks.shownMarks()).toEqual([]);
+    mark(paragraphs[1]!); // and starts afresh: the second paragraph is now the post's first
+    expect(shown()).toEqual(['1: Prolactin']);
+  });
 });
