@@ -1,3 +1,5 @@
+import { onAbort } from '../page/on-abort.ts';
+
 /**
  * The content side's start and stop, as one small state machine: `run` is called for the settings in force and
  * again whenever they change in a way `modeOf` tells apart (the site switched on or off, another density or
@@ -39,6 +41,6 @@ export async function followSettings<S>({
     // A run that failed to start does not stop the next one.
     applying = applying.catch(() => undefined).then(() => apply(settings));
   });
-  lifetime.addEventListener('abort', unwatch, { once: true });
+  onAbort(lifetime, unwatch);
   await applying;
 }

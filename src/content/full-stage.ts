@@ -8,6 +8,7 @@ import type { ClaimCheck } from '../claims/check-claims.ts';
 import { askBackground, tellBackground, type Handlers } from '../messages/channel.ts';
 import type { ContentMessages } from '../messages/messages.ts';
 import { highlightNameFor, startPageScanner, type PageScanner } from '../page/page-scanner.ts';
+import { onAbort } from '../page/on-abort.ts';
 import { pageReport } from '../page/page-report.ts';
 import { startClaimFlags, type ClaimFlags } from '../page/claim-flags.ts';
 import { dismissalKey, dismissClaim, loadDismissedClaims, watchDismissedClaims } from '../settings/dismissed-claims.ts';
@@ -54,7 +55,11 @@ export async function startFullStage(ctx: ContentScriptContext): Promise<FullSta
    * context ended); a site switched off is a run that starts nothing.
    */
   async function run(settings: Settings, signal: AbortSignal) {
-    signal.addEventListener('abort', () => ((scanner = null), (flags = null), (cards = null)), { once: true });
+    onAbort(signal, () => {
+      scanner = null;
+      flags = null;
+      cards = null;
+    });
     if (isEnabledFor(settings, siteUrl())) {
       const onUpdate = () => {
         updateBadge();

@@ -113,15 +113,13 @@ export class ChangeIntake {
     this.#options.onRecords?.(records);
     const batch: Batch = { screenUntil: started + maxScreeningMsPerBatch, skipStates: new Map() };
     const dirtyBefore = this.#changes.dirtyRoots.size;
-    const pendingBefore = this.pending;
     for (const record of records) {
       if (this.overflowing) break;
       this.#note(record, batch);
     }
     this.#options.onTask?.(performance.now() - started);
     // Style changes that neither hide nor show (animations) must not keep postponing the pass.
-    const grew = this.#changes.dirtyRoots.size !== dirtyBefore || this.pending !== pendingBefore;
-    if (!grew && records.every((r) => r.type === 'attributes')) return;
+    if (this.#changes.dirtyRoots.size === dirtyBefore && records.every((r) => r.type === 'attributes')) return;
     clearTimeout(this.#settleTimer);
     this.#settleTimer = setTimeout(this.#options.onSettled, mutationSettleMs);
   }

@@ -1,4 +1,5 @@
 import type { ClaimCheck } from '../claims/check-claims.ts';
+import { onAbort } from './on-abort.ts';
 import { maxClaimTextLength, maxClaimTexts } from '../messages/messages.ts';
 import { ClaimMarks, type ClaimMark } from './claim-marks.ts';
 import type { TextBlock } from './collect-text-blocks.ts';
@@ -43,15 +44,11 @@ export function startClaimFlags(
   const checked = new WeakSet<TextBlock>();
   const related = new Map<string, { check: ClaimCheck; block: TextBlock }>();
   let dismissed = isDismissed;
-  signal.addEventListener(
-    'abort',
-    () => {
-      marks.drop(() => true);
-      related.clear();
-      for (const name of Object.values(claimHighlightNames)) CSS.highlights.delete(name);
-    },
-    { once: true },
-  );
+  onAbort(signal, () => {
+    marks.drop(() => true);
+    related.clear();
+    for (const name of Object.values(claimHighlightNames)) CSS.highlights.delete(name);
+  });
 
   return {
     marks,

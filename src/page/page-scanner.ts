@@ -2,6 +2,7 @@ import { searchPieceLength } from '../match/quick-screen.ts';
 import { type BlockSearch, type TermMatch, type TermMatcher } from '../match/term-matcher.ts';
 import type { Density } from '../settings/settings.ts';
 import { ChangeIntake, mutationSettleMs, type PageChanges } from './change-intake.ts';
+import { onAbort } from './on-abort.ts';
 import { blockElementOf, isInSkippedSubtree, TextBlockWalker, type TextBlock } from './collect-text-blocks.ts';
 import { TermScreen } from './term-screen.ts';
 import { TermMarks } from './term-marks.ts';
@@ -242,15 +243,11 @@ export function startPageScanner(
     onTask: (ms) => countTask(stats, ms),
   });
   const watchShadowRoot = intake.watchShadowRoot;
-  signal.addEventListener(
-    'abort',
-    () => {
-      intake.disconnect();
-      marks.clear();
-      CSS.highlights.delete(highlightName);
-    },
-    { once: true },
-  );
+  onAbort(signal, () => {
+    intake.disconnect();
+    marks.clear();
+    CSS.highlights.delete(highlightName);
+  });
   // Start when the page has finished its own loading work, not in the middle of it.
   if (view?.requestIdleCallback) view.requestIdleCallback(schedule, { timeout: 300 });
   else schedule();

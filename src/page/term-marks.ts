@@ -109,9 +109,7 @@ export class TermMarks {
 
   /** Forgets every block at or under `root` (its subtree was hidden or made editable, so none may stay). */
   dropWithin(root: Element): void {
-    for (const element of [...this.#blocks.keys()]) {
-      if (root.contains(element)) this.drop(element);
-    }
+    this.dropWhere((element) => root.contains(element));
   }
 
   /** Forgets every block for which `test` holds (one moved into a hidden subtree, say). */

@@ -11,6 +11,7 @@ import { isNarrowViewport } from './bottom-sheet.ts';
 import { HoverIntent } from './hover-intent.ts';
 import { createCardPopover, type PopoverAnchor, type ShowOptions } from './card-popover.tsx';
 import { listenForTouchTaps } from './touch-taps.ts';
+import { onAbort } from '../page/on-abort.ts';
 
 export interface HoverCards {
   /**
@@ -234,15 +235,9 @@ export async function startHoverCards(
       );
     },
   };
-  signal.addEventListener(
-    'abort',
-    () => {
-      intent.close();
-      popover.hide();
-    },
-    { once: true },
-  );
-  // (Aborted while the popover was being made: nothing was shown, but it closes the same way.)
-  if (signal.aborted) popover.hide();
+  onAbort(signal, () => {
+    intent.close();
+    popover.hide();
+  });
   return cards;
 }

@@ -92,8 +92,11 @@ describe('turning page changes into the places a pass reads again', () => {
       post.removeAttribute('style');
       await delivered();
       intake.take();
+      const settledBefore = settled;
       post.setAttribute(name, value);
       await delivered();
+      vi.runAllTimers();
+      expect(settled, `${name}="${value}" brings a pass`).toBe(settledBefore + 1);
       const changes = intake.take();
       expect([...changes.rootsToEmpty], `${name}="${value}"`).toEqual([post]);
       expect([...changes.dirtyRoots]).toEqual([post]);
