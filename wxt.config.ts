@@ -36,6 +36,18 @@ export default defineConfig({
     // the content script reports its own page to the popup and the background. activeTab (MV3, where site
     // access can be withheld): the popup reads the address of the tab it was opened on to offer access to it.
     permissions: ['storage', 'contextMenus', ...(manifestVersion === 3 ? ['activeTab'] : [])],
+    // The content script: its first stage, an unlisted script (entrypoints/first-stage.ts) declared here
+    // rather than through WXT's content-script entry point (see that file for why).
+    content_scripts: [
+      {
+        matches: ['<all_urls>'],
+        all_frames: true,
+        match_about_blank: true,
+        run_at: 'document_idle',
+        js: ['first-stage.js'],
+        css: ['assets/highlights.css'],
+      },
+    ],
     // The content script's full stage, imported by its first stage only where a page may hold a term. Chrome
     // serves it at a per-session address (use_dynamic_url), so a page cannot probe for the extension by it;
     // Firefox's extension addresses are random per installation anyway.

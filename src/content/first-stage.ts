@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 // As text, parsed at start: V8 parses JSON faster than it evaluates the same object as code.
 import screenSource from '../glossary/generated/screen.json?raw';
 import { createQuickScreen, type QuickScreen, type ScreenData } from '../match/quick-screen.ts';
-import { answerWith, tellBackground, type Handlers } from '../messages/channel.ts';
+import { answerWith, type Handlers } from '../messages/channel.ts';
 import { parseContentRequest, type ContentMessages } from '../messages/messages.ts';
+import { onAbort } from '../page/on-abort.ts';
 import type { PageReport } from '../page/page-report.ts';
 import { mayHoldTerms, TermScreen } from '../page/term-screen.ts';
-import { isEnabledFor, type Settings } from '../settings/settings.ts';
+import { isEnabledFor } from '../settings/settings.ts';
 import { siteUrl } from './site-url.ts';
 import { readSettings, watchStoredSettings } from './stored-settings.ts';
 
@@ -21,88 +21,87 @@ export type LoadFullStage = () => Promise<FullStage>;
 
 /** How long one screening task may run before it yields to the page (ms). */
 const stepBudget = 6;
-const isTopFrame = window === window.top;
 
 /**
- * The content script's first stage, on every page and frame: the site's settings, then a quick screen of the
- * page's text with patterns prepared at build time. Only where the screen finds a candidate term does the full
- * stage load; a page without one keeps just this and a mutation observer that screens text added later. If
- * the full stage cannot load (a page's policy, an extension update), the page is left alone: one console
- * line, and the popup says the page could not be read.
+ * The content script's first stage, on every page and frame: a quick screen of the page's text with patterns
+ * prepared at build time. A page without a candidate term keeps just this and a mutation observer that
+ * screens text added later, and calls no extension API but the listener that answers the popup: the site's
+ * settings are read only once there is something to underline (a site switched off then stops here), and
+ * the toolbar badge, which the browser clears on every navigation, has nothing to show. Where the page may
+ * hold a term and the site is on, the full stage loads. If it cannot (a page's policy, an extension update),
+ * the page is left alone: one console line, and the popup says the page could not be read.
+ *
+ * It stops when `signal` aborts, or once the extension is updated or removed (its API is then gone: a check
+ * made before each task, as WXT's content-script context does).
  */
-export async function startFirstStage(ctx: ContentScriptContext, loadFullStage: LoadFullStage): Promise<void> {
-  // Made when first needed: a site switched off never parses it.
-  let quickScreen: QuickScreen | null = null;
-  let enabled = false;
-  let full: FullStage | null = null;
+export function startFirstStage(loadFullStage: LoadFullStage, signal?: AbortSignal): void {
   let loading: Promise<FullStage | null> | null = null;
   let failure: string | null = null;
   let observer: MutationObserver | null = null;
-  let screening = 0;
+  let stopped = false;
+  const lifetime = new AbortController();
 
   const stopWatchingPage = () => {
+    stopped = true;
     observer?.disconnect();
     observer = null;
-    screening++;
+  };
+  /** False, having stopped everything, once the extension that ran this script is gone. */
+  const extensionPresent = () => {
+    if (browser.runtime?.id === undefined) lifetime.abort();
+    return !lifetime.signal.aborted;
   };
 
-  const load = () => {
+  const load = () =>
+    (loading ??= loadFullStage().catch((error: unknown) => {
+      failure = error instanceof Error ? error.message : String(error);
+      console.info(`Lactation Glossary: this page could not be read (${failure}).`);
+      return null;
+    }));
+
+  /** A candidate is on the page: the full stage loads now if the site is on, or once the user switches it on. */
+  const candidateFound = async () => {
+    if (stopped || !extensionPresent()) return;
     stopWatchingPage();
-    loading ??= loadFullStage().then(
-      (stage) => (full = stage),
-      (error: unknown) => {
-        failure = error instanceof Error ? error.message : String(error);
-        console.info(`Lactation Glossary: this page could not be read (${failure}).`);
-        return null;
-      },
-    );
-    return loading;
+    if (isEnabledFor(await readSettings(), siteUrl())) return void load();
+    const unwatch = watchStoredSettings((settings) => {
+      if (!isEnabledFor(settings, siteUrl())) return;
+      unwatch();
+      void load();
+    });
+    onAbort(lifetime.signal, unwatch);
   };
 
-  /** Screens the page a few milliseconds at a time; loads the full stage at the first candidate. */
-  const screenPage = () => {
-    const screen = (quickScreen ??= createQuickScreen(JSON.parse(screenSource) as ScreenData));
-    const run = ++screening;
+  /** Screens the page a few milliseconds at a time, and the text added to it later. */
+  const screenPage = (screen: QuickScreen) => {
     const root = document.body ?? document.documentElement;
     const watch = (node: Node) => observer?.observe(node, { childList: true, subtree: true, characterData: true });
     observer = new MutationObserver((records) => {
       const deadline = performance.now() + stepBudget;
       for (const record of records) {
         const added = record.type === 'characterData' ? [record.target] : [...record.addedNodes];
-        if (added.some((node) => mayHoldTerms(node, screen, deadline, watch))) return void load();
+        if (added.some((node) => mayHoldTerms(node, screen, deadline, watch))) return void candidateFound();
       }
     });
     watch(root);
     const pageScreen = new TermScreen(root, screen, watch);
     const step = () => {
-      if (run !== screening) return;
+      if (stopped || !extensionPresent()) return;
       const deadline = performance.now() + stepBudget;
       while (performance.now() < deadline) {
         if (pageScreen.step()) continue;
-        if (pageScreen.mayHoldTerms) void load();
+        if (pageScreen.mayHoldTerms) void candidateFound();
         return;
       }
-      ctx.setTimeout(step, 0);
+      setTimeout(step, 0);
     };
     step();
   };
 
-  const updateBadge = () => {
-    if (isTopFrame) tellBackground({ type: 'page-terms', distinctTerms: 0, enabled });
-  };
-
-  const apply = (settings: Settings) => {
-    if (loading) return; // the full stage follows the settings itself
-    enabled = isEnabledFor(settings, siteUrl());
-    stopWatchingPage();
-    if (enabled) screenPage();
-    updateBadge();
-  };
-
-  /** The page as the first stage sees it: no term (or not read), for the popup. */
-  const report = (): PageReport => ({
+  /** The page as the first stage sees it (no term, or not read), for the popup. */
+  const report = async (): Promise<PageReport> => ({
     url: siteUrl(),
-    enabled,
+    enabled: isEnabledFor(await readSettings(), siteUrl()),
     terms: [],
     underlined: 0,
     claims: [],
@@ -121,14 +120,11 @@ export async function startFirstStage(ctx: ContentScriptContext, loadFullStage: 
     return answerWith(ownHandlers, request);
   };
   browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => {
+  onAbort(lifetime.signal, () => {
     browser.runtime.onMessage.removeListener(onMessage);
     stopWatchingPage();
   });
+  if (signal) onAbort(signal, () => lifetime.abort());
 
-  apply(await readSettings());
-  const unwatch = watchStoredSettings(apply);
-  ctx.onInvalidated(unwatch);
-  // Kept for the full stage's own teardown: it registers with the same context.
-  void full;
+  screenPage(createQuickScreen(JSON.parse(screenSource) as ScreenData));
 }

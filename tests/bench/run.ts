@@ -166,6 +166,8 @@ async function main() {
     );
     const tiny = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tiny</title></head><body><p>${filler[0]}</p></body></html>`;
     server.route('/tiny.html', tiny);
+    // On a switched-off site the settings matter only where there is something to underline: a page with a term.
+    server.route('/tiny-term.html', tiny.replace('</p>', ' Her prolactin was checked at six weeks.</p>'));
     server.route('/quiet-120k.html', forumThread(120_000, false).html);
     server.route(
       '/ten-frames.html',
@@ -201,10 +203,10 @@ async function main() {
     await step('site switched off', async () => {
       await setSettings(ext, { sites: ['localhost'] });
       const c = await medianCost(() =>
-        traceLoad(ext.browser, `${server.origin.replace('127.0.0.1', 'localhost')}/tiny.html`, extension),
+        traceLoad(ext.browser, `${server.origin.replace('127.0.0.1', 'localhost')}/tiny-term.html`, extension),
       );
       await setSettings(ext, {});
-      console.log(`  a page on a site switched off     ${ms(c.scriptMs)}   (target ≤ 1 ms)`);
+      console.log(`  a page with a term, site off      ${ms(c.scriptMs)}   (target ≤ 1 ms)`);
     });
 
     let floor: TraceCost | null = null;

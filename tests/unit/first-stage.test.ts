@@ -1,21 +1,10 @@
 // @vitest-environment happy-dom
 import { fakeBrowser } from 'wxt/testing';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startFirstStage, type FullStage } from '../../src/content/first-stage.ts';
 import type { PageReport } from '../../src/page/page-report.ts';
 import { saveSettings } from '../../src/settings/settings-store.ts';
 import { defaultSettings } from '../../src/settings/settings.ts';
-
-/** The parts of WXT's content-script context the first stage uses, with a way to end it. */
-function fakeContext() {
-  const teardown: (() => void)[] = [];
-  const ctx = {
-    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
-    onInvalidated: (fn: () => void) => teardown.push(fn),
-  };
-  return { ctx: ctx as unknown as ContentScriptContext, invalidate: () => teardown.forEach((fn) => fn()) };
-}
 
 /** Puts paragraphs (and a container, when `id` is given) in the body, as a page would have them. */
 function page(paragraphs: string[], id?: string) {
@@ -32,29 +21,58 @@ const report = async () => (await fakeBrowser.runtime.onMessage.trigger({ type: 
 /** Resolves once the first stage has had its turn: screening steps and observer callbacks are tasks. */
 const turn = () => new Promise((resolve) => setTimeout(resolve, 20));
 
-let context: ReturnType<typeof fakeContext>;
+let lifetime: AbortController;
 beforeEach(() => {
   fakeBrowser.reset();
-  context = fakeContext();
+  lifetime = new AbortController();
   document.body.replaceChildren();
 });
-afterEach(() => context.invalidate());
+afterEach(() => lifetime.abort());
 
 describe('the content script’s first stage', () => {
   it('leaves a page without any term with the first stage only, and answers the popup itself', async () => {
     page(['Our toddler finally sleeps through the night.', 'Any tips for weaning?']);
     const load = vi.fn(async () => fullStage);
-    await startFirstStage(context.ctx, load);
+    await startFirstStage(load, lifetime.signal);
     await vi.waitFor(async () =>
       expect(await report()).toMatchObject({ enabled: true, terms: [], stats: null, unreadable: null }),
     );
     expect(load).not.toHaveBeenCalled();
   });
 
+  it('calls no extension API on a term-free page (no settings read, no message) until a term arrives', async () => {
+    page(['Our toddler finally sleeps through the night.'], 'thread');
+    const read = vi.spyOn(fakeBrowser.storage.sync, 'get');
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    const load = vi.fn(async () => fullStage);
+    await startFirstStage(load, lifetime.signal);
+    await turn();
+    expect(read).not.toHaveBeenCalled();
+    expect(send).not.toHaveBeenCalled();
+    document
+      .getElementById('thread')!
+      .append(Object.assign(document.createElement('p'), { textContent: 'Is IGT real?' }));
+    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('tells the popup that a term-free page on a switched-off site is off', async () => {
+    await saveSettings({ ...defaultSettings, sites: ['localhost'] });
+    page(['Our toddler finally sleeps through the night.']);
+    await startFirstStage(
+      vi.fn(async () => fullStage),
+      lifetime.signal,
+    );
+    expect(await report()).toMatchObject({ enabled: false, terms: [] });
+    await saveSettings({ ...defaultSettings, sites: [] });
+    expect(await report()).toMatchObject({ enabled: true, terms: [] });
+  });
+
   it('loads the full stage where the page may hold a term, and hands it the popup’s requests', async () => {
     page(['My prolactin was low at six weeks.']);
     const load = vi.fn(async () => fullStage);
-    await startFirstStage(context.ctx, load);
+    await startFirstStage(load, lifetime.signal);
     await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
     expect(await report()).toEqual({ from: 'full stage' });
   });
@@ -62,7 +80,7 @@ describe('the content script’s first stage', () => {
   it('loads it when a term arrives later (a reply loading), and not before', async () => {
     page(['Welcome to the thread.'], 'thread');
     const load = vi.fn(async () => fullStage);
-    await startFirstStage(context.ctx, load);
+    await startFirstStage(load, lifetime.signal);
     await turn();
     expect(load).not.toHaveBeenCalled();
     const reply = document.createElement('p');
@@ -75,7 +93,7 @@ describe('the content script’s first stage', () => {
     await saveSettings({ ...defaultSettings, sites: ['localhost'] });
     page(['My prolactin was low at six weeks.']);
     const load = vi.fn(async () => fullStage);
-    await startFirstStage(context.ctx, load);
+    await startFirstStage(load, lifetime.signal);
     await turn();
     expect(load).not.toHaveBeenCalled();
     expect(await report()).toMatchObject({ enabled: false });
@@ -87,7 +105,7 @@ describe('the content script’s first stage', () => {
     page(['My prolactin was low at six weeks.']);
     const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
     const load = vi.fn(() => Promise.reject(new Error('blocked by the page')));
-    await startFirstStage(context.ctx, load);
+    await startFirstStage(load, lifetime.signal);
     await vi.waitFor(async () =>
       expect(await report()).toMatchObject({ enabled: true, unreadable: 'blocked by the page' }),
     );

@@ -1,0 +1,18 @@
+import { browser } from 'wxt/browser';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { startFirstStage, type FullStage } from '../src/content/first-stage.ts';
+import { fullStageKey, type StartFullStage } from '../src/content/full-stage-key.ts';
+
+// The content script (declared in wxt.config.ts, with highlights.css): an unlisted script rather than WXT's
+// content-script entry point, whose context object costs every page and frame about 2 ms before any work
+// (and announces itself with a page-visible event). The full stage makes that context when it loads.
+export default defineUnlistedScript(() => {
+  // The rest of the glossary (finder, marks, cards, claim flags) is a module of its own, loaded on demand.
+  const loadFullStage = async (): Promise<FullStage> => {
+    await import(/* @vite-ignore */ browser.runtime.getURL('/full-stage.js'));
+    const start = (globalThis as Record<symbol, StartFullStage | undefined>)[fullStageKey];
+    if (!start) throw new Error('the full stage did not register');
+    return start();
+  };
+  startFirstStage(loadFullStage);
+});
