@@ -10,7 +10,8 @@ import { compileGlossaryAndArticle, GlossaryError } from './compile-glossary.ts'
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 const outFile = resolve(here, '../../src/glossary/generated/glossary.json');
-const screenFile = resolve(here, '../../src/glossary/generated/screen.json');
+const screenWordsFile = resolve(here, '../../src/glossary/generated/screen-words.json');
+const screenPatternsFile = resolve(here, '../../src/glossary/generated/screen-patterns.json');
 const articleFile = resolve(here, '../../src/glossary/generated/article.json');
 
 /** Written whole then renamed, so a `scan` compiling at the same time never reads half a file. */
@@ -26,7 +27,10 @@ try {
   // The article page's text first: the glossary's time stamp tells `scan` the compile is up to date.
   writeWhole(articleFile, article, 1);
   writeWhole(outFile, glossary, 1);
-  writeWhole(screenFile, screenDataOf(glossary.terms));
+  // Two files: the first stage holds the first words as a string and parses the patterns only when one is met.
+  const screen = screenDataOf(glossary.terms);
+  writeWhole(screenWordsFile, screen.firstWords);
+  writeWhole(screenPatternsFile, screen.patterns);
   console.log(
     `glossary: ${glossary.terms.length} terms, ${glossary.claims.length} claims, ${glossary.references.length} references`,
   );

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
-// As text, parsed at start: V8 parses JSON faster than it evaluates the same object as code.
-import screenSource from '../glossary/generated/screen.json?raw';
-import { createQuickScreen, type QuickScreen, type ScreenData } from '../match/quick-screen.ts';
+import screenWords from '../glossary/generated/screen-words.json';
+// As text, parsed when the first candidate word is met: a term-free page never builds these objects.
+import screenPatterns from '../glossary/generated/screen-patterns.json?raw';
+import { createQuickScreen, type QuickScreen, type ScreenPatterns } from '../match/quick-screen.ts';
 import { answerWith, type Handlers } from '../messages/channel.ts';
 import { parseContentRequest, type ContentMessages } from '../messages/messages.ts';
 import { onAbort } from '../page/on-abort.ts';
@@ -21,18 +22,19 @@ export type LoadFullStage = () => Promise<FullStage>;
 
 /** How long one screening task may run before it yields to the page (ms). */
 const stepBudget = 6;
+const isTopFrame = window === window.top;
 
 /**
  * The content script's first stage, on every page and frame: a quick screen of the page's text with patterns
  * prepared at build time. A page without a candidate term keeps just this and a mutation observer that
- * screens text added later, and calls no extension API but the listener that answers the popup: the site's
+ * screens text added later, and calls no extension API but, in the top frame, the listener that answers the popup: the site's
  * settings are read only once there is something to underline (a site switched off then stops here), and
  * the toolbar badge, which the browser clears on every navigation, has nothing to show. Where the page may
  * hold a term and the site is on, the full stage loads. If it cannot (a page's policy, an extension update),
  * the page is left alone: one console line, and the popup says the page could not be read.
  *
- * It stops when `signal` aborts, or once the extension is updated or removed (its API is then gone: a check
- * made before each task, as WXT's content-script context does).
+ * It stops when `signal` aborts, or once the extension is updated or removed (its API is then gone: checked
+ * when a candidate is found, not per screening task, where the check would cost a frame its API bindings).
  */
 export function startFirstStage(loadFullStage: LoadFullStage, signal?: AbortSignal): void {
   let loading: Promise<FullStage | null> | null = null;
@@ -86,7 +88,7 @@ export function startFirstStage(loadFullStage: LoadFullStage, signal?: AbortSign
     watch(root);
     const pageScreen = new TermScreen(root, screen, watch);
     const step = () => {
-      if (stopped || !extensionPresent()) return;
+      if (stopped) return;
       const deadline = performance.now() + stepBudget;
       while (performance.now() < deadline) {
         if (pageScreen.step()) continue;
@@ -119,12 +121,14 @@ export function startFirstStage(loadFullStage: LoadFullStage, signal?: AbortSign
     if (loading) return loading.then((stage) => answerWith(stage?.handlers ?? ownHandlers, request));
     return answerWith(ownHandlers, request);
   };
-  browser.runtime.onMessage.addListener(onMessage);
+  // The popup and the background ask the top frame only (askContent: frame 0); a frame has nothing to answer,
+  // and a listener costs each frame about a millisecond to set up.
+  if (isTopFrame) browser.runtime.onMessage.addListener(onMessage);
   onAbort(lifetime.signal, () => {
-    browser.runtime.onMessage.removeListener(onMessage);
+    if (isTopFrame) browser.runtime.onMessage.removeListener(onMessage);
     stopWatchingPage();
   });
   if (signal) onAbort(signal, () => lifetime.abort());
 
-  screenPage(createQuickScreen(JSON.parse(screenSource) as ScreenData));
+  screenPage(createQuickScreen(screenWords, () => JSON.parse(screenPatterns) as ScreenPatterns));
 }

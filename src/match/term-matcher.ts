@@ -1,7 +1,13 @@
 import type { AcronymRule, Term } from '../glossary/types.ts';
 import { acronymCheck, type AcronymCheck, type AcronymContext } from './acronym-context.ts';
 import { escapeRegExp } from './escape-regexp.ts';
-import { createQuickScreen, searchPieceLength, type QuickScreen, type ScreenData } from './quick-screen.ts';
+import {
+  createQuickScreen,
+  firstWordsSource,
+  searchPieceLength,
+  type QuickScreen,
+  type ScreenData,
+} from './quick-screen.ts';
 import { looseSurfacePattern, surfacePattern } from './surface-pattern.ts';
 import { isCamelCaseIdentifier, isInsideAddressOrCode, isWholeWord } from './surroundings.ts';
 
@@ -91,7 +97,7 @@ function screenDataFrom(surfaces: Map<string, Surface[]>): ScreenData {
           : [`${escapeRegExp(text)}|${escapeRegExp(text.toUpperCase())}`, 'y'],
     );
   }
-  return { firstWords: [...surfaces.keys()].sort((a, b) => b.length - a.length), patterns };
+  return { firstWords: firstWordsSource([...surfaces.keys()]), patterns };
 }
 
 /** The quick screen's data for a glossary's terms: written at build time for the content script's first stage. */
@@ -137,7 +143,8 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
     return forms;
   };
 
-  const { quickTestOf } = createQuickScreen(screenDataFrom(surfaces));
+  const screen = screenDataFrom(surfaces);
+  const { quickTestOf } = createQuickScreen(screen.firstWords, () => screen.patterns);
 
   /** `contexts` keeps each acronym's judge of this text: it reads the block once, not once per occurrence. */
   function accept(
