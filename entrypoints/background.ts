@@ -6,7 +6,8 @@ import { createTermMatcher } from '../src/match/term-matcher.ts';
 import { runCommand } from '../src/background/commands.ts';
 import { openExtensionPage } from '../src/background/extension-pages.ts';
 import { checkClaims } from '../src/claims/check-claims.ts';
-import { answerWith, askContent, type Handlers } from '../src/messages/channel.ts';
+import { answerWith, type Handlers } from '../src/messages/answer.ts';
+import { askContent } from '../src/messages/channel.ts';
 import { parseBackgroundRequest, type BackgroundMessages } from '../src/messages/messages.ts';
 import { loadSettings, watchSettings } from '../src/settings/settings-store.ts';
 

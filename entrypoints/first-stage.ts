@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { extensionApi } from '../src/content/extension-api.ts';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { startFirstStage, type FullStage } from '../src/content/first-stage.ts';
 import { fullStageKey, type StartFullStage } from '../src/content/full-stage-key.ts';
@@ -9,7 +9,7 @@ import { fullStageKey, type StartFullStage } from '../src/content/full-stage-key
 export default defineUnlistedScript(() => {
   // The rest of the glossary (finder, marks, cards, claim flags) is a module of its own, loaded on demand.
   const loadFullStage = async (): Promise<FullStage> => {
-    await import(/* @vite-ignore */ browser.runtime.getURL('/full-stage.js'));
+    await import(/* @vite-ignore */ extensionApi().runtime.getURL('/full-stage.js'));
     const start = (globalThis as Record<symbol, StartFullStage | undefined>)[fullStageKey];
     if (!start) throw new Error('the full stage did not register');
     return start();

@@ -1,9 +1,9 @@
-import { browser } from 'wxt/browser';
+import { extensionApi } from './extension-api.ts';
 import screenWords from '../glossary/generated/screen-words.json';
 // As text, parsed when the first candidate word is met: a term-free page never builds these objects.
 import screenPatterns from '../glossary/generated/screen-patterns.json?raw';
 import { createQuickScreen, type QuickScreen, type ScreenPatterns } from '../match/quick-screen.ts';
-import { answerWith, type Handlers } from '../messages/channel.ts';
+import { answerWith, type Handlers } from '../messages/answer.ts';
 import { parseContentRequest, type ContentMessages } from '../messages/messages.ts';
 import { onAbort } from '../page/on-abort.ts';
 import type { PageReport } from '../page/page-report.ts';
@@ -50,7 +50,7 @@ export function startFirstStage(loadFullStage: LoadFullStage, signal?: AbortSign
   };
   /** False, having stopped everything, once the extension that ran this script is gone. */
   const extensionPresent = () => {
-    if (browser.runtime?.id === undefined) lifetime.abort();
+    if (extensionApi().runtime?.id === undefined) lifetime.abort();
     return !lifetime.signal.aborted;
   };
 
@@ -123,9 +123,9 @@ export function startFirstStage(loadFullStage: LoadFullStage, signal?: AbortSign
   };
   // The popup and the background ask the top frame only (askContent: frame 0); a frame has nothing to answer,
   // and a listener costs each frame about a millisecond to set up.
-  if (isTopFrame) browser.runtime.onMessage.addListener(onMessage);
+  if (isTopFrame) extensionApi().runtime.onMessage.addListener(onMessage);
   onAbort(lifetime.signal, () => {
-    if (isTopFrame) browser.runtime.onMessage.removeListener(onMessage);
+    if (isTopFrame) extensionApi().runtime.onMessage.removeListener(onMessage);
     stopWatchingPage();
   });
   if (signal) onAbort(signal, () => lifetime.abort());

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { extensionApi } from './extension-api.ts';
 import { parseSettings, type Settings } from '../settings/settings.ts';
 
 // The first stage reads the same stored item as src/settings/settings-store.ts ("sync:settings": key
@@ -7,7 +7,7 @@ import { parseSettings, type Settings } from '../settings/settings.ts';
 const key = 'settings';
 
 export async function readSettings(): Promise<Settings> {
-  const stored = await browser.storage.sync.get(key);
+  const stored = await extensionApi().storage.sync.get(key);
   return parseSettings(stored[key] ?? null).settings;
 }
 
@@ -16,6 +16,6 @@ export function watchStoredSettings(callback: (settings: Settings) => void): () 
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'sync' && key in changes) callback(parseSettings(changes[key]!.newValue ?? null).settings);
   };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  extensionApi().storage.onChanged.addListener(listener);
+  return () => extensionApi().storage.onChanged.removeListener(listener);
 }

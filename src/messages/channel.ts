@@ -1,4 +1,4 @@
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import type { BackgroundMessages, ContentMessages, RequestOf, ResponseTo } from './messages.ts';
 
 /** How long the popup or the background waits for a page's content script before saying the page is silent. */
@@ -32,27 +32,4 @@ export function askBackground<R extends RequestOf<BackgroundMessages>>(
 /** Tells the background something that needs no answer; an unreachable background is not the page's problem. */
 export function tellBackground(request: RequestOf<BackgroundMessages>): void {
   browser.runtime.sendMessage(request).catch(() => undefined);
-}
-
-/** One receiver's answers: a handler per request type it takes (a type without one gets no answer). */
-export type Handlers<M> = {
-  [K in keyof M]?: M[K] extends { request: infer R; response: infer A }
-    ? (request: R, sender: Browser.runtime.MessageSender) => A | Promise<A> | undefined
-    : never;
-};
-
-/**
- * The answer of `handlers` to a request that passed its parser (null: malformed, ignored). Undefined means no
- * answer: the sender's promise then resolves to undefined, or another listener may answer.
- */
-export function answerWith<M>(
-  handlers: Handlers<M>,
-  request: RequestOf<M> | null,
-  sender: Browser.runtime.MessageSender = {},
-): Promise<unknown> | undefined {
-  if (!request) return undefined;
-  const type = (request as unknown as { type: keyof M }).type;
-  const handler = handlers[type] as ((r: unknown, s: Browser.runtime.MessageSender) => unknown) | undefined;
-  const answer = handler?.(request, sender);
-  return answer === undefined ? undefined : Promise.resolve(answer);
 }

@@ -1,6 +1,7 @@
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { answerWith, askContent, type Handlers } from '../../src/messages/channel.ts';
+import { answerWith, type Handlers } from '../../src/messages/answer.ts';
+import { askContent } from '../../src/messages/channel.ts';
 import { parseBackgroundRequest, parseContentRequest, type BackgroundMessages } from '../../src/messages/messages.ts';
 
 afterEach(() => {
