@@ -40,6 +40,8 @@ export interface ChangeIntakeOptions {
 export const maxDirtyRootsBeforeFullRescan = 200;
 /** Mutations are gathered for this long, so a burst costs one pass. */
 export const mutationSettleMs = 50;
+/** A page that never stops changing (a ticking clock, a live counter) still gets a pass this often. */
+export const maxSettleWaitMs = 500;
 /** How long one batch of mutations may spend screening added nodes for terms before it just queues them. */
 const maxScreeningMsPerBatch = 4;
 
@@ -70,6 +72,8 @@ export class ChangeIntake {
   readonly #observer: MutationObserver;
   readonly #watchedShadowRoots = new WeakSet<ShadowRoot>();
   #settleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the changes the settle timer waits for began (`performance.now()`), or null when none wait. */
+  #waitingSince: number | null = null;
 
   constructor(doc: Document, options: ChangeIntakeOptions) {
     this.#options = options;
@@ -120,9 +124,18 @@ export class ChangeIntake {
     this.#options.onTask?.(performance.now() - started);
     // Style changes that neither hide nor show (animations) must not keep postponing the pass.
     if (this.#changes.dirtyRoots.size === dirtyBefore && records.every((r) => r.type === 'attributes')) return;
+    // Each batch postpones the pass, up to a point: past it the timer already set is left to fire.
+    const now = performance.now();
+    this.#waitingSince ??= now;
+    if (now - this.#waitingSince >= maxSettleWaitMs) return;
     clearTimeout(this.#settleTimer);
-    this.#settleTimer = setTimeout(this.#options.onSettled, mutationSettleMs);
+    this.#settleTimer = setTimeout(this.#settled, mutationSettleMs);
   }
+
+  readonly #settled = () => {
+    this.#waitingSince = null;
+    this.#options.onSettled();
+  };
 
   #note(record: MutationRecord, batch: Batch): void {
     const { target } = record;

@@ -113,13 +113,18 @@ export function startPageScanner(
   }
 
   /**
-   * Blocks around the middle of the viewport, so what the reader sees is underlined first. Positions are only
-   * read after the page has painted once (reading scrollY or elementFromPoint earlier forces a layout of the
-   * whole page on our time), and only when the page is scrolled: at the top, document order is visible-first.
+   * Blocks around the middle of the viewport, so what the reader sees is underlined first. Positions are read
+   * in a task of their own right after a frame is painted, when the page's layout is fresh: reading scrollY or
+   * elementFromPoint in a pass could force a layout of the whole page on our time (300 ms in Firefox on a page
+   * that had just added thousands of posts). Only when the page is scrolled: at the top, document order is
+   * visible-first.
    */
-  let painted = false;
   const view = doc.defaultView;
-  view?.requestAnimationFrame(() => setTimeout(() => (painted = true), 0));
+  let visibleAfterPaint: Element[] | null = null;
+  function readVisibleRootsAfterNextPaint() {
+    visibleAfterPaint = null;
+    view?.requestAnimationFrame(() => setTimeout(() => (visibleAfterPaint = visibleRoots()), 0));
+  }
   function visibleRoots(): Element[] {
     if (!view || !doc.body || view.scrollY === 0) return [];
     const roots = new Set<Element>();
@@ -143,6 +148,7 @@ export function startPageScanner(
     const done = new Set<Element>();
     let inDocumentOrder = true;
     let visibleChecked = false;
+    readVisibleRootsAfterNextPaint();
     const visible: (() => boolean)[] = [];
     // Made once the screen lets the walk go ahead: setting a walk up queries the whole page.
     let main: (() => boolean) | null = null;
@@ -153,9 +159,9 @@ export function startPageScanner(
         screen = null;
       }
       main ??= subtreeScan(body, done, () => inDocumentOrder);
-      if (!visibleChecked && painted) {
+      if (!visibleChecked && visibleAfterPaint) {
         visibleChecked = true;
-        for (const root of visibleRoots()) visible.push(subtreeScan(root, done, () => false));
+        for (const root of visibleAfterPaint) visible.push(subtreeScan(root, done, () => false));
         if (visible.length > 0) inDocumentOrder = false;
       }
       while (visible.length > 0) {

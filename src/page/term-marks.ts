@@ -50,9 +50,9 @@ interface Interval {
 export class TermMarks {
   readonly #highlight: Highlight;
   readonly #blocks = new Map<Element, BlockMarks>();
-  readonly #intervals = new WeakMap<Text, Interval[]>();
+  #intervals = new WeakMap<Text, Interval[]>();
   /** How many underlined occurrences start in each element: the hover test for "is this text underlined". */
-  readonly #markedParents = new WeakMap<Element, number>();
+  #markedParents = new WeakMap<Element, number>();
   /** For each container, which block holds the first shown occurrence of each term. */
   readonly #firstOwners = new Map<Node, Map<string, Element>>();
   #density: Density;
@@ -126,9 +126,15 @@ export class TermMarks {
     }
   }
 
-  /** Forgets everything at once (dropping block by block would hand each first occurrence on: quadratic). */
+  /**
+   * Forgets everything at once: dropping block by block would hand each first occurrence on, and deleting
+   * ranges from the highlight one by one is quadratic in Firefox (250 ms for a few thousand underlines).
+   */
   clear(): void {
-    for (const entry of this.#blocks.values()) this.#hide(entry);
+    for (const entry of this.#blocks.values()) for (const mark of entry.marks) mark.shown = false;
+    this.#highlight.clear();
+    this.#intervals = new WeakMap();
+    this.#markedParents = new WeakMap();
     this.#blocks.clear();
     this.#firstOwners.clear();
   }

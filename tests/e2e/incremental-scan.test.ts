@@ -166,6 +166,39 @@ describe.each(browserNames)('incremental scanning in %s', (name) => {
     expect(await underlined()).toEqual(['insulin']);
   });
 
+  it('underlines a post added while a clock on the page changes its text every 16 ms', async () => {
+    // Each change postpones the pass a little (bursts cost one pass); a page that never stops changing must
+    // not postpone it for ever.
+    session.server.route(
+      '/ticking.html',
+      `<!doctype html><title>Live</title><p id="clock">0</p><div id="thread"><p>Welcome to the live thread on colostrum.</p></div>
+      <script>window.ticks = 0; window.startClock = () => setInterval(() => (document.getElementById('clock').textContent = String(++window.ticks)), 16);</script>`,
+    );
+    const { page } = await openInFront(session.ext, `${session.server.origin}/ticking.html`);
+    // The first pass is over (the page has a term: the full stage runs), and the scanner waits for changes.
+    expect((await pageReportOf(session.ext, page)).underlined).toBe(1);
+    const ticksAtAppend = await page.evaluate(async () => {
+      (window as any).startClock();
+      // The clock has changed ten times (160 ms) before the reply comes.
+      await new Promise<void>((resolve) => {
+        const check = () => ((window as any).ticks >= 10 ? resolve() : setTimeout(check, 16));
+        check();
+      });
+      const reply = Object.assign(document.createElement('p'), { id: 'reply', textContent: 'My prolactin was low.' });
+      document.getElementById('thread')!.append(reply);
+      return (window as any).ticks as number;
+    });
+    await page.waitForFunction(
+      () =>
+        [...(CSS.highlights.get('lactation-glossary-term')?.keys() ?? [])].some((range) =>
+          document.getElementById('reply')!.contains((range as StaticRange).startContainer),
+        ),
+      { timeout: 15_000, polling: 50 },
+    );
+    // The clock kept changing all the while: the pass did not wait for the page to be still.
+    expect(await page.evaluate(() => (window as any).ticks as number)).toBeGreaterThan(ticksAtAppend + 5);
+  });
+
   it('reads the whole page when the page removes the post the scan is reading', async () => {
     // 5 000 posts with a term each (a scan of many slices). Between two of the scanner's tasks the page removes
     // the post after the last one underlined: the post the scan is in the middle of, or about to read. (The

@@ -2,7 +2,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { glossary } from '../../src/glossary/glossary.ts';
 import { createTermMatcher } from '../../src/match/term-matcher.ts';
-import { ChangeIntake, maxDirtyRootsBeforeFullRescan, mutationSettleMs } from '../../src/page/change-intake.ts';
+import {
+  ChangeIntake,
+  maxDirtyRootsBeforeFullRescan,
+  maxSettleWaitMs,
+  mutationSettleMs,
+} from '../../src/page/change-intake.ts';
 
 const matcher = createTermMatcher(glossary.terms);
 const paragraph = (text: string) => Object.assign(document.createElement('p'), { textContent: text });
@@ -44,6 +49,26 @@ describe('turning page changes into the places a pass reads again', () => {
     expect(settled).toBe(1);
     expect([...intake.take().dirtyRoots]).toEqual([first, second]);
     expect(intake.pending).toBe(false); // taken: the next pass starts afresh
+  });
+
+  it('still gets a pass on a page that never stops changing (a clock ticking every 20 ms)', async () => {
+    const clock = thread.appendChild(paragraph('12:00:00.00'));
+    const post = paragraph('Has anyone tried a galactagogue?');
+    thread.append(post);
+    let elapsed = 0;
+    const tick = async () => {
+      clock.firstChild!.textContent = `12:00:00.${elapsed}`;
+      await delivered();
+      vi.advanceTimersByTime(20);
+      elapsed += 20;
+    };
+    while (elapsed < maxSettleWaitMs - mutationSettleMs) await tick();
+    expect(settled).toBe(0); // each change postpones the pass while the wait is short
+    while (elapsed < maxSettleWaitMs + mutationSettleMs) await tick();
+    expect(settled).toBe(1);
+    expect(intake.take().dirtyRoots).toContain(post);
+    while (elapsed < 3 * (maxSettleWaitMs + mutationSettleMs)) await tick();
+    expect(settled).toBe(3); // and one more each time the wait runs out again
   });
 
   it('reads again the block whose text changed, and the block around inline text added to it', async () => {
