@@ -27,11 +27,11 @@ const isTopFrame = window === window.top;
 /**
  * The content script's first stage, on every page and frame: a quick screen of the page's text with patterns
  * prepared at build time. A page without a candidate term keeps just this and a mutation observer that
- * screens text added later, and calls no extension API but, in the top frame, the listener that answers the popup: the site's
- * settings are read only once there is something to underline (a site switched off then stops here), and
- * the toolbar badge, which the browser clears on every navigation, has nothing to show. Where the page may
- * hold a term and the site is on, the full stage loads. If it cannot (a page's policy, an extension update),
- * the page is left alone: one console line, and the popup says the page could not be read.
+ * screens text added later, and calls no extension API but, in the top frame, the listener that answers the
+ * popup: the site's settings are read only once there is something to underline (a site switched off then
+ * stops here), and the toolbar badge, which the browser clears on every navigation, has nothing to show.
+ * Where the page may hold a term and the site is on, the full stage loads. If it cannot (a page's policy, an
+ * extension update), the page is left alone: one console line, and the popup says the page could not be read.
  *
  * It stops when `signal` aborts, or once the extension is updated or removed (its API is then gone: checked
  * when a candidate is found, not per screening task, where the check would cost a frame its API bindings).
@@ -125,7 +125,8 @@ export function startFirstStage(loadFullStage: LoadFullStage, signal?: AbortSign
   // and a listener costs each frame about a millisecond to set up.
   if (isTopFrame) extensionApi().runtime.onMessage.addListener(onMessage);
   onAbort(lifetime.signal, () => {
-    if (isTopFrame) extensionApi().runtime.onMessage.removeListener(onMessage);
+    // A script the extension left behind has no API to call (Chrome throws): its listener went with it.
+    if (isTopFrame && extensionApi().runtime?.id) extensionApi().runtime.onMessage.removeListener(onMessage);
     stopWatchingPage();
   });
   if (signal) onAbort(signal, () => lifetime.abort());

@@ -21,13 +21,18 @@ const report = async () => (await fakeBrowser.runtime.onMessage.trigger({ type: 
 /** Resolves once the first stage has had its turn: screening steps and observer callbacks are tasks. */
 const turn = () => new Promise((resolve) => setTimeout(resolve, 20));
 
+const extensionId = fakeBrowser.runtime.id;
 let lifetime: AbortController;
 beforeEach(() => {
   fakeBrowser.reset();
+  (fakeBrowser.runtime as { id?: string }).id = extensionId; // reset() leaves it as a test set it
   lifetime = new AbortController();
   document.body.replaceChildren();
 });
-afterEach(() => lifetime.abort());
+afterEach(() => {
+  lifetime.abort();
+  vi.restoreAllMocks();
+});
 
 describe('the content script’s first stage', () => {
   it('leaves a page without any term with the first stage only, and answers the popup itself', async () => {
@@ -55,6 +60,21 @@ describe('the content script’s first stage', () => {
     await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
     expect(read).toHaveBeenCalledTimes(1);
     expect(send).not.toHaveBeenCalled();
+  });
+
+  it('stops, quietly, once the extension is updated or removed under it', async () => {
+    page(['Our toddler finally sleeps through the night.'], 'thread');
+    const load = vi.fn(async () => fullStage);
+    const read = vi.spyOn(fakeBrowser.storage.sync, 'get');
+    await startFirstStage(load, lifetime.signal);
+    (fakeBrowser.runtime as { id?: string }).id = undefined; // as in Chrome, the orphaned script's API is gone
+    document
+      .getElementById('thread')!
+      .append(Object.assign(document.createElement('p'), { textContent: 'Is IGT real?' }));
+    await turn();
+    // The same reply loads the full stage while the extension is there (the test above).
+    expect(read).not.toHaveBeenCalled();
+    expect(load).not.toHaveBeenCalled();
   });
 
   it('tells the popup that a term-free page on a switched-off site is off', async () => {
