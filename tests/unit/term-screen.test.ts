@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { glossary } from '../../src/glossary/glossary.ts';
 import { createTermMatcher } from '../../src/match/term-matcher.ts';
 import { searchPieceLength } from '../../src/match/quick-screen.ts';
-import { TermScreen } from '../../src/page/term-screen.ts';
+import { firstReadLength, TermScreen } from '../../src/page/term-screen.ts';
 
 const matcher = createTermMatcher(glossary.terms);
 
@@ -37,6 +37,24 @@ describe('screening a page for terms before walking it', () => {
       document.body.replaceChildren(paragraph(`${before}lactation, then a consultant`));
       expect(screen(document.body).mayHoldTerms, `no term at ${at}`).toBe(false);
     }
+  });
+
+  it('finds a term early in a long page in its first read, and one split where that read stops', () => {
+    /** 4 000 replies of 26 characters (104 000 in all), with `inserted` paragraphs put in at `at`. */
+    const page = (at: number, ...inserted: string[]) => {
+      const paragraphs = Array.from({ length: 4_000 }, () => paragraph('We slept well last night. '));
+      paragraphs.splice(at, 0, ...inserted.map(paragraph));
+      document.body.replaceChildren(...paragraphs);
+    };
+    page(3, 'Her prolactin was checked.');
+    expect(screen(document.body)).toEqual({ mayHoldTerms: true, steps: 0 }); // decided in the first step
+    // The first read stops just after "lactation" (315 × 26 + 9 characters); "consultant" comes next.
+    page(Math.floor(firstReadLength / 26), 'lactation', 'consultant');
+    expect(screen(document.body).mayHoldTerms).toBe(true);
+    page(3_900, 'Her prolactin was checked.'); // far beyond the first read
+    expect(screen(document.body).mayHoldTerms).toBe(true);
+    page(3, 'lactation, then a consultant');
+    expect(screen(document.body).mayHoldTerms).toBe(false);
   });
 
   it('reads the open shadow roots that textContent leaves out, nested ones too', () => {
