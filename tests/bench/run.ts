@@ -5,6 +5,7 @@
 // rest still runs.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Browser } from 'puppeteer-core';
 import { glossary } from '../../src/glossary/glossary.ts';
 import { setSettings } from '../e2e/extension-pages.ts';
 import { launchWithExtension, type ExtensionBrowser } from '../e2e/launch.ts';
@@ -144,6 +145,47 @@ async function cardOpenCost(ext: ExtensionBrowser, url: string, cards = 5): Prom
   return times;
 }
 
+/**
+ * What a page's own repaint costs the browser's rendering on a page, with or without the extension's underlines:
+ * the heading changes colour (as a page's animation or a "new reply" counter would), five times, one frame
+ * each, and the PrePaint and Paint work of those frames is added up from a trace. Not script time: the cost
+ * the underlines (CSS highlights) add to every frame the page repaints.
+ */
+async function repaintCost(browser: Browser, url: string, changes = 5): Promise<{ ms: number; ranges: number }> {
+  const page = await browser.newPage();
+  try {
+    await page.setViewport({ width: 1000, height: 800 });
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    await page.bringToFront();
+    await settle();
+    const ranges = await page.evaluate(() => {
+      let count = 0;
+      CSS.highlights.forEach((highlight) => (count += highlight.size));
+      return count;
+    });
+    const cdp = await page.createCDPSession();
+    const events: { name: string; ph: string; dur?: number }[] = [];
+    cdp.on('Tracing.dataCollected', (e: { value: typeof events }) => events.push(...e.value));
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline' });
+    for (let i = 0; i < changes; i++)
+      await page.evaluate(
+        (n) =>
+          new Promise<void>((done) => {
+            document.querySelector('h1')!.style.color = n % 2 ? '#a33' : '#33a';
+            requestAnimationFrame(() => requestAnimationFrame(() => done()));
+          }),
+        i,
+      );
+    await cdp.send('Tracing.end');
+    await complete;
+    const rendering = events.filter((e) => e.ph === 'X' && (e.name === 'PrePaint' || e.name === 'Paint'));
+    return { ms: rendering.reduce((total, e) => total + (e.dur ?? 0) / 1000, 0) / changes, ranges };
+  } finally {
+    await page.close();
+  }
+}
+
 async function main() {
   assertFillerHasNoTerms();
   const server = await serveFixtures();
@@ -251,6 +293,19 @@ async function main() {
       const markedAfter = all.map((a) => a.markedAfterMs);
       console.log(
         `  200 posts appended: underlined ${ms(median(markedAfter))} after the append, median of ${runs} (${markedAfter.map((t) => t.toFixed(0)).join(', ')} ms; target ≤ 100 ms); ${ms(median(all.map((a) => a.busyMs)))} of scan time, longest task ${ms(Math.max(...all.map((a) => a.longestTaskMs)))}`,
+      );
+    });
+    await step('repaint', async () => {
+      const costs = { with: [] as number[], without: [] as number[] };
+      let ranges = 0;
+      for (let i = 0; i < runs; i++) {
+        const withUnderlines = await repaintCost(ext.browser, `${server.origin}/thread.html`);
+        ranges = withUnderlines.ranges;
+        costs.with.push(withUnderlines.ms);
+        costs.without.push((await repaintCost(bare.browser, `${server.origin}/thread.html`)).ms);
+      }
+      console.log(
+        `  a repaint of the page's own (1 MB thread): ${ms(median(costs.with))} of PrePaint and Paint per frame with the ${ranges} underlines, ${ms(median(costs.without))} without (medians of ${runs}; browser rendering, not script)`,
       );
     });
     await step('card', async () => {
