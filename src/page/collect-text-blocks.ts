@@ -143,8 +143,12 @@ function isSkipped(element: Element): boolean {
 
 export const isInline = (element: Element) => inlineTags.has(element.localName);
 
-/** Elements whose open shadow root is read: custom elements, and the block elements that may host one. */
-const mayHostShadowRoot = (tag: string) => tag.includes('-') || !inlineTags.has(tag);
+/**
+ * Elements whose open shadow root is read: custom elements, and the block elements that may host one; never
+ * the extension's own (the card's text is not the page's: read, it would count and underline its terms).
+ */
+const mayHostShadowRoot = (tag: string) =>
+  (tag.includes('-') || !inlineTags.has(tag)) && !tag.startsWith(ownElementPrefix);
 
 /** The element's open shadow root, if it is an element whose shadow root is read. */
 export const openShadowRootOf = (element: Element): ShadowRoot | null =>

@@ -19,7 +19,7 @@ import {
 } from './hover.ts';
 import { useExtensionSession } from './session.ts';
 import { browserNames } from './launch.ts';
-import { timerPolling, waitForHighlights } from './page-state.ts';
+import { pageReportOf, timerPolling, waitForHighlights } from './page-state.ts';
 
 const articleUrl = glossary.article.url;
 mkdirSync('docs/screenshots', { recursive: true });
@@ -112,6 +112,35 @@ describe.each(browserNames)('the hover card in %s', (name) => {
       'Information, not medical advice. For your own situation, ask a doctor or a lactation consultant.',
     );
     expect(card.styled).toBe(true);
+  });
+
+  it('never reads its own card as page text: the terms in an open card are neither counted nor underlined', async () => {
+    const page = await open('/forum-thread.html', 15);
+    const before = await pageReportOf(session.ext, page);
+    await page.bringToFront();
+    // A card opened, closed and opened again: the second time it is drawn into a shadow root already known.
+    await hoverTerm(page, 'IGT');
+    await waitForCard(page, 'Insufficient glandular tissue');
+    await page.keyboard.press('Escape');
+    await waitForNoCard(page);
+    await hoverTerm(page, 'IGT');
+    const card = await waitForCard(page, 'Insufficient glandular tissue');
+    // The card's own text names a term (positive control for the checks below).
+    expect(card.definition).toContain('milk supply');
+    await page.keyboard.press('p');
+    expect((await cardState(page))?.pinned).toBe('true');
+    const after = await pageReportOf(session.ext, page);
+    await page.bringToFront();
+    expect((await cardState(page))?.title).toBe('Insufficient glandular tissue'); // still open during that pass
+    expect(after.terms).toEqual(before.terms);
+    expect(after.underlined).toBe(before.underlined);
+    const inCard = await page.evaluate(() =>
+      ([...CSS.highlights.get('lactation-glossary-term')!.keys()] as AbstractRange[]).filter(
+        (r) => r.startContainer.getRootNode() !== document,
+      ),
+    );
+    expect(inCard).toEqual([]);
+    await page.keyboard.press('Escape');
   });
 
   it('links the papers the article cites: DOI where known, a PubMed title search where not', async () => {
