@@ -4,7 +4,6 @@ import type { Density } from '../settings/settings.ts';
 import { ChangeIntake, mutationSettleMs, type PageChanges } from './change-intake.ts';
 import { onAbort } from './on-abort.ts';
 import { blockElementOf, isInSkippedSubtree, TextBlockWalker, type TextBlock } from './collect-text-blocks.ts';
-import { HighlightWindow } from './highlight-window.ts';
 import { TermScreen } from './term-screen.ts';
 import { TermMarks } from './term-marks.ts';
 import { countTask, runInSlices, type SliceStats } from './time-slices.ts';
@@ -50,8 +49,9 @@ export function startPageScanner(
   { density, highlightName = termHighlightName, onUpdate, signal }: ScannerOptions,
 ): PageScanner {
   const setupStarted = performance.now();
-  const drawn = new HighlightWindow(highlightName);
-  const marks = new TermMarks(drawn, density);
+  const highlight = new Highlight();
+  CSS.highlights.set(highlightName, highlight);
+  const marks = new TermMarks(highlight, density);
   const stats: ScanStats = {
     busyMs: 0,
     longestTaskMs: 0,
@@ -230,7 +230,6 @@ export function startPageScanner(
           );
         }
         activeWalkers.clear();
-        drawn.passEnded();
         stats.lastPassEndedAt = performance.now();
         onUpdate?.();
       }
@@ -253,7 +252,7 @@ export function startPageScanner(
   onAbort(signal, () => {
     intake.disconnect();
     marks.clear();
-    drawn.remove();
+    CSS.highlights.delete(highlightName);
   });
   // Start when the page has finished its own loading work, not in the middle of it.
   if (view?.requestIdleCallback) view.requestIdleCallback(schedule, { timeout: 300 });

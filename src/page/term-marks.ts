@@ -2,7 +2,6 @@ import type { TermMatch } from '../match/term-matcher.ts';
 import type { Density } from '../settings/settings.ts';
 import { nodeOffsetAt, staticRangeFor } from './block-ranges.ts';
 import type { TextBlock } from './collect-text-blocks.ts';
-import type { DrawnRanges } from './highlight-window.ts';
 import { postContainerOf } from './post-container.ts';
 
 /**
@@ -23,11 +22,6 @@ export class TermMark {
 
   get range(): StaticRange {
     return (this.#range ??= staticRangeFor(this.block, this.start, this.end)!);
-  }
-
-  /** The block element the occurrence is in. */
-  get blockElement(): Element {
-    return this.block.element;
   }
 }
 
@@ -54,7 +48,7 @@ interface Interval {
  * without walking all ranges.
  */
 export class TermMarks {
-  readonly #highlight: DrawnRanges;
+  readonly #highlight: Highlight;
   readonly #blocks = new Map<Element, BlockMarks>();
   #intervals = new WeakMap<Text, Interval[]>();
   /** How many underlined occurrences start in each element: the hover test for "is this text underlined". */
@@ -63,7 +57,7 @@ export class TermMarks {
   readonly #firstOwners = new Map<Node, Map<string, Element>>();
   #density: Density;
 
-  constructor(highlight: DrawnRanges, density: Density) {
+  constructor(highlight: Highlight, density: Density) {
     this.#highlight = highlight;
     this.#density = density;
   }
@@ -253,8 +247,8 @@ export class TermMarks {
     if (mark.shown === shown) return;
     mark.shown = shown;
     const { range } = mark;
-    if (shown) this.#highlight.add(range, mark.blockElement);
-    else this.#highlight.delete(range, mark.blockElement);
+    if (shown) this.#highlight.add(range);
+    else this.#highlight.delete(range);
     // The interval map answers hover look-ups for underlined text; it lives on the start node.
     const node = range.startContainer as Text;
     // (A range that goes on into the next node covers the rest of this one; its length is not read: see TextSegment.)
