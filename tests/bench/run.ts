@@ -5,7 +5,7 @@
 // rest still runs.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { glossary } from '../../src/glossary/glossary.ts';
 import { setSettings } from '../e2e/extension-pages.ts';
 import { launchWithExtension, type ExtensionBrowser } from '../e2e/launch.ts';
@@ -152,6 +152,38 @@ async function cardOpenCost(ext: ExtensionBrowser, url: string, cards = 5): Prom
  * the underlines (CSS highlights) add to every frame the page repaints.
  */
 async function repaintCost(browser: Browser, url: string, changes = 5): Promise<{ ms: number; ranges: number }> {
+  return renderingCost(browser, url, changes, (page, i) =>
+    page.evaluate(
+      (n) =>
+        new Promise<void>((done) => {
+          document.querySelector('h1')!.style.color = n % 2 ? '#a33' : '#33a';
+          requestAnimationFrame(() => requestAnimationFrame(() => done()));
+        }),
+      i,
+    ),
+  );
+}
+
+/** The same count while the reader scrolls down the page with the wheel, `steps` notches, about 25 a second. */
+function scrollCost(browser: Browser, url: string, steps = 40): Promise<{ ms: number; ranges: number }> {
+  return renderingCost(browser, url, 1, async (page) => {
+    for (let i = 0; i < steps; i++) {
+      await page.mouse.wheel({ deltaY: 200 });
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+  });
+}
+
+/**
+ * The PrePaint and Paint work a page's rendering did while `act` ran (`times` times), per time, from a trace,
+ * after the extension has settled on the page; and how many ranges the page's highlights hold.
+ */
+async function renderingCost(
+  browser: Browser,
+  url: string,
+  times: number,
+  act: (page: Page, i: number) => Promise<unknown>,
+): Promise<{ ms: number; ranges: number }> {
   const page = await browser.newPage();
   try {
     await page.setViewport({ width: 1000, height: 800 });
@@ -168,19 +200,11 @@ async function repaintCost(browser: Browser, url: string, changes = 5): Promise<
     cdp.on('Tracing.dataCollected', (e: { value: typeof events }) => events.push(...e.value));
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline' });
-    for (let i = 0; i < changes; i++)
-      await page.evaluate(
-        (n) =>
-          new Promise<void>((done) => {
-            document.querySelector('h1')!.style.color = n % 2 ? '#a33' : '#33a';
-            requestAnimationFrame(() => requestAnimationFrame(() => done()));
-          }),
-        i,
-      );
+    for (let i = 0; i < times; i++) await act(page, i);
     await cdp.send('Tracing.end');
     await complete;
     const rendering = events.filter((e) => e.ph === 'X' && (e.name === 'PrePaint' || e.name === 'Paint'));
-    return { ms: rendering.reduce((total, e) => total + (e.dur ?? 0) / 1000, 0) / changes, ranges };
+    return { ms: rendering.reduce((total, e) => total + (e.dur ?? 0) / 1000, 0) / times, ranges };
   } finally {
     await page.close();
   }
@@ -306,6 +330,14 @@ async function main() {
       }
       console.log(
         `  a repaint of the page's own (1 MB thread): ${ms(median(costs.with))} of PrePaint and Paint per frame with the ${ranges} underlines, ${ms(median(costs.without))} without (medians of ${runs}; browser rendering, not script)`,
+      );
+      const scrolled = { with: [] as number[], without: [] as number[] };
+      for (let i = 0; i < runs; i++) {
+        scrolled.with.push((await scrollCost(ext.browser, `${server.origin}/thread.html`)).ms);
+        scrolled.without.push((await scrollCost(bare.browser, `${server.origin}/thread.html`)).ms);
+      }
+      console.log(
+        `  scrolling it, 40 wheel notches: ${ms(median(scrolled.with))} of PrePaint and Paint in all with the underlines, ${ms(median(scrolled.without))} without (medians of ${runs})`,
       );
     });
     await step('card', async () => {
