@@ -55,6 +55,8 @@ export class TermMarks {
   #markedParents = new WeakMap<Element, number>();
   /** For each container, which block holds the first shown occurrence of each term. */
   readonly #firstOwners = new Map<Node, Map<string, Element>>();
+  /** The blocks of each container, to find its earliest holder of a term without going through the page's. */
+  readonly #byContainer = new Map<Node, Set<BlockMarks>>();
   #density: Density;
 
   constructor(highlight: Highlight, density: Density) {
@@ -83,6 +85,9 @@ export class TermMarks {
       this.#density === 'first-on-page' ? element.ownerDocument : (postContainerOf(element) ?? element.ownerDocument);
     const entry: BlockMarks = { element, blocks: found.map((f) => f.block), marks, nodes, container };
     this.#blocks.set(element, entry);
+    let siblings = this.#byContainer.get(container);
+    if (!siblings) this.#byContainer.set(container, (siblings = new Set()));
+    siblings.add(entry);
     this.#show(entry, inDocumentOrder);
   }
 
@@ -91,6 +96,9 @@ export class TermMarks {
     const entry = this.#blocks.get(element);
     if (!entry) return;
     this.#blocks.delete(element);
+    const siblings = this.#byContainer.get(entry.container);
+    siblings?.delete(entry);
+    if (siblings?.size === 0) this.#byContainer.delete(entry.container);
     this.#hide(entry);
     const owners = this.#firstOwners.get(entry.container);
     if (!owners) return;
@@ -136,6 +144,7 @@ export class TermMarks {
     this.#intervals = new WeakMap();
     this.#markedParents = new WeakMap();
     this.#blocks.clear();
+    this.#byContainer.clear();
     this.#firstOwners.clear();
   }
 
@@ -200,6 +209,13 @@ export class TermMarks {
           // Only the earliest block in the container keeps the underline.
           if (inDocumentOrder || (owner.isConnected && precedes(owner, entry.element))) continue;
           displaced.add(owner);
+          // The holder left or now comes after this block: the container's earliest block with the term takes
+          // over, which may be one between the two that was never underlined.
+          const earliest = this.#earliestHolder(entry.container, mark.termId);
+          if (earliest && earliest !== entry) {
+            this.#makeOwner(owners, earliest, mark.termId);
+            continue;
+          }
         } else if (owner === entry.element) {
           continue; // a later occurrence in the same block
         }
@@ -211,6 +227,16 @@ export class TermMarks {
       const other = this.#blocks.get(element);
       if (other) this.#restrictToOwned(other);
     }
+  }
+
+  /** Of the container's blocks still on the page, the first that holds `termId`. */
+  #earliestHolder(container: Node, termId: string): BlockMarks | null {
+    let earliest: BlockMarks | null = null;
+    for (const candidate of this.#byContainer.get(container) ?? []) {
+      if (!candidate.element.isConnected || !candidate.marks.some((m) => m.termId === termId)) continue;
+      if (!earliest || precedes(candidate.element, earliest.element)) earliest = candidate;
+    }
+    return earliest;
   }
 
   #hide(entry: BlockMarks): void {
@@ -229,18 +255,21 @@ export class TermMarks {
   }
 
   #reshowContainer(container: Node, termIds: Set<string>): void {
-    const candidates = [...this.#blocks.values()]
-      .filter((e) => e.container === container && e.marks.some((m) => termIds.has(m.termId)))
-      .sort((a, b) => (precedes(a.element, b.element) ? -1 : 1));
     const owners = this.#firstOwners.get(container) ?? new Map<string, Element>();
     this.#firstOwners.set(container, owners);
     for (const termId of termIds) {
-      const first = candidates.find((e) => e.marks.some((m) => m.termId === termId));
-      if (!first) continue;
-      owners.set(termId, first.element);
-      const mark = first.marks.find((m) => m.termId === termId)!;
-      this.#setShown(mark, true);
+      const first = this.#earliestHolder(container, termId);
+      if (first) this.#makeOwner(owners, first, termId);
     }
+  }
+
+  /** Underlines `holder`'s first occurrence of `termId`, as the one its container shows. */
+  #makeOwner(owners: Map<string, Element>, holder: BlockMarks, termId: string): void {
+    owners.set(termId, holder.element);
+    this.#setShown(
+      holder.marks.find((m) => m.termId === termId)!,
+      true,
+    );
   }
 
   #setShown(mark: TermMark, shown: boolean): void {

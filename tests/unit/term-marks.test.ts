@@ -89,6 +89,24 @@ describe('how many occurrences are underlined (the density setting)', () => {
     expect(shown()).toEqual(['0: prolactin']);
   });
 
+  it('gives the underline to the earliest block of the post when the holder is moved below others', () => {
+    // Found by the e2e property test in Firefox: the page adds a paragraph and moves the underlined one to
+    // the end of its post; the added paragraph is read first, and a paragraph that was never underlined (it
+    // came second) is now the post's first.
+    const [held, second] = pageOf([['My insulin was high.', 'Insulin again.']]);
+    const { mark, shown } = marksOn('first-in-post');
+    mark(held!, true);
+    mark(second!, true);
+    expect(shown()).toEqual(['0: insulin']);
+    const post = document.querySelector('article')!;
+    const added = Object.assign(document.createElement('p'), { textContent: 'More insulin.' });
+    post.append(added, held!);
+    mark(added);
+    expect(shown()).toEqual(['0: Insulin']);
+    mark(held!);
+    expect(shown()).toEqual(['0: Insulin']);
+  });
+
   it('hands the underline to the next block in the post when the first one loses its term', () => {
     const [first, second, third] = pageOf([['My prolactin was low.', 'Nothing here.', 'Prolactin again.']]);
     const { marks, mark, shown } = marksOn('first-in-post');
