@@ -1,3 +1,4 @@
+import { BatchedHighlight } from './batched-highlight.ts';
 import { searchPieceLength } from '../match/quick-screen.ts';
 import { type BlockSearch, type TermMatch, type TermMatcher } from '../match/term-matcher.ts';
 import type { Density } from '../settings/settings.ts';
@@ -51,7 +52,8 @@ export function startPageScanner(
   const setupStarted = performance.now();
   const highlight = new Highlight();
   CSS.highlights.set(highlightName, highlight);
-  const marks = new TermMarks(highlight, density);
+  const drawing = new BatchedHighlight(highlight);
+  const marks = new TermMarks(drawing, density);
   const stats: ScanStats = {
     busyMs: 0,
     longestTaskMs: 0,
@@ -230,6 +232,7 @@ export function startPageScanner(
           );
         }
         activeWalkers.clear();
+        drawing.draw();
         stats.lastPassEndedAt = performance.now();
         onUpdate?.();
       }
@@ -252,6 +255,7 @@ export function startPageScanner(
   onAbort(signal, () => {
     intake.disconnect();
     marks.clear();
+    drawing.discard();
     CSS.highlights.delete(highlightName);
   });
   // Start when the page has finished its own loading work, not in the middle of it.

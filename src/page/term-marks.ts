@@ -1,3 +1,4 @@
+import type { HighlightChanges } from './batched-highlight.ts';
 import type { TermMatch } from '../match/term-matcher.ts';
 import type { Density } from '../settings/settings.ts';
 import { nodeOffsetAt, staticRangeFor } from './block-ranges.ts';
@@ -48,7 +49,7 @@ interface Interval {
  * without walking all ranges.
  */
 export class TermMarks {
-  readonly #highlight: Highlight;
+  readonly #highlight: HighlightChanges;
   readonly #blocks = new Map<Element, BlockMarks>();
   #intervals = new WeakMap<Text, Interval[]>();
   /** How many underlined occurrences start in each element: the hover test for "is this text underlined". */
@@ -59,7 +60,7 @@ export class TermMarks {
   readonly #byContainer = new Map<Node, Set<BlockMarks>>();
   #density: Density;
 
-  constructor(highlight: Highlight, density: Density) {
+  constructor(highlight: HighlightChanges, density: Density) {
     this.#highlight = highlight;
     this.#density = density;
   }

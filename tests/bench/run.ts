@@ -54,7 +54,11 @@ const withScriptAtEnd = (html: string, script: string) => html.replace('</body>'
 async function medianCost(load: () => Promise<TraceCost>): Promise<TraceCost> {
   const costs: TraceCost[] = [];
   for (let i = 0; i < runs; i++) costs.push(await load());
-  return { scriptMs: median(costs.map((c) => c.scriptMs)), longestTaskMs: median(costs.map((c) => c.longestTaskMs)) };
+  return {
+    scriptMs: median(costs.map((c) => c.scriptMs)),
+    longestTaskMs: median(costs.map((c) => c.longestTaskMs)),
+    renderingMs: median(costs.map((c) => c.renderingMs)),
+  };
 }
 
 /** From the load event to the first underline, read by a page script that checks every 2 ms (not traced). */
@@ -291,6 +295,10 @@ async function main() {
           ? ` = ${(c.scriptMs / (floor as TraceCost).scriptMs).toFixed(1)}× the floor (target ≤ ${target}×)`
           : '';
         console.log(`  ${label}${ms(c.scriptMs)}${ratio}; longest task ${ms(c.longestTaskMs)} (target < 50 ms)`);
+        const floorRendering = floor ? ` (the floor's: ${ms((floor as TraceCost).renderingMs)})` : '';
+        console.log(
+          `    and the page's rendering meanwhile, PrePaint and Paint: ${ms(c.renderingMs)}${floorRendering}`,
+        );
       });
     }
     if (floor)

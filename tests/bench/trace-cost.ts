@@ -12,6 +12,11 @@ import type { Browser, Page } from 'puppeteer-core';
 export interface TraceCost {
   scriptMs: number;
   longestTaskMs: number;
+  /**
+   * PrePaint and Paint on those threads: the browser's rendering, not script, but where highlights cost a
+   * page (every change to one rebuilds the markers of all their ranges in the next frame).
+   */
+  renderingMs: number;
 }
 
 const scriptEvents = new Set([
@@ -64,7 +69,10 @@ export function costOf(events: TraceEvent[], marker: string): TraceCost {
       }
     }
   }
-  return { scriptMs, longestTaskMs };
+  const renderingMs = complete
+    .filter((e) => (e.name === 'PrePaint' || e.name === 'Paint') && onThreads(e))
+    .reduce((total, e) => total + (e.dur ?? 0) / 1000, 0);
+  return { scriptMs, longestTaskMs, renderingMs };
 }
 
 /**
