@@ -25,8 +25,15 @@ export class BatchedHighlight implements HighlightChanges {
   /** When the oldest change not yet drawn was made (`performance.now()`). */
   #pendingSince = 0;
 
-  constructor(highlight: Highlight) {
+  readonly #drawsProgress: boolean;
+
+  /**
+   * `drawsProgress: false`: drawn only by `draw()`. For the fact-checker's flags, whose answers come from the
+   * background over seconds on a long page: one draw at the end, not one per batch of sentences.
+   */
+  constructor(highlight: Highlight, { drawsProgress = true } = {}) {
     this.#highlight = highlight;
+    this.#drawsProgress = drawsProgress;
   }
 
   add(range: AbstractRange): void {
@@ -69,6 +76,7 @@ export class BatchedHighlight implements HighlightChanges {
   }
 
   #drawSoon(): void {
+    if (!this.#drawsProgress) return;
     if (this.#timer === undefined) {
       this.#pendingSince = performance.now();
       this.#timer = setTimeout(() => this.draw(), drawIntervalMs);

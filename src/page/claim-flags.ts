@@ -1,3 +1,4 @@
+import { BatchedHighlight } from './batched-highlight.ts';
 import type { ClaimCheck } from '../claims/check-claims.ts';
 import { onAbort } from './on-abort.ts';
 import { maxClaimTextLength, maxClaimTexts } from '../messages/messages.ts';
@@ -40,12 +41,20 @@ export function startClaimFlags(
   const highlights = { agrees: new Highlight(), differs: new Highlight() };
   for (const verdict of ['agrees', 'differs'] as const)
     CSS.highlights.set(claimHighlightNames[verdict], highlights[verdict]);
-  const marks = new ClaimMarks(highlights);
+  // Drawn together when an update is over (batched-highlight.ts): on a long page the background answers batch
+  // after batch for seconds, and each draw costs the page a rebuild of every underline's markers.
+  const drawing = {
+    agrees: new BatchedHighlight(highlights.agrees, { drawsProgress: false }),
+    differs: new BatchedHighlight(highlights.differs, { drawsProgress: false }),
+  };
+  const drawAll = () => Object.values(drawing).forEach((highlight) => highlight.draw());
+  const marks = new ClaimMarks(drawing);
   const checked = new WeakSet<TextBlock>();
   const related = new Map<string, { check: ClaimCheck; block: TextBlock }>();
   let dismissed = isDismissed;
   onAbort(signal, () => {
     marks.drop(() => true);
+    Object.values(drawing).forEach((highlight) => highlight.discard());
     related.clear();
     for (const name of Object.values(claimHighlightNames)) CSS.highlights.delete(name);
   });
@@ -73,10 +82,12 @@ export function startClaimFlags(
           }
         });
       }
+      drawAll();
     },
     applyDismissals(next) {
       dismissed = next;
       marks.drop((mark) => next(mark.check));
+      drawAll(); // the flag the reader dismissed goes now
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { HighlightChanges } from './batched-highlight.ts';
 import type { ClaimCheck } from '../claims/check-claims.ts';
 import { staticRangeFor } from './block-ranges.ts';
 import type { TextBlock } from './collect-text-blocks.ts';
@@ -15,17 +16,17 @@ export interface ClaimMark {
  * underline), with the same per-text-node look-up for hovering. Never touches the DOM.
  */
 export class ClaimMarks {
-  readonly #highlights: Record<'agrees' | 'differs', Highlight>;
+  readonly #highlights: Record<'agrees' | 'differs', HighlightChanges>;
   readonly #marks: ClaimMark[] = [];
   readonly #byNode = new WeakMap<Text, ClaimMark[]>();
   readonly #parents = new WeakMap<Element, number>();
 
   /** One highlight per verdict shown on the page ("related" sentences are not marked). */
-  constructor(highlights: Record<'agrees' | 'differs', Highlight>) {
+  constructor(highlights: Record<'agrees' | 'differs', HighlightChanges>) {
     this.#highlights = highlights;
   }
 
-  #highlightOf(check: ClaimCheck): Highlight | null {
+  #highlightOf(check: ClaimCheck): HighlightChanges | null {
     return check.verdict === 'related' ? null : this.#highlights[check.verdict];
   }
 

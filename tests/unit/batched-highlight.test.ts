@@ -53,6 +53,20 @@ describe('BatchedHighlight', () => {
     expect([...drawn]).toEqual([a, b, c]);
   });
 
+  it('draws only when told, where progress is not drawn (the fact-checker’s flags)', () => {
+    let now = 1_000;
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const whenTold = new BatchedHighlight(drawn as unknown as Highlight, { drawsProgress: false });
+    const [a, b] = [range('a'), range('b')];
+    whenTold.add(a);
+    now += drawIntervalMs * 3;
+    vi.advanceTimersByTime(drawIntervalMs * 3);
+    whenTold.add(b);
+    expect(drawn.size).toBe(0);
+    whenTold.draw();
+    expect([...drawn]).toEqual([a, b]);
+  });
+
   it('clears with the next draw, so a full rescan replaces the underlines without a bare frame between', () => {
     const [old, kept, fresh] = [range('old'), range('kept'), range('fresh')];
     batched.add(old);
