@@ -58,11 +58,13 @@ export class BatchedHighlight implements HighlightChanges {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     if (!this.#clearPending && this.#pending.size === 0) return;
-    if (this.#clearPending) this.#highlight.clear();
+    const cleared = this.#clearPending;
+    if (cleared) this.#highlight.clear();
     this.#clearPending = false;
     for (const [range, shown] of this.#pending) {
       if (shown) this.#highlight.add(range);
-      else this.#highlight.delete(range);
+      // After a clear there is nothing to delete (and in Firefox each delete searches the whole highlight).
+      else if (!cleared) this.#highlight.delete(range);
     }
     this.#pending.clear();
   }
