@@ -3,8 +3,8 @@
  * changes (and after any DOM or style change). A pass that added its underlines slice by slice paid that
  * rebuild in each frame it ran through: loading the 1 MB thread cost the page about 330 ms of PrePaint over
  * some 20 frames, against 55 ms without the extension — three times the scan's own script time. So changes
- * are drawn together when a pass ends, or `drawIntervalMs` after the first change not yet drawn, so a long
- * pass (a huge page: the part in view is read first) shows its progress.
+ * are drawn together when a pass ends, or once the first change not yet drawn is `drawIntervalMs` old, so a
+ * long pass (a huge page: the part in view is read first) shows its progress.
  */
 export const drawIntervalMs = 200;
 
@@ -46,7 +46,10 @@ export class BatchedHighlight implements HighlightChanges {
     this.#drawSoon();
   }
 
-  /** Everything goes at the next draw, with what is added by then: a full rescan does not flash the page bare. */
+  /**
+   * Everything goes at the next draw, with what is added by then: a full rescan shorter than the interval does
+   * not flash the page bare.
+   */
   clear(): void {
     this.#pending.clear();
     this.#clearPending = true;
@@ -69,22 +72,27 @@ export class BatchedHighlight implements HighlightChanges {
     this.#pending.clear();
   }
 
-  /** Drops what is pending and stops the timer: the highlight is going away. */
+  /**
+   * Draws if the oldest change waiting is `drawIntervalMs` old. A pass calls it after each of its slices: a
+   * page that keeps its main thread busy can hold the timer back for a whole pass (Firefox did, in a test).
+   */
+  readonly drawIfDue = (): void => {
+    if (this.#timer !== undefined && performance.now() - this.#pendingSince >= drawIntervalMs) this.draw();
+  };
+
+  /** Drops what is pending, stops the timer and empties the highlight: it is going away. */
   discard(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#pending.clear();
     this.#clearPending = false;
+    this.#highlight.clear();
   }
 
   #drawSoon(): void {
     if (!this.#drawsProgress) return;
-    if (this.#timer === undefined) {
-      this.#pendingSince = performance.now();
-      this.#timer = setTimeout(() => this.draw(), drawIntervalMs);
-    } else if (performance.now() - this.#pendingSince >= drawIntervalMs) {
-      // Drawn from the pass itself too: a page that keeps its main thread busy can hold the timer back.
-      this.draw();
-    }
+    if (this.#timer !== undefined) return;
+    this.#pendingSince = performance.now();
+    this.#timer = setTimeout(() => this.draw(), drawIntervalMs);
   }
 }

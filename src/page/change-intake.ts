@@ -146,6 +146,9 @@ export class ChangeIntake {
     }
     if (isInSkippedSubtree(target, batch.skipStates)) {
       for (const node of record.addedNodes) if (node.nodeType === 1) changes.addedToSkipped = true;
+      // A marked block taken out of a post hidden in the same burst is no longer inside the post when the
+      // pass empties it: only the removal check drops it (found by the e2e property test, in Firefox).
+      if (record.removedNodes.length > 0) changes.sawRemovals = true;
       return;
     }
     if (record.type === 'characterData') {

@@ -68,6 +68,8 @@ export function startClaimFlags(
       const pending = scanner.marks
         .blocksMentioning(subjectTermIds)
         .filter((b) => !checked.has(b) && b.text.length <= maxClaimTextLength);
+      // Flags are added, and drawn, once every batch is answered: hover and the popup find no flag not yet drawn.
+      const flagged: { check: ClaimCheck; block: TextBlock }[] = [];
       for (let i = 0; i < pending.length && !signal.aborted; i += maxClaimTexts) {
         const batch = pending.slice(i, i + maxClaimTexts);
         batch.forEach((b) => checked.add(b));
@@ -78,11 +80,16 @@ export function startClaimFlags(
           for (const c of checks ?? []) {
             if (!block || dismissed(c)) continue;
             if (c.verdict === 'related') related.set(`${c.claimId}|${c.sentence}`, { check: c, block });
-            else marks.add(c, block);
+            else flagged.push({ check: c, block });
           }
         });
       }
-      drawAll();
+      try {
+        // Dismissals made while the background was answering count too.
+        for (const { check: c, block } of flagged) if (!dismissed(c)) marks.add(c, block);
+      } finally {
+        drawAll();
+      }
     },
     applyDismissals(next) {
       dismissed = next;

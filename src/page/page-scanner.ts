@@ -222,13 +222,14 @@ export function startPageScanner(
         if (fullRescanQueued || intake.overflowing) {
           fullRescanQueued = false;
           intake.take();
-          await runInSlices(startingWith(fullScan), stats, signal);
+          await runInSlices(startingWith(fullScan), stats, signal, drawing.drawIfDue);
         } else {
           const changes = intake.take();
           await runInSlices(
             startingWith(() => incrementalScan(changes)),
             stats,
             signal,
+            drawing.drawIfDue,
           );
         }
         activeWalkers.clear();

@@ -27,14 +27,20 @@ export function countTask(stats: SliceStats, spentMs: number): void {
 
 /**
  * Calls `step` until it returns false, yielding to the page whenever a slice has used its budget. Each step
- * should be small (one block of text). Stops early when `signal` aborts.
+ * should be small (one block of text). `betweenSlices` runs before each yield. Stops early when `signal` aborts.
  */
-export async function runInSlices(step: () => boolean, stats: SliceStats, signal: AbortSignal): Promise<void> {
+export async function runInSlices(
+  step: () => boolean,
+  stats: SliceStats,
+  signal: AbortSignal,
+  betweenSlices?: () => void,
+): Promise<void> {
   for (;;) {
     if (signal.aborted) return;
     const started = performance.now();
     let done = false;
     while (!(done = !step()) && performance.now() - started < sliceBudgetMs);
+    if (!done) betweenSlices?.();
     countTask(stats, performance.now() - started);
     stats.slices++;
     if (done) return;

@@ -232,7 +232,7 @@ describe.each(browserNames)('incremental scanning in %s', (name) => {
           }
           drawnBefore = ranges.length;
           // A page busy between the scanner's slices: the pass takes longer, so more of its batches are drawn.
-          const until = performance.now() + 8;
+          const until = performance.now() + 16;
           while (performance.now() < until);
           turns.port2.postMessage(null);
         };

@@ -40,17 +40,20 @@ describe('BatchedHighlight', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('draws from the pass itself once the interval is over, should the page hold its timer back', () => {
+  it('draws between a pass’s slices once the oldest change is due, should the page hold its timer back', () => {
     let now = 1_000;
     vi.spyOn(performance, 'now').mockImplementation(() => now);
-    const [a, b, c] = [range('a'), range('b'), range('c')];
+    const [a, b] = [range('a'), range('b')];
     batched.add(a);
     now += drawIntervalMs - 1;
     batched.add(b);
+    batched.drawIfDue();
     expect(drawn.size).toBe(0); // not yet due
     now += 1;
-    batched.add(c); // no timer has run
-    expect([...drawn]).toEqual([a, b, c]);
+    batched.drawIfDue(); // no timer has run
+    expect([...drawn]).toEqual([a, b]);
+    batched.drawIfDue(); // nothing pending: nothing to do
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('draws only when told, where progress is not drawn (the fact-checker’s flags)', () => {
@@ -93,8 +96,10 @@ describe('BatchedHighlight', () => {
     expect(drawn.has(a)).toBe(false);
   });
 
-  it('forgets what is pending once discarded (the scanner stopped)', () => {
-    const a = range('a');
+  it('forgets what is pending and empties the highlight once discarded (the scanner stopped)', () => {
+    const [a, drawnBefore] = [range('a'), range('drawn before')];
+    batched.add(drawnBefore);
+    batched.draw();
     batched.add(a);
     batched.discard();
     vi.advanceTimersByTime(drawIntervalMs * 2);

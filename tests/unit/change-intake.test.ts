@@ -147,6 +147,30 @@ describe('turning page changes into the places a pass reads again', () => {
     expect(intake.take()).toMatchObject({ dirtyRoots: new Set([moved]), addedToSkipped: false });
   });
 
+  it('notes a block removed from a post the page hid in the same burst', async () => {
+    // The page hides a post and takes a paragraph out of it before the observer reports either.
+    const post = document.createElement('article');
+    const marked = paragraph('Is insulin resistance checked?');
+    post.append(marked);
+    thread.append(post);
+    await delivered();
+    intake.take();
+    post.hidden = true;
+    marked.remove();
+    await delivered();
+    // The hidden post is emptied of underlines, but the paragraph is no longer in it: the removal drops it.
+    expect(intake.take()).toMatchObject({ rootsToEmpty: new Set([post]), sawRemovals: true });
+    // Positive control: hiding a post alone is not a removal.
+    const other = document.createElement('article');
+    other.append(paragraph('Is prolactin checked?'));
+    thread.append(other);
+    await delivered();
+    intake.take();
+    other.hidden = true;
+    await delivered();
+    expect(intake.take()).toMatchObject({ rootsToEmpty: new Set([other]), sawRemovals: false });
+  });
+
   it('notes removals for the pass, reading again only a block that lost inline text', async () => {
     const [first, second] = [...thread.children] as HTMLElement[];
     first!.remove();
