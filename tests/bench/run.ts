@@ -51,14 +51,33 @@ const markJsScript = () => `<script>${readFileSync(resolve('node_modules/mark.js
 const withScriptAtEnd = (html: string, script: string) => html.replace('</body>', `${script}</body>`);
 
 /** Medians of `runs` traced loads. */
+/** Each figure's median over several loads. */
+const mediansOf = (costs: TraceCost[]): TraceCost => ({
+  scriptMs: median(costs.map((c) => c.scriptMs)),
+  longestTaskMs: median(costs.map((c) => c.longestTaskMs)),
+  renderingMs: median(costs.map((c) => c.renderingMs)),
+});
+
 async function medianCost(load: () => Promise<TraceCost>): Promise<TraceCost> {
   const costs: TraceCost[] = [];
   for (let i = 0; i < runs; i++) costs.push(await load());
-  return {
-    scriptMs: median(costs.map((c) => c.scriptMs)),
-    longestTaskMs: median(costs.map((c) => c.longestTaskMs)),
-    renderingMs: median(costs.map((c) => c.renderingMs)),
-  };
+  return mediansOf(costs);
+}
+
+/** `measure` in the browser with the extension and in the one without, in turn, `runs` times: each one's median. */
+async function withAndWithout(
+  browsers: { with: Browser; without: Browser },
+  measure: (browser: Browser) => Promise<{ ms: number; ranges: number }>,
+): Promise<{ with: number; without: number; ranges: number }> {
+  const costs = { with: [] as number[], without: [] as number[] };
+  let ranges = 0;
+  for (let i = 0; i < runs; i++) {
+    const withExtension = await measure(browsers.with);
+    ranges = withExtension.ranges;
+    costs.with.push(withExtension.ms);
+    costs.without.push((await measure(browsers.without)).ms);
+  }
+  return { with: median(costs.with), without: median(costs.without), ranges };
 }
 
 /** From the load event to the first underline, read by a page script that checks every 2 ms (not traced). */
@@ -291,21 +310,25 @@ async function main() {
       const costs: Record<keyof typeof loads, TraceCost[]> = { floor: [], noClaims: [], claims: [] };
       for (let round = 0; round < rounds; round++)
         for (const key of Object.keys(loads) as (keyof typeof loads)[]) costs[key].push(await loads[key]());
-      const medianOf = (list: TraceCost[], field: keyof TraceCost) => median(list.map((c) => c[field]));
+      const medians = {
+        floor: mediansOf(costs.floor),
+        noClaims: mediansOf(costs.noClaims),
+        claims: mediansOf(costs.claims),
+      };
       for (const [label, key, target] of [
         ['1 MB thread, no claim sentences  ', 'noClaims', 2],
         ['1 MB thread with claim sentences ', 'claims', 3],
       ] as const) {
         const ratio = median(costs[key].map((c, round) => c.scriptMs / costs.floor[round]!.scriptMs));
         console.log(
-          `  ${label}${ms(medianOf(costs[key], 'scriptMs'))} = ${ratio.toFixed(1)}× the floor (target ≤ ${target}×; median of ${rounds} rounds' ratios); longest task ${ms(medianOf(costs[key], 'longestTaskMs'))} (target < 50 ms)`,
+          `  ${label}${ms(medians[key].scriptMs)} = ${ratio.toFixed(1)}× the floor (target ≤ ${target}×; median of ${rounds} rounds' ratios); longest task ${ms(medians[key].longestTaskMs)} (target < 50 ms)`,
         );
         console.log(
-          `    and the page's rendering meanwhile, PrePaint and Paint: ${ms(medianOf(costs[key], 'renderingMs'))} (the floor's: ${ms(medianOf(costs.floor, 'renderingMs'))})`,
+          `    and the page's rendering meanwhile, PrePaint and Paint: ${ms(medians[key].renderingMs)} (the floor's: ${ms(medians.floor.renderingMs)})`,
         );
       }
       console.log(
-        `  floor (TreeWalker + 1 regex + CSS.highlights, inline script): ${ms(medianOf(costs.floor, 'scriptMs'))} (${costs.floor.map((c) => c.scriptMs.toFixed(0)).join(', ')})`,
+        `  floor (TreeWalker + 1 regex + CSS.highlights, inline script): ${ms(medians.floor.scriptMs)} (${costs.floor.map((c) => c.scriptMs.toFixed(0)).join(', ')})`,
       );
     });
     await step('mark.js', async () => {
@@ -331,24 +354,15 @@ async function main() {
       );
     });
     await step('repaint', async () => {
-      const costs = { with: [] as number[], without: [] as number[] };
-      let ranges = 0;
-      for (let i = 0; i < runs; i++) {
-        const withUnderlines = await repaintCost(ext.browser, `${server.origin}/thread.html`);
-        ranges = withUnderlines.ranges;
-        costs.with.push(withUnderlines.ms);
-        costs.without.push((await repaintCost(bare.browser, `${server.origin}/thread.html`)).ms);
-      }
+      const browsers = { with: ext.browser, without: bare.browser };
+      const thread = `${server.origin}/thread.html`;
+      const repaint = await withAndWithout(browsers, (browser) => repaintCost(browser, thread));
       console.log(
-        `  a repaint of the page's own (1 MB thread): ${ms(median(costs.with))} of PrePaint and Paint per frame with the ${ranges} underlines, ${ms(median(costs.without))} without (medians of ${runs}; browser rendering, not script)`,
+        `  a repaint of the page's own (1 MB thread): ${ms(repaint.with)} of PrePaint and Paint per frame with the ${repaint.ranges} underlines, ${ms(repaint.without)} without (medians of ${runs}; browser rendering, not script)`,
       );
-      const scrolled = { with: [] as number[], without: [] as number[] };
-      for (let i = 0; i < runs; i++) {
-        scrolled.with.push((await scrollCost(ext.browser, `${server.origin}/thread.html`)).ms);
-        scrolled.without.push((await scrollCost(bare.browser, `${server.origin}/thread.html`)).ms);
-      }
+      const scrolled = await withAndWithout(browsers, (browser) => scrollCost(browser, thread));
       console.log(
-        `  scrolling it, 40 wheel notches: ${ms(median(scrolled.with))} of PrePaint and Paint in all with the underlines, ${ms(median(scrolled.without))} without (medians of ${runs})`,
+        `  scrolling it, 40 wheel notches: ${ms(scrolled.with)} of PrePaint and Paint in all with the underlines, ${ms(scrolled.without)} without (medians of ${runs})`,
       );
     });
     await step('card', async () => {
