@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { contentScriptFiles } from './src/content/content-script-files.ts';
 
 /**
  * Preact's renderer assigns `innerHTML` for `dangerouslySetInnerHTML`, a prop this code never uses (lint
@@ -40,6 +41,21 @@ function compileFullStageOffMainThread() {
   };
 }
 
+/**
+ * The content script: its first stage, an unlisted script (entrypoints/first-stage.ts) declared here rather
+ * than through WXT's content-script entry point (see that file for why). Chrome's background registers the
+ * same script (src/background/content-script.ts).
+ */
+const contentScript = {
+  matches: ['<all_urls>'],
+  all_frames: true,
+  match_about_blank: true,
+  run_at: 'document_idle',
+  ...contentScriptFiles,
+};
+const registersContentScript = (browser: string, manifestVersion: number) =>
+  manifestVersion === 3 && browser !== 'firefox';
+
 // Firefox 140 is the first with the CSS Custom Highlight API the underlines rely on.
 // Chrome builds MV3; Firefox ships MV2, where the content script's site access is granted at install time.
 // A Firefox MV3 build (`.output/firefox-mv3`) is made too: there, as in Chrome, the user may take site access
@@ -50,22 +66,22 @@ export default defineConfig({
     name: 'Lactation Glossary',
     description:
       'Underlines breastfeeding and lactation health terms and explains them from a trusted article, with its quotes and sources. Runs entirely on your device.',
-    // storage: settings; contextMenus: "Look up “…” in the glossary". No host or tabs permission is needed:
-    // the content script reports its own page to the popup and the background. activeTab (MV3, where site
-    // access can be withheld): the popup reads the address of the tab it was opened on to offer access to it.
-    permissions: ['storage', 'contextMenus', ...(manifestVersion === 3 ? ['activeTab'] : [])],
-    // The content script: its first stage, an unlisted script (entrypoints/first-stage.ts) declared here
-    // rather than through WXT's content-script entry point (see that file for why).
-    content_scripts: [
-      {
-        matches: ['<all_urls>'],
-        all_frames: true,
-        match_about_blank: true,
-        run_at: 'document_idle',
-        js: ['first-stage.js'],
-        css: ['assets/highlights.css'],
-      },
+    // storage: settings; contextMenus: "Look up “…” in the glossary". activeTab (MV3, where site access can
+    // be withheld): the popup reads the address of the tab it was opened on to offer access to it.
+    // Chrome: the background registers the content script itself (scripting, with the host permission the
+    // registration needs; the install prompt is the one a declared content script gives), so that it is left
+    // out of the sites the user switched off instead of starting there to read the settings
+    // (src/background/content-script.ts). Firefox declares it: its registrations do not outlive the
+    // background page (MV2), so a tab restored at start-up could open before the registration is made.
+    permissions: [
+      'storage',
+      'contextMenus',
+      ...(manifestVersion === 3 ? ['activeTab'] : []),
+      ...(registersContentScript(browser, manifestVersion) ? ['scripting'] : []),
     ],
+    ...(registersContentScript(browser, manifestVersion)
+      ? { host_permissions: ['<all_urls>'] }
+      : { content_scripts: [contentScript] }),
     // The content script's full stage, imported by its first stage only where a page may hold a term. Chrome
     // serves it at a per-session address (use_dynamic_url), so a page cannot probe for the extension by it;
     // Firefox's extension addresses are random per installation anyway.

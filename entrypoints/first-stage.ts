@@ -1,12 +1,18 @@
 import { extensionApi } from '../src/content/extension-api.ts';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { startFirstStage, type FullStage } from '../src/content/first-stage.ts';
-import { fullStageKey, type StartFullStage } from '../src/content/full-stage-key.ts';
+import { firstStageKey, fullStageKey, type StartFullStage } from '../src/content/full-stage-key.ts';
 
 // The content script (declared in wxt.config.ts, with highlights.css): an unlisted script rather than WXT's
 // content-script entry point, whose context object costs every page and frame about 2 ms before any work
 // (and announces itself with a page-visible event). The full stage makes that context when it loads.
 export default defineUnlistedScript(() => {
+  // Once per frame: Chrome's background also starts it in the tabs of a site switched back on, whose frames
+  // may have it already. One left behind by an earlier version of the extension (its API gone) does not count.
+  const scope = globalThis as Record<symbol, (() => boolean) | undefined>;
+  if (scope[firstStageKey]?.()) return;
+  scope[firstStageKey] = () => extensionApi().runtime?.id !== undefined;
+
   // The rest of the glossary (finder, marks, cards, claim flags) is a module of its own, loaded on demand.
   const loadFullStage = async (): Promise<FullStage> => {
     await import(/* @vite-ignore */ extensionApi().runtime.getURL('/full-stage.js'));

@@ -6,7 +6,7 @@ import { createQuickScreen, type QuickScreen, type ScreenPatterns } from '../mat
 import { answerWith, type Handlers } from '../messages/answer.ts';
 import { parseContentRequest, type ContentMessages } from '../messages/messages.ts';
 import { onAbort } from '../page/on-abort.ts';
-import type { PageReport } from '../page/page-report.ts';
+import { emptyReport, type PageReport } from '../page/page-report.ts';
 import { mayHoldTerms, TermScreen } from '../page/term-screen.ts';
 import { isEnabledFor } from '../settings/settings.ts';
 import { siteUrl } from './site-url.ts';
@@ -101,17 +101,8 @@ export function startFirstStage(loadFullStage: LoadFullStage, signal?: AbortSign
   };
 
   /** The page as the first stage sees it (no term, or not read), for the popup. */
-  const report = async (): Promise<PageReport> => ({
-    url: siteUrl(),
-    enabled: isEnabledFor(await readSettings(), siteUrl()),
-    terms: [],
-    underlined: 0,
-    claims: [],
-    related: [],
-    stats: null,
-    cardOpenMs: null,
-    unreadable: failure,
-  });
+  const report = async (): Promise<PageReport> =>
+    emptyReport(siteUrl(), isEnabledFor(await readSettings(), siteUrl()), failure);
 
   // Until the full stage is loaded (or when it could not be), the first stage answers what it knows.
   const ownHandlers: Handlers<ContentMessages> = { 'page-report': report };

@@ -4,3 +4,6 @@ import type { FullStage } from './first-stage.ts';
 export const fullStageKey = Symbol.for('lactation-glossary/full-stage');
 
 export type StartFullStage = () => Promise<FullStage>;
+
+/** Where the first stage notes that it runs in this frame, with a way to tell whether its extension still does. */
+export const firstStageKey = Symbol.for('lactation-glossary/first-stage');

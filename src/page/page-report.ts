@@ -21,14 +21,26 @@ export interface PageReport {
   unreadable?: string | null;
 }
 
+/** The report of a page with nothing found on it: switched off, not yet read, or not readable. */
+export const emptyReport = (url: string, enabled: boolean, unreadable: string | null = null): PageReport => ({
+  url,
+  enabled,
+  terms: [],
+  underlined: 0,
+  claims: [],
+  related: [],
+  stats: null,
+  cardOpenMs: null,
+  unreadable,
+});
+
 export async function pageReport(
   scanner: PageScanner | null,
   url: string,
   flags: ClaimFlags | null,
   cardOpenMs: number | null = null,
 ): Promise<PageReport> {
-  if (!scanner)
-    return { url, enabled: false, terms: [], underlined: 0, claims: [], related: [], stats: null, cardOpenMs };
+  if (!scanner) return { ...emptyReport(url, false), cardOpenMs };
   await scanner.idle();
   await flags?.update();
   const summary = (check: ClaimCheck) => ({ claimId: check.claimId, verdict: check.verdict, sentence: check.sentence });

@@ -18,6 +18,7 @@ export async function updateSettings(change: (settings: Settings) => Settings): 
   return next;
 }
 
-export function watchSettings(callback: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => callback(parseSettings(value).settings));
+/** Calls back with the new settings, and the ones they replace, whenever they change. */
+export function watchSettings(callback: (settings: Settings, previous: Settings) => void): () => void {
+  return settingsItem.watch((value, old) => callback(parseSettings(value).settings, parseSettings(old).settings));
 }

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { glossary } from '../../src/glossary/glossary.ts';
 import { setSettings } from '../e2e/extension-pages.ts';
-import { launchWithExtension, type ExtensionBrowser } from '../e2e/launch.ts';
+import { launchWithExtension, waitForContentScript, type ExtensionBrowser } from '../e2e/launch.ts';
 import { pageReportOf } from '../e2e/page-state.ts';
 import { serveFixtures } from '../e2e/serve.ts';
 import { assertFillerHasNoTerms, filler, forumThread } from './generate-pages.ts';
@@ -291,10 +291,13 @@ async function main() {
     });
     await step('site switched off', async () => {
       await setSettings(ext, { sites: ['localhost'] });
+      // Chrome's background leaves the site out of the content script's registration once it sees the change.
+      await waitForContentScript(ext.browser, (script) => !!script?.excludeMatches?.length);
       const c = await medianCost(() =>
         traceLoad(ext.browser, `${server.origin.replace('127.0.0.1', 'localhost')}/tiny-term.html`, extension),
       );
       await setSettings(ext, {});
+      await waitForContentScript(ext.browser, (script) => script !== null && !script.excludeMatches?.length);
       console.log(`  a page with a term, site off      ${ms(c.scriptMs)}   (target ≤ 1 ms)`);
     });
 

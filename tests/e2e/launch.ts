@@ -64,6 +64,8 @@ export async function launchWithExtension(
         { timeout: 15_000 },
       );
       extensionOrigin = worker.url().split('/').slice(0, 3).join('/');
+      // The background registers the content script as it starts: a page opened before would run none.
+      await waitForContentScript(browser, (script) => script !== null);
     }
   } else {
     browser = await puppeteer.launch({
@@ -108,4 +110,35 @@ export async function launchWithExtension(
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Chrome's content script as the background registered it (src/background/content-script.ts), or null. */
+export interface RegisteredScript {
+  excludeMatches?: string[];
+}
+
+/**
+ * Waits until Chrome's registered content script satisfies `ready`, read from the background's service worker
+ * (whose API is bound a moment after it starts: until then an evaluation finds no `chrome`).
+ */
+export async function waitForContentScript(
+  browser: Browser,
+  ready: (script: RegisteredScript | null) => boolean,
+): Promise<void> {
+  const target = await browser.waitForTarget(
+    (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+  );
+  const worker = await target.worker();
+  let last: unknown = 'not read';
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const scripts = (await worker
+      ?.evaluate(`chrome.scripting.getRegisteredContentScripts({ ids: ['first-stage'] })`)
+      .catch(() => undefined)) as RegisteredScript[] | undefined;
+    if (scripts) {
+      last = scripts[0] ?? null;
+      if (ready(scripts[0] ?? null)) return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the content script's registration did not come as expected: ${JSON.stringify(last)}`);
 }

@@ -119,3 +119,32 @@ const askForPageReport = (id: number) =>
     { type: 'page-report' },
     { frameId: 0 },
   );
+
+/**
+ * Whether the extension's content script started in the page's top frame (Chromium): read in the extension's
+ * own isolated world, where the first stage notes itself (src/content/full-stage-key.ts). DevTools lists the
+ * page's worlds when asked; Chrome may make the extension's world without running the script in it.
+ */
+export async function firstStageRanIn(page: Page): Promise<boolean> {
+  const cdp = await page.createCDPSession();
+  try {
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const worlds: number[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => {
+      if (context.origin.startsWith('chrome-extension://') && context.auxData?.frameId === frameTree.frame.id)
+        worlds.push(context.id);
+    });
+    await cdp.send('Runtime.enable');
+    for (const contextId of worlds) {
+      const { result } = await cdp.send('Runtime.evaluate', {
+        contextId,
+        expression: `typeof globalThis[Symbol.for('lactation-glossary/first-stage')] === 'function'`,
+        returnByValue: true,
+      });
+      if (result.value === true) return true;
+    }
+    return false;
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -147,9 +147,20 @@ function differences(extended: Visit, alone: Visit[]): string[] {
   const requests = extended.requests.filter((r) => alone.every((a) => !a.requests.includes(r)));
   if (requests.length) problems.push(`requests the page alone does not make: ${requests.slice(0, 3).join(', ')}`);
   if (alone.every((a) => a.markup !== extended.markup))
-    problems.push('serialized DOM differs from a run without the extension');
-  if (alone.every((a) => a.text !== extended.text)) problems.push('text differs from a run without the extension');
+    problems.push(
+      `serialized DOM differs from a run without the extension: ${whereDiffers(alone[0]!.markup, extended.markup)}`,
+    );
+  if (alone.every((a) => a.text !== extended.text))
+    problems.push(`text differs from a run without the extension: ${whereDiffers(alone[0]!.text, extended.text)}`);
   return problems;
+}
+
+/** Where two texts first part, with a little before it, for the report of a difference. */
+function whereDiffers(without: string, withExtension: string): string {
+  let start = 0;
+  while (start < without.length && without[start] === withExtension[start]) start++;
+  const excerpt = (text: string) => JSON.stringify(text.slice(Math.max(0, start - 60), start + 100));
+  return `at character ${start}, without ${excerpt(without)}, with ${excerpt(withExtension)}`;
 }
 
 /**

@@ -8,6 +8,7 @@ import { hostnameOf } from '../../settings/site-patterns.ts';
 import { loadSettings, updateSettings, watchSettings } from '../../settings/settings-store.ts';
 import { withSiteSwitched, type Settings } from '../../settings/settings.ts';
 import { askContent } from '../../messages/channel.ts';
+import { tabReport } from '../../messages/tab-report.ts';
 import { missingSiteAccess, type MissingSiteAccess } from '../tab-client.ts';
 import { TermCard } from '../TermCard.tsx';
 
@@ -40,9 +41,14 @@ export function Popup({ tabId, initialQuery }: PopupProps) {
   const [page, setPage] = useState<PageState>({ kind: 'loading' });
   const searchBox = useRef<HTMLInputElement>(null);
 
-  const refreshPage = async () => {
-    const report = tabId === null ? null : await askContent(tabId, { type: 'page-report' });
-    if (report) return setPage({ kind: 'ready', report });
+  /** Reads the tab's state; with `attempts` > 1, waits (250 ms apart) for a content script that is starting. */
+  const refreshPage = async (attempts = 1) => {
+    for (let attempt = 1; tabId !== null; attempt++) {
+      const report = await tabReport(tabId);
+      if (report) return setPage({ kind: 'ready', report });
+      if (attempt >= attempts) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     const access = tabId === null ? null : await missingSiteAccess(tabId);
     setPage(access ? { kind: 'no-access', access } : { kind: 'unavailable' });
   };
@@ -52,12 +58,7 @@ export function Popup({ tabId, initialQuery }: PopupProps) {
     if (tabId === null || !(await browser.permissions.request({ origins: access.origins }).catch(() => false))) return;
     await browser.tabs.reload(tabId);
     setPage({ kind: 'loading' });
-    for (let attempt = 0; attempt < 20; attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      const report = await askContent(tabId, { type: 'page-report' });
-      if (report) return setPage({ kind: 'ready', report });
-    }
-    await refreshPage();
+    await refreshPage(20);
   };
 
   useEffect(() => {
@@ -66,8 +67,9 @@ export function Popup({ tabId, initialQuery }: PopupProps) {
     void refreshPage();
     return watchSettings((next) => {
       setSettings(next);
-      // The tab applies the change on its own; read its new state once it has.
-      setTimeout(() => void refreshPage(), 250);
+      // The tab applies the change on its own (or, switched back on in Chrome, is started by the background):
+      // read its new state once it has.
+      setTimeout(() => void refreshPage(12), 250);
     });
   }, []);
 

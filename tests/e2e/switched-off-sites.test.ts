@@ -1,0 +1,91 @@
+import type { Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { openExtensionPage, setSettings, tabIdOf } from './extension-pages.ts';
+import { waitForContentScript } from './launch.ts';
+import { firstStageRanIn, highlightCount, timerPolling, waitForHighlights, waitForNoHighlights } from './page-state.ts';
+import { useExtensionSession } from './session.ts';
+
+// Chrome's build registers its content script from the background, leaving out the sites switched off and,
+// while paused, every page (src/background/content-script.ts); Firefox's builds declare it in the manifest.
+describe('sites switched off, in chromium', () => {
+  const session = useExtensionSession('chromium');
+  const siteSwitch = 'input[role=switch][aria-label^="Underline terms on"]';
+
+  async function openForum(): Promise<Page> {
+    const page = await session.ext.newPage();
+    await page.goto(`${session.server.origin}/forum-thread.html`);
+    await page.bringToFront();
+    await waitForHighlights(page, 15);
+    return page;
+  }
+
+  /** Reloads `page` and lets the tasks that follow its load event run: a content script starts by then. */
+  async function reloadFully(page: Page): Promise<void> {
+    await page.reload({ waitUntil: 'load' });
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  }
+
+  it('run none of the extension, the popup says so, and switching back on underlines the open page', async () => {
+    const page = await openForum();
+    // Positive control: on a site that is on, the first stage runs in the page's frame.
+    expect(await firstStageRanIn(page)).toBe(true);
+    const popup = await session.ext.newPage();
+    await openExtensionPage(session.ext, popup, `popup.html?tab=${await tabIdOf(session.ext, page)}`);
+    await popup.waitForSelector(siteSwitch);
+    await popup.bringToFront();
+    await popup.click(siteSwitch);
+    await waitForNoHighlights(page);
+    await waitForContentScript(session.ext.browser, (script) => !!script?.excludeMatches?.includes('*://127.0.0.1/*'));
+
+    await reloadFully(page);
+    expect(await firstStageRanIn(page)).toBe(false);
+    expect(await highlightCount(page)).toBe(0);
+    // The popup reads the state from the tab's address, as no content script answers there.
+    await popup.reload();
+    await popup.waitForFunction(() => document.body.textContent?.includes('Switched off on 127.0.0.1'), {
+      polling: timerPolling,
+    });
+    expect(await popup.$eval(siteSwitch, (e) => (e as HTMLInputElement).checked)).toBe(false);
+    expect(await popup.$eval(siteSwitch, (e) => e.getAttribute('aria-label'))).toBe('Underline terms on 127.0.0.1');
+
+    // Switched on from the popup, the page in front of the user is underlined without a reload.
+    await popup.bringToFront();
+    await popup.click(siteSwitch);
+    await waitForHighlights(page, 15);
+    expect(await firstStageRanIn(page)).toBe(true);
+    await popup.waitForSelector('.page-terms', { timeout: 10_000 });
+  });
+
+  it('run nowhere while paused, and the open pages are underlined once it resumes', async () => {
+    await setSettings(session.ext, { paused: true });
+    await waitForContentScript(session.ext.browser, (script) => script === null);
+    const page = await session.ext.newPage();
+    await page.goto(`${session.server.origin}/forum-thread.html`);
+    await page.bringToFront();
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(await firstStageRanIn(page)).toBe(false);
+
+    await setSettings(session.ext, {});
+    await waitForHighlights(page, 15);
+    await waitForContentScript(session.ext.browser, (script) => script !== null);
+    // A page loaded now runs it as the browser loads it.
+    const another = await openForum();
+    expect(await firstStageRanIn(another)).toBe(true);
+  });
+
+  it('leave out a path switched off, and only that path', async () => {
+    await setSettings(session.ext, { sites: ['127.0.0.1/forum-*'] });
+    await waitForContentScript(session.ext.browser, (script) => !!script?.excludeMatches?.length);
+    const page = await session.ext.newPage();
+    await page.goto(`${session.server.origin}/forum-thread.html`);
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(await firstStageRanIn(page)).toBe(false);
+    // Positive control: another page of the same site runs it, and is underlined.
+    const other = await session.ext.newPage();
+    await other.goto(`${session.server.origin}/every-term.html`);
+    await other.bringToFront();
+    await waitForHighlights(other, 5);
+    expect(await firstStageRanIn(other)).toBe(true);
+    await setSettings(session.ext, {});
+  });
+});
