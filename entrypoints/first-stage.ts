@@ -1,7 +1,12 @@
 import { extensionApi } from '../src/content/extension-api.ts';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { startFirstStage, type FullStage } from '../src/content/first-stage.ts';
-import { firstStageKey, fullStageKey, type StartFullStage } from '../src/content/full-stage-key.ts';
+import {
+  firstStageKey,
+  fullStageKey,
+  type FirstStageNote,
+  type StartFullStage,
+} from '../src/content/full-stage-key.ts';
 
 // The content script (declared in wxt.config.ts, with highlights.css): an unlisted script rather than WXT's
 // content-script entry point, whose context object costs every page and frame about 2 ms before any work
@@ -9,9 +14,8 @@ import { firstStageKey, fullStageKey, type StartFullStage } from '../src/content
 export default defineUnlistedScript(() => {
   // Once per frame: Chrome's background also starts it in the tabs of a site switched back on, whose frames
   // may have it already. One left behind by an earlier version of the extension (its API gone) does not count.
-  const scope = globalThis as Record<symbol, (() => boolean) | undefined>;
-  if (scope[firstStageKey]?.()) return;
-  scope[firstStageKey] = () => extensionApi().runtime?.id !== undefined;
+  const scope = globalThis as Record<symbol, FirstStageNote | undefined>;
+  if (scope[firstStageKey]?.running()) return;
 
   // The rest of the glossary (finder, marks, cards, claim flags) is a module of its own, loaded on demand.
   const loadFullStage = async (): Promise<FullStage> => {
@@ -20,5 +24,8 @@ export default defineUnlistedScript(() => {
     if (!start) throw new Error('the full stage did not register');
     return start();
   };
-  startFirstStage(loadFullStage);
+  // Chrome's popup asks a term-free page through the scripting API (src/messages/tab-report.ts), so its
+  // first stage listens for messages only once a page may hold a term; Firefox's MV2 build has no such API.
+  const stage = startFirstStage(loadFullStage, { listenBeforeCandidate: import.meta.env.FIREFOX });
+  scope[firstStageKey] = { ...stage, running: () => extensionApi().runtime?.id !== undefined };
 });

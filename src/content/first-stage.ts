@@ -20,6 +20,24 @@ export interface FullStage {
 
 export type LoadFullStage = () => Promise<FullStage>;
 
+export interface FirstStageOptions {
+  /**
+   * Whether the top frame listens for the popup's and the background's messages from the start (Firefox), or
+   * only once a candidate is found (Chrome, whose popup reads a term-free page's report through the scripting
+   * API instead: src/messages/tab-report.ts). Adding the listener is the dearest thing a term-free page's
+   * first stage does: it sets up the extension API's bindings in the frame (about 2 ms a page load).
+   */
+  listenBeforeCandidate?: boolean;
+  /** Stops it (tests). */
+  signal?: AbortSignal;
+}
+
+/** What a running first stage offers its frame's other extension code. */
+export interface FirstStage {
+  /** The page as the first stage sees it (the full stage's report once that is loaded). */
+  report(): Promise<PageReport>;
+}
+
 /** How long one screening task may run before it yields to the page (ms). */
 const stepBudget = 6;
 const isTopFrame = window === window.top;
@@ -27,8 +45,8 @@ const isTopFrame = window === window.top;
 /**
  * The content script's first stage, on every page and frame: a quick screen of the page's text with patterns
  * prepared at build time. A page without a candidate term keeps just this and a mutation observer that
- * screens text added later, and calls no extension API but, in the top frame, the listener that answers the
- * popup: the site's settings are read only once there is something to underline (a site switched off then
+ * screens text added later, and calls no extension API but, in Firefox's top frames, the listener that answers
+ * the popup: the site's settings are read only once there is something to underline (a site switched off then
  * stops here), and the toolbar badge, which the browser clears on every navigation, has nothing to show.
  * Where the page may hold a term and the site is on, the full stage loads. If it cannot (a page's policy, an
  * extension update), the page is left alone: one console line, and the popup says the page could not be read.
@@ -36,7 +54,10 @@ const isTopFrame = window === window.top;
  * It stops when `signal` aborts, or once the extension is updated or removed (its API is then gone: checked
  * when a candidate is found, not per screening task, where the check would cost a frame its API bindings).
  */
-export function startFirstStage(loadFullStage: LoadFullStage, signal?: AbortSignal): void {
+export function startFirstStage(
+  loadFullStage: LoadFullStage,
+  { listenBeforeCandidate = true, signal }: FirstStageOptions = {},
+): FirstStage {
   let loading: Promise<FullStage | null> | null = null;
   let failure: string | null = null;
   let observer: MutationObserver | null = null;
@@ -65,6 +86,7 @@ export function startFirstStage(loadFullStage: LoadFullStage, signal?: AbortSign
   const candidateFound = async () => {
     if (stopped || !extensionPresent()) return;
     stopWatchingPage();
+    listen();
     if (isEnabledFor(await readSettings(), siteUrl())) return void load();
     const unwatch = watchStoredSettings((settings) => {
       if (!isEnabledFor(settings, siteUrl())) return;
@@ -114,13 +136,20 @@ export function startFirstStage(loadFullStage: LoadFullStage, signal?: AbortSign
   };
   // The popup and the background ask the top frame only (askContent: frame 0); a frame has nothing to answer,
   // and a listener costs each frame about a millisecond to set up.
-  if (isTopFrame) extensionApi().runtime.onMessage.addListener(onMessage);
+  let listening = false;
+  const listen = () => {
+    if (!isTopFrame || listening) return;
+    listening = true;
+    extensionApi().runtime.onMessage.addListener(onMessage);
+  };
+  if (listenBeforeCandidate) listen();
   onAbort(lifetime.signal, () => {
     // A script the extension left behind has no API to call (Chrome throws): its listener went with it.
-    if (isTopFrame && extensionApi().runtime?.id) extensionApi().runtime.onMessage.removeListener(onMessage);
+    if (listening && extensionApi().runtime?.id) extensionApi().runtime.onMessage.removeListener(onMessage);
     stopWatchingPage();
   });
   if (signal) onAbort(signal, () => lifetime.abort());
 
   screenPage(createQuickScreen(screenWords, () => JSON.parse(screenPatterns) as ScreenPatterns));
+  return { report: async () => (await onMessage({ type: 'page-report' })) as PageReport };
 }

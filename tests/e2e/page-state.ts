@@ -113,12 +113,23 @@ export async function pageReportVia(helper: Page, tabId: number): Promise<any> {
   }
 }
 
-const askForPageReport = (id: number) =>
-  ((globalThis as any).browser ?? (globalThis as any).chrome).tabs.sendMessage(
-    id,
-    { type: 'page-report' },
-    { frameId: 0 },
-  );
+/** As src/messages/tab-report.ts asks: a message, or in Chromium, for a term-free page, the first stage's note. */
+const askForPageReport = async (id: number) => {
+  const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+  try {
+    return await api.tabs.sendMessage(id, { type: 'page-report' }, { frameId: 0 });
+  } catch (error) {
+    if (!api.scripting) throw error;
+    const [frame] = await api.scripting
+      .executeScript({
+        target: { tabId: id, frameIds: [0] },
+        func: () => (globalThis as any)[Symbol.for('lactation-glossary/first-stage')]?.report() ?? null,
+      })
+      .catch(() => []);
+    if (frame?.result) return frame.result;
+    throw error;
+  }
+};
 
 /**
  * Whether the extension's content script started in the page's top frame (Chromium): read in the extension's
@@ -138,7 +149,7 @@ export async function firstStageRanIn(page: Page): Promise<boolean> {
     for (const contextId of worlds) {
       const { result } = await cdp.send('Runtime.evaluate', {
         contextId,
-        expression: `typeof globalThis[Symbol.for('lactation-glossary/first-stage')] === 'function'`,
+        expression: `globalThis[Symbol.for('lactation-glossary/first-stage')]?.running() === true`,
         returnByValue: true,
       });
       if (result.value === true) return true;

@@ -7,7 +7,7 @@ import { inExtension, openExtensionPage, setSettings, tabIdOf } from './extensio
 import { waitForCard } from './hover.ts';
 import { useExtensionSession } from './session.ts';
 import { browserNames, launchWithExtension } from './launch.ts';
-import { highlightCount, timerPolling, waitForHighlights, waitForNoHighlights } from './page-state.ts';
+import { highlightCount, pageReportOf, timerPolling, waitForHighlights, waitForNoHighlights } from './page-state.ts';
 import { serveFixtures } from './serve.ts';
 
 describe.each(browserNames)('the toolbar popup and settings in %s', (name) => {
@@ -103,6 +103,29 @@ describe.each(browserNames)('the toolbar popup and settings in %s', (name) => {
     await reopened.bringToFront();
     await reopened.click(siteSwitch);
     await waitForHighlights(page, 15);
+  });
+
+  it('says a page without terms has none, and switches its site off there too', async () => {
+    session.server.route(
+      '/no-terms.html',
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sleep</title></head><body><p>Our toddler finally sleeps through the night, and we are all better for it.</p></body></html>',
+    );
+    const page = await session.ext.newPage();
+    await page.goto(`${session.server.origin}/no-terms.html`);
+    // Once its content script runs (in Chromium it answers only through the scripting API here: it listens
+    // for messages once a page may hold a term).
+    expect(await pageReportOf(session.ext, page)).toMatchObject({ enabled: true, terms: [] });
+    const popup = await openPopup(await tabIdOf(session.ext, page));
+    await popup.waitForFunction(() => document.body.textContent?.includes('No glossary terms found on this page.'), {
+      polling: timerPolling,
+    });
+    const siteSwitch = 'input[role=switch][aria-label="Underline terms on 127.0.0.1"]';
+    expect(await popup.$eval(siteSwitch, (e) => (e as HTMLInputElement).checked)).toBe(true);
+    await popup.bringToFront();
+    await popup.click(siteSwitch);
+    await popup.waitForFunction(() => document.body.textContent?.includes('Switched off on 127.0.0.1'), {
+      polling: timerPolling,
+    });
   });
 
   it('follows the global pause and the "only on the sites I list" mode', async () => {

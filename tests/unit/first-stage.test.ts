@@ -2,6 +2,8 @@
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startFirstStage, type FullStage } from '../../src/content/first-stage.ts';
+import { firstStageKey, type FirstStageNote } from '../../src/content/full-stage-key.ts';
+import { firstStageReport } from '../../src/messages/tab-report.ts';
 import type { PageReport } from '../../src/page/page-report.ts';
 import { saveSettings } from '../../src/settings/settings-store.ts';
 import { defaultSettings } from '../../src/settings/settings.ts';
@@ -38,7 +40,7 @@ describe('the content script’s first stage', () => {
   it('leaves a page without any term with the first stage only, and answers the popup itself', async () => {
     page(['Our toddler finally sleeps through the night.', 'Any tips for weaning?']);
     const load = vi.fn(async () => fullStage);
-    await startFirstStage(load, lifetime.signal);
+    await startFirstStage(load, { signal: lifetime.signal });
     await vi.waitFor(async () =>
       expect(await report()).toMatchObject({ enabled: true, terms: [], stats: null, unreadable: null }),
     );
@@ -50,7 +52,7 @@ describe('the content script’s first stage', () => {
     const read = vi.spyOn(fakeBrowser.storage.sync, 'get');
     const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
     const load = vi.fn(async () => fullStage);
-    await startFirstStage(load, lifetime.signal);
+    await startFirstStage(load, { signal: lifetime.signal });
     await turn();
     expect(read).not.toHaveBeenCalled();
     expect(send).not.toHaveBeenCalled();
@@ -66,7 +68,7 @@ describe('the content script’s first stage', () => {
     page(['Our toddler finally sleeps through the night.'], 'thread');
     const load = vi.fn(async () => fullStage);
     const read = vi.spyOn(fakeBrowser.storage.sync, 'get');
-    await startFirstStage(load, lifetime.signal);
+    await startFirstStage(load, { signal: lifetime.signal });
     (fakeBrowser.runtime as { id?: string }).id = undefined; // as in Chrome, the orphaned script's API is gone
     document
       .getElementById('thread')!
@@ -82,7 +84,7 @@ describe('the content script’s first stage', () => {
     page(['Our toddler finally sleeps through the night.']);
     await startFirstStage(
       vi.fn(async () => fullStage),
-      lifetime.signal,
+      { signal: lifetime.signal },
     );
     expect(await report()).toMatchObject({ enabled: false, terms: [] });
     await saveSettings({ ...defaultSettings, sites: [] });
@@ -92,7 +94,7 @@ describe('the content script’s first stage', () => {
   it('loads the full stage where the page may hold a term, and hands it the popup’s requests', async () => {
     page(['My prolactin was low at six weeks.']);
     const load = vi.fn(async () => fullStage);
-    await startFirstStage(load, lifetime.signal);
+    await startFirstStage(load, { signal: lifetime.signal });
     await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
     expect(await report()).toEqual({ from: 'full stage' });
   });
@@ -100,7 +102,7 @@ describe('the content script’s first stage', () => {
   it('loads it when a term arrives later (a reply loading), and not before', async () => {
     page(['Welcome to the thread.'], 'thread');
     const load = vi.fn(async () => fullStage);
-    await startFirstStage(load, lifetime.signal);
+    await startFirstStage(load, { signal: lifetime.signal });
     await turn();
     expect(load).not.toHaveBeenCalled();
     const reply = document.createElement('p');
@@ -113,7 +115,7 @@ describe('the content script’s first stage', () => {
     await saveSettings({ ...defaultSettings, sites: ['localhost'] });
     page(['My prolactin was low at six weeks.']);
     const load = vi.fn(async () => fullStage);
-    await startFirstStage(load, lifetime.signal);
+    await startFirstStage(load, { signal: lifetime.signal });
     await turn();
     expect(load).not.toHaveBeenCalled();
     expect(await report()).toMatchObject({ enabled: false });
@@ -125,11 +127,46 @@ describe('the content script’s first stage', () => {
     page(['My prolactin was low at six weeks.']);
     const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
     const load = vi.fn(() => Promise.reject(new Error('blocked by the page')));
-    await startFirstStage(load, lifetime.signal);
+    await startFirstStage(load, { signal: lifetime.signal });
     await vi.waitFor(async () =>
       expect(await report()).toMatchObject({ enabled: true, unreadable: 'blocked by the page' }),
     );
     expect(info).toHaveBeenCalledTimes(1);
     info.mockRestore();
+  });
+
+  it('in Chrome, listens for messages only once a page may hold a term, and reports itself until then', async () => {
+    page(['Our toddler finally sleeps through the night.'], 'thread');
+    const listen = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
+    const load = vi.fn(async () => fullStage);
+    const stage = startFirstStage(load, { listenBeforeCandidate: false, signal: lifetime.signal });
+    await turn();
+    expect(listen).not.toHaveBeenCalled();
+    expect(await stage.report()).toMatchObject({ enabled: true, terms: [], unreadable: null });
+    document
+      .getElementById('thread')!
+      .append(Object.assign(document.createElement('p'), { textContent: 'Is IGT real?' }));
+    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
+    expect(listen).toHaveBeenCalledTimes(1);
+    // Both ways of asking now reach the full stage.
+    expect(await report()).toEqual({ from: 'full stage' });
+    expect(await stage.report()).toEqual({ from: 'full stage' });
+  });
+
+  it('is found by the function Chrome’s popup runs in the page, while its extension is there', async () => {
+    const scope = globalThis as Record<symbol, FirstStageNote | undefined>;
+    const stage = startFirstStage(
+      vi.fn(async () => fullStage),
+      { listenBeforeCandidate: false, signal: lifetime.signal },
+    );
+    let running = true;
+    scope[firstStageKey] = { ...stage, running: () => running };
+    try {
+      expect(await firstStageReport()).toMatchObject({ enabled: true, terms: [] });
+      running = false; // left behind by an update: the page is read as if it had none
+      expect(firstStageReport()).toBeNull();
+    } finally {
+      delete scope[firstStageKey];
+    }
   });
 });
