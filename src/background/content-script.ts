@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import { contentScriptFiles } from '../content/content-script-files.ts';
 import { isEnabledFor, type Settings } from '../settings/settings.ts';
-import { contentScriptExclusions } from '../settings/site-match-patterns.ts';
+import { contentScriptPages } from '../settings/site-match-patterns.ts';
 
 /**
  * Chrome's content script, registered by the background (its manifest declares none) so that the browser
- * leaves it out of the sites the user switched off and, while the glossary is paused, out of every page: a
- * page there runs none of the extension's code, where a declared script would start on it to read the
+ * leaves it out of the sites the user switched off (or did not list, in "only on the sites I list" mode)
+ * and, while the glossary is paused, out of every page: a page there runs none of the extension's code, where a declared script would start on it to read the
  * settings. The registration persists across browser restarts and extension updates; it is brought in line
  * with the settings whenever the background starts and whenever they change.
  */
@@ -25,12 +25,12 @@ export function fitContentScriptTo(settings: Settings): Promise<void> {
   return queue;
 }
 
-/** The script as registered, leaving out `excludeMatches`. */
-const scriptExcluding = (excludeMatches: string[]) => ({
+/** The script as registered, on the pages `matches` names but those `excludeMatches` names. */
+const scriptOn = ({ matches, excludeMatches }: { matches: string[]; excludeMatches: string[] }) => ({
   id: scriptId,
   js: [...contentScriptFiles.js],
   css: [...contentScriptFiles.css],
-  matches: ['<all_urls>'],
+  matches,
   excludeMatches,
   allFrames: true,
   matchOriginAsFallback: true,
@@ -38,25 +38,25 @@ const scriptExcluding = (excludeMatches: string[]) => ({
   // Said each time: an update that leaves it out makes the script last only until the browser closes.
   persistAcrossSessions: true,
 });
-type Script = ReturnType<typeof scriptExcluding>;
+type Script = ReturnType<typeof scriptOn>;
 
 async function fit(settings: Settings): Promise<void> {
-  const wanted = contentScriptExclusions(settings);
+  const wanted = contentScriptPages(settings);
   const registered = (await scripting().getRegisteredContentScripts({ ids: [scriptId] }))[0];
   if (!wanted) {
     if (registered) await scripting().unregisterContentScripts({ ids: [scriptId] });
     return;
   }
-  const script = scriptExcluding(wanted.excludeMatches);
+  const script = scriptOn(wanted);
   // (An earlier version's registration, with other files or options, is brought up to date too.)
   if (registered && sameScript(registered as Partial<Script>, script)) return;
   const register = (chosen: Script) =>
     registered ? scripting().updateContentScripts([chosen]) : scripting().registerContentScripts([chosen]);
-  // A pattern the browser refuses would leave the script registered nowhere; without the exclusions it runs
-  // everywhere and the switched-off sites are left alone by the content script's own reading of the settings.
+  // A pattern the browser refuses would leave the script registered nowhere; registered everywhere instead,
+  // it leaves the sites switched off alone by its own reading of the settings.
   await register(script).catch(async (error: unknown) => {
-    console.warn('Lactation Glossary: switched-off sites not excluded from the content script:', error);
-    await register(scriptExcluding([]));
+    console.warn('Lactation Glossary: the content script is registered on every site:', error);
+    await register(scriptOn({ matches: ['<all_urls>'], excludeMatches: [] }));
   });
 }
 

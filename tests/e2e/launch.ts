@@ -114,6 +114,7 @@ export async function launchWithExtension(
 
 /** Chrome's content script as the background registered it (src/background/content-script.ts), or null. */
 export interface RegisteredScript {
+  matches?: string[];
   excludeMatches?: string[];
 }
 

@@ -88,4 +88,20 @@ describe('sites switched off, in chromium', () => {
     expect(await firstStageRanIn(other)).toBe(true);
     await setSettings(session.ext, {});
   });
+
+  it('run only on the listed sites in "only on the sites I list" mode', async () => {
+    await setSettings(session.ext, { mode: 'only-listed', sites: ['localhost'] });
+    await waitForContentScript(session.ext.browser, (script) => !!script?.matches?.includes('*://*.localhost/*'));
+    const unlisted = await session.ext.newPage();
+    await unlisted.goto(`${session.server.origin}/forum-thread.html`);
+    await unlisted.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(await firstStageRanIn(unlisted)).toBe(false);
+    // Positive control: the same page on the listed host runs it, and is underlined.
+    const listed = await session.ext.newPage();
+    await listed.goto(`${session.server.origin.replace('127.0.0.1', 'localhost')}/forum-thread.html`);
+    await listed.bringToFront();
+    await waitForHighlights(listed, 15);
+    expect(await firstStageRanIn(listed)).toBe(true);
+    await setSettings(session.ext, {});
+  });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, isEnabledFor, type Settings } from '../../src/settings/settings.ts';
-import { contentScriptExclusions, switchedOffMatchPattern } from '../../src/settings/site-match-patterns.ts';
+import {
+  contentScriptPages,
+  switchedOffMatchPattern,
+  switchedOnMatchPattern,
+} from '../../src/settings/site-match-patterns.ts';
 
 /** The browser's reading of a match pattern (Chrome's and Firefox's documented rules), to check ours against. */
 function browserMatches(pattern: string, address: string): boolean {
@@ -45,7 +49,8 @@ describe('the sites Chrome leaves the content script out of', () => {
   it('excludes only pages the settings switch off', () => {
     const sites = ['example.com', '*.sub.org', 'forum.example.net/t/*', 'example.org/a*b', '10.0.0.7', 'site.io/about'];
     const settings = offFor(sites);
-    const { excludeMatches } = contentScriptExclusions(settings)!;
+    const { matches, excludeMatches } = contentScriptPages(settings)!;
+    expect(matches).toEqual(['<all_urls>']);
     expect(excludeMatches).toEqual([
       '*://*.example.com/*',
       '*://*.forum.example.net/t/*',
@@ -80,11 +85,46 @@ describe('the sites Chrome leaves the content script out of', () => {
     expect(excluded).toBe(5);
   });
 
-  it('registers nowhere while paused, and everywhere in "only on the sites I list" mode', () => {
-    expect(contentScriptExclusions({ ...offFor(['example.com']), paused: true })).toBeNull();
-    expect(contentScriptExclusions({ ...offFor(['example.com']), mode: 'only-listed' })).toEqual({
-      excludeMatches: [],
-    });
-    expect(contentScriptExclusions(defaultSettings)).toEqual({ excludeMatches: [] });
+  it('in "only on the sites I list" mode, registers on the listed sites, each page of them included', () => {
+    expect(switchedOnMatchPattern('example.com')).toBe('*://*.example.com/*');
+    expect(switchedOnMatchPattern('*.example.com')).toBe('*://*.example.com/*');
+    expect(switchedOnMatchPattern('site.io/about')).toBe('*://*.site.io/*');
+    expect(switchedOnMatchPattern('example.org/a*b')).toBe('*://*.example.org/*');
+    const sites = ['example.com', '*.sub.org', 'forum.example.net/t/*', 'example.org/a*b', '10.0.0.7', 'site.io/about'];
+    const settings: Settings = { ...offFor(sites), mode: 'only-listed' };
+    const { matches, excludeMatches } = contentScriptPages(settings)!;
+    expect(excludeMatches).toEqual([]);
+    const addresses = [
+      'https://example.com/',
+      'http://www.example.com/x?y=1',
+      'https://notexample.com/',
+      'https://a.sub.org/',
+      'https://forum.example.net/t/low-supply',
+      'https://forum.example.net/u/me',
+      'https://example.org/a?q=b',
+      'https://example.org/axb',
+      'http://10.0.0.7:8080/page',
+      'https://site.io/about?tab=2',
+      'https://site.io/aboutus',
+      'https://elsewhere.org/',
+    ];
+    let covered = 0;
+    for (const address of addresses) {
+      if (!isEnabledFor(settings, address)) continue;
+      covered++;
+      expect(
+        matches.some((pattern) => browserMatches(pattern, address)),
+        address,
+      ).toBe(true);
+    }
+    // Positive control: most of the addresses are listed; the others are not registered for.
+    expect(covered).toBe(7);
+    expect(matches.some((pattern) => browserMatches(pattern, 'https://elsewhere.org/'))).toBe(false);
+  });
+
+  it('registers nowhere while paused, or with no site listed in "only on the sites I list" mode', () => {
+    expect(contentScriptPages({ ...offFor(['example.com']), paused: true })).toBeNull();
+    expect(contentScriptPages({ ...offFor([]), mode: 'only-listed' })).toBeNull();
+    expect(contentScriptPages(defaultSettings)).toEqual({ matches: ['<all_urls>'], excludeMatches: [] });
   });
 });
