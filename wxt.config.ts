@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { contentScriptFiles } from './src/content/content-script-files.ts';
+import { contentScriptFiles, registersContentScript } from './src/content/content-script-files.ts';
 
 /**
  * Preact's renderer assigns `innerHTML` for `dangerouslySetInnerHTML`, a prop this code never uses (lint
@@ -53,8 +53,6 @@ const contentScript = {
   run_at: 'document_idle',
   ...contentScriptFiles,
 };
-const registersContentScript = (browser: string, manifestVersion: number) =>
-  manifestVersion === 3 && browser !== 'firefox';
 
 // Firefox 140 is the first with the CSS Custom Highlight API the underlines rely on.
 // Chrome builds MV3; Firefox ships MV2, where the content script's site access is granted at install time.

@@ -5,7 +5,7 @@ import { createTermSearch } from '../src/glossary/term-search.ts';
 import { createTermMatcher } from '../src/match/term-matcher.ts';
 import { runCommand } from '../src/background/commands.ts';
 import { openExtensionPage } from '../src/background/extension-pages.ts';
-import { fitContentScriptTo, registersContentScript, startInTabsSwitchedOn } from '../src/background/content-script.ts';
+import { fitContentScript, registersContentScript, startInTabsSwitchedOn } from '../src/background/content-script.ts';
 import { checkClaims } from '../src/claims/check-claims.ts';
 import { answerWith, type Handlers } from '../src/messages/answer.ts';
 import { askContent } from '../src/messages/channel.ts';
@@ -79,10 +79,9 @@ export default defineBackground(() => {
     answerWith(handlers, parseBackgroundRequest(message), sender),
   );
   // Chrome: the content script is registered here, out of the sites switched off (see content-script.ts).
-  if (registersContentScript()) void loadSettings().then(fitContentScriptTo);
+  if (registersContentScript()) void fitContentScript();
   watchSettings((settings, previous) => {
-    if (registersContentScript())
-      void fitContentScriptTo(settings).then(() => startInTabsSwitchedOn(settings, previous));
+    if (registersContentScript()) void fitContentScript().then(() => startInTabsSwitchedOn(settings, previous));
     // Turning the badge off clears it everywhere at once.
     if (!settings.badge)
       void browser.tabs

@@ -1,3 +1,4 @@
+import { registersContentScript } from '../src/content/content-script-files.ts';
 import { extensionApi } from '../src/content/extension-api.ts';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { startFirstStage, type FullStage } from '../src/content/first-stage.ts';
@@ -24,8 +25,9 @@ export default defineUnlistedScript(() => {
     if (!start) throw new Error('the full stage did not register');
     return start();
   };
-  // Chrome's popup asks a term-free page through the scripting API (src/messages/tab-report.ts), so its
-  // first stage listens for messages only once a page may hold a term; Firefox's MV2 build has no such API.
-  const stage = startFirstStage(loadFullStage, { listenBeforeCandidate: import.meta.env.FIREFOX });
+  // Where the background registers it (Chrome), the popup asks a term-free page through the scripting API
+  // (src/messages/tab-report.ts), so it listens for messages only once a page may hold a term.
+  const registered = registersContentScript(import.meta.env.BROWSER, import.meta.env.MANIFEST_VERSION);
+  const stage = startFirstStage(loadFullStage, { listenBeforeCandidate: !registered });
   scope[firstStageKey] = { ...stage, running: () => extensionApi().runtime?.id !== undefined };
 });

@@ -1,12 +1,13 @@
 import { browser } from 'wxt/browser';
 import { contentScriptFiles } from '../content/content-script-files.ts';
+import { loadSettings } from '../settings/settings-store.ts';
 import { isEnabledFor, type Settings } from '../settings/settings.ts';
 import { contentScriptPages } from '../settings/site-match-patterns.ts';
 
 /**
  * Chrome's content script, registered by the background (its manifest declares none) so that the browser
- * leaves it out of the sites the user switched off (or did not list, in "only on the sites I list" mode)
- * and, while the glossary is paused, out of every page: a page there runs none of the extension's code, where a declared script would start on it to read the
+ * leaves it out of the sites the user switched off and, while the glossary is paused, out of every page: a
+ * page there runs none of the extension's code, where a declared script would start on it to read the
  * settings. The registration persists across browser restarts and extension updates; it is brought in line
  * with the settings whenever the background starts and whenever they change.
  */
@@ -19,9 +20,14 @@ export const registersContentScript = () =>
 
 let queue: Promise<void> = Promise.resolve();
 
-/** Registers, updates or removes the content script to fit `settings`; calls run one after another. */
-export function fitContentScriptTo(settings: Settings): Promise<void> {
-  queue = queue.then(() => fit(settings)).catch((error: unknown) => console.error('Lactation Glossary:', error));
+/**
+ * Registers, updates or removes the content script to fit the stored settings, read when its turn comes:
+ * calls run one after another, and each applies the settings in force then, not those of its call.
+ */
+export function fitContentScript(): Promise<void> {
+  queue = queue
+    .then(async () => fit(await loadSettings()))
+    .catch((error: unknown) => console.error('Lactation Glossary:', error));
   return queue;
 }
 
@@ -50,7 +56,8 @@ async function fit(settings: Settings): Promise<void> {
   const script = scriptOn(wanted);
   // (An earlier version's registration, with other files or options, is brought up to date too.)
   if (registered && sameScript(registered as Partial<Script>, script)) return;
-  const register = (chosen: Script) =>
+  // Async, so that an argument the browser refuses as it is called (its schema check throws) rejects too.
+  const register = async (chosen: Script) =>
     registered ? scripting().updateContentScripts([chosen]) : scripting().registerContentScripts([chosen]);
   // A pattern the browser refuses would leave the script registered nowhere; registered everywhere instead,
   // it leaves the sites switched off alone by its own reading of the settings.
@@ -71,16 +78,21 @@ const sameScript = (registered: Partial<Script>, wanted: Script) =>
 /**
  * Starts the content script in the open tabs that `settings` switch on and `previous` had switched off: the
  * browser runs a registered script only in pages loaded after it is registered, and a user who switches a
- * site back on from the popup or the shortcut expects the page in front of them to be underlined. The first
- * stage runs once per frame (see entrypoints/first-stage.ts), so a frame that has it already is unchanged.
+ * site back on from the popup or the shortcut expects the page in front of them to be underlined. Frames
+ * where it runs already (loaded while the site was on) are left as they are, styles included.
  */
 export async function startInTabsSwitchedOn(settings: Settings, previous: Settings): Promise<void> {
   const tabs = await browser.tabs.query({});
   await Promise.all(
     tabs.map(async ({ id, url }) => {
       if (id === undefined || !url || !isEnabledFor(settings, url) || isEnabledFor(previous, url)) return;
-      const target = { tabId: id, allFrames: true };
       // Pages extensions may not run on (browser pages, the web store) refuse: nothing to do there.
+      const frames = await scripting()
+        .executeScript({ target: { tabId: id, allFrames: true }, func: firstStageRuns })
+        .catch(() => []);
+      const frameIds = frames.filter((frame) => frame.result !== true).map((frame) => frame.frameId);
+      if (frameIds.length === 0) return;
+      const target = { tabId: id, frameIds };
       await scripting()
         .insertCSS({ target, files: [...contentScriptFiles.css] })
         .then(() =>
@@ -89,4 +101,12 @@ export async function startInTabsSwitchedOn(settings: Settings, previous: Settin
         .catch(() => undefined);
     }),
   );
+}
+
+/** Run in a frame's content-script world (sent as source): whether the first stage runs there. */
+function firstStageRuns(): boolean {
+  const note = (globalThis as Record<symbol, { running(): boolean } | undefined>)[
+    Symbol.for('lactation-glossary/first-stage')
+  ];
+  return note?.running() === true;
 }

@@ -16,7 +16,8 @@ export async function tabReport(tabId: number): Promise<PageReport | null> {
   const report = (await askContent(tabId, { type: 'page-report' })) ?? (await firstStageReportIn(tabId));
   if (report) return report;
   const url = (await browser.tabs.get(tabId).catch(() => null))?.url;
-  if (!url || !/^(https?|file):/.test(url) || isEnabledFor(await loadSettings(), url)) return null;
+  // Web pages only: a page without a host (a file) has no site to switch.
+  if (!url || !/^https?:/.test(url) || isEnabledFor(await loadSettings(), url)) return null;
   return emptyReport(url, false);
 }
 

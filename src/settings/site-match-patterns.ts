@@ -1,55 +1,31 @@
 import type { Settings } from './settings.ts';
 
-/** A site pattern's host, its path ('/*' for every path) and whether the browser's patterns can name the host alone. */
-function partsOf(site: string) {
-  const slash = site.indexOf('/');
-  const host = slash < 0 ? site : site.slice(0, slash);
-  const path = slash < 0 ? '/*' : site.slice(slash);
-  // "*.example.com" in a match pattern is the site and its subdomains, as "example.com" is in the settings;
-  // an address has no subdomains.
-  const matchHost = (name: string) => (/^[\d.]+$/.test(name) ? name : `*.${name}`);
-  return { host, path, matchHost };
-}
-
-/** Whether a path glob means the same to the browser, which matches a page's path and query together. */
-const pathSaysExactly = (path: string) => !/[?#]|[^\x21-\x7e]/.test(path) && !path.slice(0, -1).includes('*');
-
 /**
  * The browser's match pattern for the pages a site pattern switches off, where it can say exactly that
- * and no more: a page it leaves out is one the user switched off. Null for a pattern it cannot say
- * ("*.example.com": a match pattern's "*." takes the bare domain too; a "*" inside a path: the browser's
- * path takes the query in); on those pages the content script starts and reads the settings itself.
+ * and no more: a page it leaves out is one the user switched off. Only a whole site is named: a path
+ * pattern ("forum.example.com/t/*") is left to the content script, since a page may move to another path
+ * without loading (a single-page forum) and the script left out would then never start on a path that is on;
+ * nor "*.example.com", since a match pattern's "*." takes the bare domain too. On those pages the content
+ * script starts and reads the settings itself.
  */
 export function switchedOffMatchPattern(site: string): string | null {
-  const { host, path, matchHost } = partsOf(site);
-  if (host.startsWith('*.') || !pathSaysExactly(path)) return null;
-  return `*://${matchHost(host)}${path}`;
+  if (site.includes('/') || site.startsWith('*.')) return null;
+  // "*.example.com" in a match pattern is the site and its subdomains, as "example.com" is in the settings;
+  // an address has no subdomains.
+  return `*://${/^[\d.]+$/.test(site) ? site : `*.${site}`}/*`;
 }
 
 /**
- * A match pattern for every page a listed site pattern switches on, and perhaps more (the content script
- * reads the settings there and stops): the whole site, its bare domain included ("*.example.com" takes in
- * example.com). Never a narrower path: a registration that also runs in a page's about:blank frames
- * (matchOriginAsFallback) takes only patterns for every path.
- */
-export function switchedOnMatchPattern(site: string): string {
-  const { host, matchHost } = partsOf(site);
-  return `*://${matchHost(host.replace(/^\*\./, ''))}/*`;
-}
-
-/**
- * Where the content script is registered under these settings, or null for nowhere (paused, or "only on the
- * sites I list" with none listed): every page but the sites switched off that match patterns can name, or,
- * in "only on the sites I list" mode, the listed sites.
+ * Where the content script is registered under these settings, or null for nowhere (paused): every page but
+ * the sites switched off that match patterns can name. The browser judges each frame by its own address, so
+ * a frame from a switched-off site is left out on a page that is on too: that site is left alone wherever it
+ * shows. In "only on the sites I list" mode, every page: a
+ * frame on another site than the page's follows the page's site (src/content/site-url.ts), and comments or
+ * posts embedded from elsewhere in a listed forum would be left out by a registration for the listed sites.
  */
 export function contentScriptPages(settings: Settings): { matches: string[]; excludeMatches: string[] } | null {
   if (settings.paused) return null;
-  if (settings.mode === 'only-listed') {
-    const matches = [...new Set(settings.sites.map(switchedOnMatchPattern))];
-    return matches.length > 0 ? { matches, excludeMatches: [] } : null;
-  }
-  return {
-    matches: ['<all_urls>'],
-    excludeMatches: settings.sites.flatMap((site) => switchedOffMatchPattern(site) ?? []),
-  };
+  const excludeMatches =
+    settings.mode === 'only-listed' ? [] : settings.sites.flatMap((site) => switchedOffMatchPattern(site) ?? []);
+  return { matches: ['<all_urls>'], excludeMatches };
 }

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { runInThisContext } from 'node:vm';
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startFirstStage, type FullStage } from '../../src/content/first-stage.ts';
@@ -163,6 +164,9 @@ describe('the content script’s first stage', () => {
     scope[firstStageKey] = { ...stage, running: () => running };
     try {
       expect(await firstStageReport()).toMatchObject({ enabled: true, terms: [] });
+      // As the browser runs it: from its source alone, with nothing from this module in reach.
+      const sent = runInThisContext(`(${firstStageReport.toString()})`) as typeof firstStageReport;
+      expect(await sent()).toMatchObject({ enabled: true, terms: [] });
       running = false; // left behind by an update: the page is read as if it had none
       expect(firstStageReport()).toBeNull();
     } finally {
