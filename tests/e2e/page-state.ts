@@ -132,17 +132,28 @@ const askForPageReport = async (id: number) => {
 };
 
 /**
- * Whether the extension's content script started in the page's top frame (Chromium): read in the extension's
- * own isolated world, where the first stage notes itself (src/content/full-stage-key.ts). DevTools lists the
- * page's worlds when asked; Chrome may make the extension's world without running the script in it.
+ * Whether the extension's content script started in the page's top frame, or in the frame at `frameUrl`
+ * (Chromium): read in the extension's own isolated world, where the first stage notes itself
+ * (src/content/full-stage-key.ts). DevTools lists the page's worlds when asked; Chrome may make the
+ * extension's world without running the script in it.
  */
-export async function firstStageRanIn(page: Page): Promise<boolean> {
-  const cdp = await page.createCDPSession();
+export async function firstStageRanIn(page: Page, frameUrl = page.url()): Promise<boolean> {
+  // A frame from another site runs in a process of its own: DevTools reaches it through its own target.
+  const frameTarget = page
+    .browser()
+    .targets()
+    .find((t) => t.type() === 'other' && t.url() === frameUrl);
+  const cdp = await (frameTarget ?? page).createCDPSession();
   try {
+    type Tree = { frame: { id: string; url: string }; childFrames?: Tree[] };
+    const find = (tree: Tree): Tree | undefined =>
+      tree.frame.url === frameUrl ? tree : tree.childFrames?.map(find).find(Boolean);
     const { frameTree } = await cdp.send('Page.getFrameTree');
+    const frameId = find(frameTree)?.frame.id;
+    if (!frameId) throw new Error(`no frame at ${frameUrl}`);
     const worlds: number[] = [];
     cdp.on('Runtime.executionContextCreated', ({ context }) => {
-      if (context.origin.startsWith('chrome-extension://') && context.auxData?.frameId === frameTree.frame.id)
+      if (context.origin.startsWith('chrome-extension://') && context.auxData?.frameId === frameId)
         worlds.push(context.id);
     });
     await cdp.send('Runtime.enable');

@@ -77,4 +77,32 @@ describe('sites switched off, in chromium', () => {
     await another.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
     expect(await firstStageRanIn(another)).toBe(true);
   });
+
+  it('leave out a frame from a site switched off, on a page that is on', async () => {
+    const framed = (host: string) =>
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Framed</title></head><body><p>Her prolactin was checked at six weeks.</p><iframe src="${session.server.origin.replace('127.0.0.1', host)}/frame-child.html" title="comments"></iframe></body></html>`;
+    session.server.route('/framed-localhost.html', framed('localhost'));
+    await setSettings(session.ext, { sites: ['localhost'] });
+    await waitForContentScript(
+      session.ext.browser,
+      (script) => !!script?.excludeMatches?.includes('*://*.localhost/*'),
+    );
+    const page = await session.ext.newPage();
+    await page.goto(`${session.server.origin}/framed-localhost.html`);
+    await page.bringToFront();
+    // The page itself, on 127.0.0.1, is underlined; the frame from the switched-off site is not run.
+    await waitForHighlights(page, 1);
+    const frame = page.frames().find((f) => f.url().endsWith('/frame-child.html'))!;
+    await frame.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(await firstStageRanIn(page, frame.url())).toBe(false);
+    expect(await highlightCount(frame)).toBe(0);
+    // Positive control: with the site on again, the same frame, reloaded, is underlined.
+    await setSettings(session.ext, {});
+    await waitForContentScript(session.ext.browser, (script) => script !== null && !script.excludeMatches?.length);
+    await page.reload();
+    await page.bringToFront();
+    const reloaded = page.frames().find((f) => f.url().endsWith('/frame-child.html'))!;
+    await waitForHighlights(reloaded, 2);
+    expect(await firstStageRanIn(page, reloaded.url())).toBe(true);
+  });
 });
