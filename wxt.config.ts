@@ -60,6 +60,12 @@ const contentScript = {
 // back, and the popup then says so and offers to allow it again.
 export default defineConfig({
   imports: false,
+  hooks: {
+    // WXT keeps unimport's plugin even with `imports: false` (for its `#imports` module), and that plugin still
+    // injects an import wherever it takes a name for an undeclared global: a parameter named `browser` brought
+    // `wxt/browser`, and its eager read of the extension API, into the first stage of every page and frame.
+    'config:resolved': (wxt) => void Object.assign(wxt.config.imports, { autoImport: false }),
+  },
   manifest: ({ manifestVersion, browser }) => ({
     name: 'Lactation Glossary',
     description:
