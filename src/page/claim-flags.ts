@@ -1,7 +1,8 @@
 import { BatchedHighlight } from './batched-highlight.ts';
 import type { ClaimCheck } from '../claims/check-claims.ts';
 import { onAbort } from './on-abort.ts';
-import { maxClaimTextLength, maxClaimTexts } from '../messages/messages.ts';
+import { maxClaimTextLength } from '../messages/messages.ts';
+import { claimAnswers } from './claim-answers.ts';
 import { ClaimMarks, type ClaimMark } from './claim-marks.ts';
 import type { TextBlock } from './collect-text-blocks.ts';
 import type { PageScanner } from './page-scanner.ts';
@@ -50,6 +51,7 @@ export function startClaimFlags(
   const drawAll = () => Object.values(drawing).forEach((highlight) => highlight.draw());
   const marks = new ClaimMarks(drawing);
   const checked = new WeakSet<TextBlock>();
+  const answers = claimAnswers(check);
   const related = new Map<string, { check: ClaimCheck; block: TextBlock }>();
   let dismissed = isDismissed;
   onAbort(signal, () => {
@@ -69,21 +71,21 @@ export function startClaimFlags(
         .blocksMentioning(subjectTermIds)
         .filter((b) => !checked.has(b) && b.text.length <= maxClaimTextLength);
       // Flags are added, and drawn, once every batch is answered: hover and the popup find no flag not yet drawn.
+      pending.forEach((b) => checked.add(b));
+      const results = await answers.answer(
+        pending.map((b) => b.text),
+        signal,
+      );
+      if (signal.aborted) return;
       const flagged: { check: ClaimCheck; block: TextBlock }[] = [];
-      for (let i = 0; i < pending.length && !signal.aborted; i += maxClaimTexts) {
-        const batch = pending.slice(i, i + maxClaimTexts);
-        batch.forEach((b) => checked.add(b));
-        const results = await check(batch.map((b) => b.text)).catch(() => [] as ClaimCheck[][]);
-        if (signal.aborted) return;
-        results.forEach((checks, index) => {
-          const block = batch[index];
-          for (const c of checks ?? []) {
-            if (!block || dismissed(c)) continue;
-            if (c.verdict === 'related') related.set(`${c.claimId}|${c.sentence}`, { check: c, block });
-            else flagged.push({ check: c, block });
-          }
-        });
-      }
+      results.forEach((checks, index) => {
+        const block = pending[index]!;
+        for (const c of checks ?? []) {
+          if (dismissed(c)) continue;
+          if (c.verdict === 'related') related.set(`${c.claimId}|${c.sentence}`, { check: c, block });
+          else flagged.push({ check: c, block });
+        }
+      });
       try {
         // Dismissals made while the background was answering count too.
         for (const { check: c, block } of flagged) if (!dismissed(c)) marks.add(c, block);
