@@ -17,7 +17,7 @@ export interface HighlightChanges {
 
 /** A highlight whose additions, deletions and clearing are applied in batches (see above). */
 export class BatchedHighlight implements HighlightChanges {
-  readonly #highlight: Highlight;
+  readonly #highlight: HighlightChanges;
   /** Ranges to add (true) or delete (false) at the next draw. */
   readonly #pending = new Map<AbstractRange, boolean>();
   #clearPending = false;
@@ -31,7 +31,7 @@ export class BatchedHighlight implements HighlightChanges {
    * `drawsProgress: false`: drawn only by `draw()`. For the fact-checker's flags, whose answers come from the
    * background over seconds on a long page: one draw at the end, not one per batch of sentences.
    */
-  constructor(highlight: Highlight, { drawsProgress = true } = {}) {
+  constructor(highlight: HighlightChanges, { drawsProgress = true } = {}) {
     this.#highlight = highlight;
     this.#drawsProgress = drawsProgress;
   }

@@ -3,6 +3,7 @@ import { searchPieceLength } from '../match/quick-screen.ts';
 import { type BlockSearch, type TermMatch, type TermMatcher } from '../match/term-matcher.ts';
 import type { Density } from '../settings/settings.ts';
 import { ChangeIntake, mutationSettleMs, type PageChanges } from './change-intake.ts';
+import { HighlightWindow } from './highlight-window.ts';
 import { onAbort } from './on-abort.ts';
 import { blockElementOf, isInSkippedSubtree, TextBlockWalker, type TextBlock } from './collect-text-blocks.ts';
 import { TermScreen } from './term-screen.ts';
@@ -50,9 +51,7 @@ export function startPageScanner(
   { density, highlightName = termHighlightName, onUpdate, signal }: ScannerOptions,
 ): PageScanner {
   const setupStarted = performance.now();
-  const highlight = new Highlight();
-  CSS.highlights.set(highlightName, highlight);
-  const drawing = new BatchedHighlight(highlight);
+  const drawing = new BatchedHighlight(new HighlightWindow(doc, highlightName, signal));
   const marks = new TermMarks(drawing, density);
   const stats: ScanStats = {
     busyMs: 0,
@@ -257,7 +256,6 @@ export function startPageScanner(
     intake.disconnect();
     marks.clear();
     drawing.discard();
-    CSS.highlights.delete(highlightName);
   });
   // Start when the page has finished its own loading work, not in the middle of it.
   if (view?.requestIdleCallback) view.requestIdleCallback(schedule, { timeout: 300 });

@@ -13,7 +13,7 @@ import { launchWithExtension, waitForContentScript, type ExtensionBrowser } from
 import { pageReportOf } from '../e2e/page-state.ts';
 import { serveFixtures } from '../e2e/serve.ts';
 import { assertFillerHasNoTerms, filler, forumThread } from './generate-pages.ts';
-import { traceLoad, type TraceCost } from './trace-cost.ts';
+import { costOf, traceLoad, type TraceCost } from './trace-cost.ts';
 
 const runs = 3;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -95,17 +95,18 @@ async function medianCost(load: () => Promise<TraceCost>): Promise<TraceCost> {
 /** `measure` in the browser with the extension and in the one without, in turn, `runs` times: each one's median. */
 async function withAndWithout(
   browsers: { with: Browser; without: Browser },
-  measure: (browser: Browser) => Promise<{ ms: number; ranges: number }>,
-): Promise<{ with: number; without: number; ranges: number }> {
-  const costs = { with: [] as number[], without: [] as number[] };
+  measure: (browser: Browser) => Promise<{ ms: number; ranges: number; scriptMs: number }>,
+): Promise<{ with: number; without: number; ranges: number; scriptMs: number }> {
+  const costs = { with: [] as number[], without: [] as number[], script: [] as number[] };
   let ranges = 0;
   for (let i = 0; i < runs; i++) {
     const withExtension = await measure(browsers.with);
     ranges = withExtension.ranges;
     costs.with.push(withExtension.ms);
+    costs.script.push(withExtension.scriptMs);
     costs.without.push((await measure(browsers.without)).ms);
   }
-  return { with: median(costs.with), without: median(costs.without), ranges };
+  return { with: median(costs.with), without: median(costs.without), ranges, scriptMs: median(costs.script) };
 }
 
 /** From the load event to the first underline, read by a page script that checks every 2 ms (not traced). */
@@ -202,7 +203,7 @@ async function cardOpenCost(ext: ExtensionBrowser, url: string, cards = 5): Prom
  * each, and the PrePaint and Paint work of those frames is added up from a trace. Not script time: the cost
  * the underlines (CSS highlights) add to every frame the page repaints.
  */
-async function repaintCost(browser: Browser, url: string, changes = 5): Promise<{ ms: number; ranges: number }> {
+async function repaintCost(browser: Browser, url: string, changes = 5): Promise<RenderingCost> {
   return renderingCost(browser, url, changes, (page, i) =>
     page.evaluate(
       (n) =>
@@ -216,7 +217,7 @@ async function repaintCost(browser: Browser, url: string, changes = 5): Promise<
 }
 
 /** The same count while the reader scrolls down the page with the wheel, `steps` notches, about 25 a second. */
-function scrollCost(browser: Browser, url: string, steps = 40): Promise<{ ms: number; ranges: number }> {
+function scrollCost(browser: Browser, url: string, steps = 40): Promise<RenderingCost> {
   return renderingCost(browser, url, 1, async (page) => {
     for (let i = 0; i < steps; i++) {
       await page.mouse.wheel({ deltaY: 200 });
@@ -227,14 +228,21 @@ function scrollCost(browser: Browser, url: string, steps = 40): Promise<{ ms: nu
 
 /**
  * The PrePaint and Paint work a page's rendering did while `act` ran (`times` times), per time, from a trace,
- * after the extension has settled on the page; and how many ranges the page's highlights hold.
+ * after the extension has settled on the page; how many ranges the page's highlights hold; and the
+ * extension's script time meanwhile, in all (its scroll listener and the moves of its highlight window).
  */
+interface RenderingCost {
+  ms: number;
+  ranges: number;
+  scriptMs: number;
+}
+
 async function renderingCost(
   browser: Browser,
   url: string,
   times: number,
   act: (page: Page, i: number) => Promise<unknown>,
-): Promise<{ ms: number; ranges: number }> {
+): Promise<RenderingCost> {
   const page = await browser.newPage();
   try {
     await page.setViewport({ width: 1000, height: 800 });
@@ -247,15 +255,18 @@ async function renderingCost(
       return count;
     });
     const cdp = await page.createCDPSession();
-    const events: { name: string; ph: string; dur?: number }[] = [];
+    const events: Parameters<typeof costOf>[0] = [];
     cdp.on('Tracing.dataCollected', (e: { value: typeof events }) => events.push(...e.value));
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline' });
+    await cdp.send('Tracing.start', {
+      categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute',
+    });
     for (let i = 0; i < times; i++) await act(page, i);
     await cdp.send('Tracing.end');
     await complete;
     const rendering = events.filter((e) => e.ph === 'X' && (e.name === 'PrePaint' || e.name === 'Paint'));
-    return { ms: rendering.reduce((total, e) => total + (e.dur ?? 0) / 1000, 0) / times, ranges };
+    const renderingMs = rendering.reduce((total, e) => total + (e.dur ?? 0) / 1000, 0) / times;
+    return { ms: renderingMs, ranges, scriptMs: costOf(events, 'chrome-extension://').scriptMs };
   } finally {
     await page.close();
   }
@@ -393,11 +404,11 @@ async function main() {
       const thread = `${server.origin}/thread.html`;
       const repaint = await withAndWithout(browsers, (browser) => repaintCost(browser, thread));
       console.log(
-        `  a repaint of the page's own (1 MB thread): ${ms(repaint.with)} of PrePaint and Paint per frame with the ${repaint.ranges} underlines, ${ms(repaint.without)} without (medians of ${runs}; browser rendering, not script)`,
+        `  a repaint of the page's own (1 MB thread): ${ms(repaint.with)} of PrePaint and Paint per frame with the underlines (${repaint.ranges} ranges drawn, those near the screen), ${ms(repaint.without)} without (medians of ${runs}; browser rendering, not script)`,
       );
       const scrolled = await withAndWithout(browsers, (browser) => scrollCost(browser, thread));
       console.log(
-        `  scrolling it, 40 wheel notches: ${ms(scrolled.with)} of PrePaint and Paint in all with the underlines, ${ms(scrolled.without)} without (medians of ${runs})`,
+        `  scrolling it, 40 wheel notches: ${ms(scrolled.with)} of PrePaint and Paint in all with the underlines, ${ms(scrolled.without)} without, and ${ms(scrolled.scriptMs)} of the extension's script (medians of ${runs})`,
       );
     });
     await step('card', async () => {
