@@ -195,7 +195,11 @@ export class HighlightWindow implements HighlightChanges {
   }
 
   #drawAll(): void {
-    if (this.#windowed) this.#register(new Highlight(...this.#all));
+    if (!this.#windowed) return;
+    // Added one by one: spread into the constructor, a page's hundred thousand ranges would overflow the stack.
+    const all = new Highlight();
+    for (const range of this.#all) all.add(range);
+    this.#register(all);
   }
 
   /**

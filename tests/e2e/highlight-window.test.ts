@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { useExtensionSession } from './session.ts';
 import { browserNames } from './launch.ts';
-import { openInFront, pageReportOf, timerPolling } from './page-state.ts';
+import { highlightedRanges, openInFront, pageReportOf, timerPolling } from './page-state.ts';
 
 /** A thousand posts with a term each: every one is underlined, the popup counts them all. */
 const posts = Array.from(
@@ -21,46 +21,34 @@ const boxedThread = longThread.replace(
   '<div id="thread" style="height: 500px; overflow-y: auto; border: 1px solid">',
 );
 
-/**
- * The posts on screen and the posts whose underline is drawn (in the page's CSS highlight), as the page sees
- * them: what a reader sees underlined is what is drawn.
- */
-function postsOnScreenAndDrawn(page: Page): Promise<{ onScreen: string[]; drawn: string[] }> {
-  return page.evaluate(() => {
-    const highlight = CSS.highlights.get('lactation-glossary-term');
-    const drawn = [...(highlight?.keys() ?? [])].map(
-      (range) => ((range as AbstractRange).startContainer.parentElement?.closest('article')?.id ?? '') as string,
-    );
-    const onScreen = [...document.querySelectorAll('article')]
+/** The posts on screen, in the page's viewport and in the box the thread scrolls in, if it has one. */
+function postsOnScreen(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('article')]
       .filter((post) => {
         const rect = post.getBoundingClientRect();
         const box = post.parentElement!.getBoundingClientRect();
         return rect.bottom > Math.max(0, box.top) && rect.top < Math.min(innerHeight, box.bottom);
       })
-      .map((post) => post.id);
-    return { onScreen, drawn };
-  });
+      .map((post) => post.id),
+  );
 }
 
-/** Waits until every post on screen is drawn; returns what is drawn then. */
+/** Where each drawn underline is (the id of its post, or of the header): what a reader sees underlined. */
+const drawnIn = async (page: Page) => (await highlightedRanges(page)).map((range) => range.within);
+
+/** Waits until every post on screen is drawn; returns where the underlines drawn then are. */
 async function everyPostOnScreenDrawn(page: Page): Promise<string[]> {
-  await page.waitForFunction(
-    () => {
-      const drawn = new Set(
-        [...(CSS.highlights.get('lactation-glossary-term')?.keys() ?? [])].map(
-          (range) => (range as AbstractRange).startContainer.parentElement?.closest('article')?.id,
-        ),
-      );
-      return [...document.querySelectorAll('article')].every((post) => {
-        const rect = post.getBoundingClientRect();
-        const box = post.parentElement!.getBoundingClientRect();
-        const shown = rect.bottom > Math.max(0, box.top) && rect.top < Math.min(innerHeight, box.bottom);
-        return !shown || drawn.has(post.id);
-      });
-    },
-    { timeout: 10_000, polling: timerPolling },
-  );
-  return (await postsOnScreenAndDrawn(page)).drawn;
+  await expect
+    .poll(
+      async () => {
+        const drawn = new Set(await drawnIn(page));
+        return (await postsOnScreen(page)).filter((post) => !drawn.has(post));
+      },
+      { timeout: 10_000, interval: timerPolling },
+    )
+    .toEqual([]);
+  return drawnIn(page);
 }
 
 describe.each(browserNames)('a page with hundreds of underlines in %s', (name) => {
@@ -73,7 +61,7 @@ describe.each(browserNames)('a page with hundreds of underlines in %s', (name) =
   it('draws the underlines near the screen, and those further down once the reader scrolls there', async () => {
     const { page } = await openInFront(session.ext, `${session.server.origin}/long-thread.html`);
     expect((await pageReportOf(session.ext, page)).underlined).toBe(1_000);
-    await page.bringToFront(); // (the report is read through an extension page: the band moves in animation frames)
+    await page.bringToFront(); // (the report was read through an extension page: the reader's tab in front again)
     let drawn = await everyPostOnScreenDrawn(page);
     expect(drawn).toContain('post-0');
     // Only a band around the screen is drawn: every repaint of the page then rebuilds a few markers, not 1 000.
@@ -86,7 +74,7 @@ describe.each(browserNames)('a page with hundreds of underlines in %s', (name) =
     expect(drawn).not.toContain('post-0');
     expect(drawn.length).toBeLessThan(300);
     // Positive control for the checks above: the posts on screen are really those around post 600.
-    expect((await postsOnScreenAndDrawn(page)).onScreen).toContain('post-600');
+    expect(await postsOnScreen(page)).toContain('post-600');
   });
 
   it('follows a thread that scrolls inside a box of its own', async () => {
@@ -101,7 +89,7 @@ describe.each(browserNames)('a page with hundreds of underlines in %s', (name) =
     const drawn = await everyPostOnScreenDrawn(page);
     expect(drawn).toContain('post-800');
     expect(drawn).not.toContain('post-0');
-    expect((await postsOnScreenAndDrawn(page)).onScreen).toContain('post-800');
+    expect(await postsOnScreen(page)).toContain('post-800');
   });
 
   it('keeps the underline in a header that stays on screen as the reader scrolls', async () => {
@@ -109,13 +97,7 @@ describe.each(browserNames)('a page with hundreds of underlines in %s', (name) =
     expect((await pageReportOf(session.ext, page)).underlined).toBe(1_002); // the header: milk supply, PCOS
     await page.bringToFront();
     const headerDrawn = () =>
-      page.waitForFunction(
-        () =>
-          [...(CSS.highlights.get('lactation-glossary-term')?.keys() ?? [])].some(
-            (range) => (range as AbstractRange).startContainer.parentElement?.id === 'title',
-          ),
-        { timeout: 10_000, polling: timerPolling },
-      );
+      expect.poll(() => drawnIn(page), { timeout: 10_000, interval: timerPolling }).toContain('title');
     await headerDrawn();
     for (const post of ['post-300', 'post-600', 'post-900']) {
       await page.evaluate((id) => document.getElementById(id)!.scrollIntoView(), post);
@@ -123,5 +105,19 @@ describe.each(browserNames)('a page with hundreds of underlines in %s', (name) =
       expect(drawn).toContain(post);
       await headerDrawn();
     }
+  });
+
+  it('draws every underline for a print, and the band again after it', async () => {
+    const { page } = await openInFront(session.ext, `${session.server.origin}/long-thread.html`);
+    expect((await pageReportOf(session.ext, page)).underlined).toBe(1_000);
+    await page.bringToFront();
+    expect((await everyPostOnScreenDrawn(page)).length).toBeLessThan(300);
+    // The browser tells the page a print is coming (what window.print() and the print dialog do first).
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    expect(await drawnIn(page)).toHaveLength(1_000);
+    await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+    await expect
+      .poll(async () => (await drawnIn(page)).length, { timeout: 10_000, interval: timerPolling })
+      .toBeLessThan(300);
   });
 });
