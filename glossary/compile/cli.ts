@@ -27,9 +27,9 @@ try {
   // The article page's text first: the glossary's time stamp tells `scan` the compile is up to date.
   writeWhole(articleFile, article, 1);
   writeWhole(outFile, glossary, 1);
-  // Two files: the first stage holds the first words as a string and parses the patterns only when one is met.
+  // Two files: the first stage holds the candidate expressions and parses the patterns only when one is met.
   const screen = screenDataOf(glossary.terms);
-  writeWhole(screenWordsFile, screen.firstWords);
+  writeWhole(screenWordsFile, screen.candidates);
   writeWhole(screenPatternsFile, screen.patterns);
   console.log(
     `glossary: ${glossary.terms.length} terms, ${glossary.claims.length} claims, ${glossary.references.length} references`,

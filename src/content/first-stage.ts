@@ -1,5 +1,5 @@
 import { extensionApi } from './extension-api.ts';
-import screenWords from '../glossary/generated/screen-words.json';
+import screenCandidates from '../glossary/generated/screen-words.json';
 // As text, parsed when the first candidate word is met: a term-free page never builds these objects.
 import screenPatterns from '../glossary/generated/screen-patterns.json?raw';
 import { createQuickScreen, type QuickScreen, type ScreenPatterns } from '../match/quick-screen.ts';
@@ -150,6 +150,6 @@ export function startFirstStage(
   });
   if (signal) onAbort(signal, () => lifetime.abort());
 
-  screenPage(createQuickScreen(screenWords, () => JSON.parse(screenPatterns) as ScreenPatterns));
+  screenPage(createQuickScreen(screenCandidates, () => JSON.parse(screenPatterns) as ScreenPatterns));
   return { report: async () => (await onMessage({ type: 'page-report' })) as PageReport };
 }

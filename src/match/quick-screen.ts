@@ -1,26 +1,39 @@
-import { escapeRegExp } from './escape-regexp.ts';
-
 /**
  * What the quick screen needs, prepared at build time (`npm run glossary` writes it next to the glossary):
- * one expression for the first words of every written form, and for each first word the loose patterns of
+ * the expressions that find where a written form may start, and for each first word the loose patterns of
  * the forms that start with it. The first stage of the content script reads this instead of the glossary, so
- * a page without a term never loads the terms themselves, and parses the patterns only once a first word is met.
+ * a page without a term never loads the terms themselves, and parses the patterns only once a candidate is met.
  */
 export interface ScreenData {
-  /** Expression source: the lower-case first words of every form and acronym, longest first, as alternatives. */
-  firstWords: string;
-  /** Per first word: the forms starting with it, as [regular-expression source, flags]. */
+  candidates: ScreenCandidates;
+  /** Per first word: the forms starting with it. */
   patterns: ScreenPatterns;
 }
 
-export type ScreenPatterns = Record<string, [string, string][]>;
+/**
+ * A form as the screen tests it: [regular-expression source, flags], and for an acronym counted only near a
+ * word confirming its sense ("IR" near "insulin resistance"), those words as two expression sources: the ones
+ * read in any case and the short capitals read as written. Such a word must then be somewhere in the text: it
+ * is in the acronym's block (passed over, "IR" in "CAIRO", "WIRED" or "IRC" loaded the full stage on one real
+ * page in ten). Anywhere, not as a whole word: the text runs blocks and lines together.
+ */
+export type ScreenForm = [source: string, flags: string, confirm?: [anyCase: string, exactCase: string]];
 
-/** The first words as one expression source: the order matters (a longer word before its prefix). */
-export const firstWordsSource = (words: string[]) =>
-  [...words]
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegExp)
-    .join('|');
+/**
+ * Where a form may start, as two expression sources. Everyday words hold the short first words of forms
+ * ("ir" in "their", "pre" in "present", "lam" in "claim": 9 real pages in 10 met one), and each such meeting
+ * made a term-free page parse and compile the patterns; so a first word read in any case that starts only
+ * longer forms must be followed by the start of one's second word, and an acronym read only in its own case
+ * is looked for in that case.
+ */
+export interface ScreenCandidates {
+  /** The first words read in any case (the `i` flag), longest first, each with what must follow it if anything. */
+  anyCase: string;
+  /** The acronyms read only as written or in capitals ("IR", "IGT", "MetS"), longest first; empty if none. */
+  exactCase: string;
+}
+
+export type ScreenPatterns = Record<string, ScreenForm[]>;
 
 export interface QuickTest {
   /** Length of the text as tested (soft hyphens removed): pieces go from 0 to here. */
@@ -33,44 +46,67 @@ export interface QuickScreen {
   /**
    * A quick test that `text` may hold a term, a piece at a time (a long text is tested over several tasks).
    * False for every piece means the matcher would find nothing in it, nor in any block of a subtree whose
-   * textContent it is (where blocks run together and a line break leaves no space).
+   * textContent it is (where blocks run together and a line break leaves no space). `holdsWholeBlocks`: the
+   * text is whole blocks (a page, a shadow root, a block element), not part of one whose other words may
+   * confirm an acronym's sense (text added to a paragraph).
    */
-  quickTestOf(text: string): QuickTest;
+  quickTestOf(text: string, holdsWholeBlocks: boolean): QuickTest;
 }
+
+interface CompiledForm {
+  pattern: RegExp;
+  /** The expressions of which one must find a word confirming the form's sense, if it needs one. */
+  confirm: RegExp[] | null;
+}
+
+const compileForm = ([source, flags, confirm]: ScreenForm): CompiledForm => ({
+  pattern: new RegExp(source, flags),
+  confirm: confirm ? confirm.flatMap((words, i) => (words ? [new RegExp(words, i === 0 ? 'i' : '')] : [])) : null,
+});
 
 const softHyphen = '\u00AD';
 /** Characters read per step, by the screen and the matcher's search: about a millisecond even where every word is a candidate. */
 export const searchPieceLength = 16 * 1024;
 
 /** `patterns` is called when the first candidate is met (the first stage parses them only then). */
-export function createQuickScreen(firstWords: string, patterns: () => ScreenPatterns): QuickScreen {
+export function createQuickScreen(candidates: ScreenCandidates, patterns: () => ScreenPatterns): QuickScreen {
   // No word boundary here: the quick test also reads a whole subtree's textContent, which runs its blocks
   // together ("…and" + "insulin…" reads "andinsulin"), and must not miss a term at the start of a block.
-  const candidates = new RegExp(firstWords, 'gi');
+  const expressions = [new RegExp(candidates.anyCase, 'gi')];
+  if (candidates.exactCase) expressions.push(new RegExp(candidates.exactCase, 'g'));
   let patternsByWord: ScreenPatterns | null = null;
   // The candidate expression reports the longest first word at a position, so the forms of shorter first
   // words it begins with are tried too ("milkmaid" found, "milk supply" may still start there).
-  const compiled = new Map<string, RegExp[]>();
-  const patternsAt = (candidate: string) => {
+  const compiled = new Map<string, CompiledForm[]>();
+  const formsAt = (candidate: string) => {
     let found = compiled.get(candidate);
     if (!found) {
       const byWord = (patternsByWord ??= patterns());
       found = Object.keys(byWord)
         .filter((word) => candidate.startsWith(word))
         .flatMap((word) => byWord[word]!)
-        .map(([source, flags]) => new RegExp(source, flags));
+        .map(compileForm);
       compiled.set(candidate, found);
     }
     return found;
   };
 
-  /** Whether a whole form starting in [from, to) is written in `text`, in a case its rule accepts. */
-  function holdsFormAt(text: string, from: number, to: number): boolean {
+  /**
+   * Whether a whole form starting in [from, to) at one of `candidates`' finds is written in `text`, in a case
+   * its rule accepts, and where it needs a word confirming its sense, `isConfirmed` by one.
+   */
+  function holdsFormFoundBy(
+    candidates: RegExp,
+    text: string,
+    from: number,
+    to: number,
+    isConfirmed: (confirm: RegExp[]) => boolean,
+  ): boolean {
     candidates.lastIndex = from;
     for (let c = candidates.exec(text); c && c.index < to; c = candidates.exec(text)) {
-      for (const pattern of patternsAt(c[0].toLowerCase())) {
+      for (const { pattern, confirm } of formsAt(c[0].toLowerCase())) {
         pattern.lastIndex = c.index;
-        if (pattern.test(text)) return true;
+        if (pattern.test(text) && (!confirm || isConfirmed(confirm))) return true;
       }
       candidates.lastIndex = c.index + 1; // a shorter candidate may start inside this one
     }
@@ -78,9 +114,20 @@ export function createQuickScreen(firstWords: string, patterns: () => ScreenPatt
   }
 
   return {
-    quickTestOf(text) {
+    quickTestOf(text, holdsWholeBlocks) {
       const tested = text.includes(softHyphen) ? text.replaceAll(softHyphen, '') : text;
-      return { length: tested.length, mayHoldTermAt: (from, to) => holdsFormAt(tested, from, to) };
+      const known = new Map<RegExp[], boolean>();
+      const isConfirmed = (confirm: RegExp[]) => {
+        if (!holdsWholeBlocks) return true; // the words confirming it may be in the rest of its block
+        let holds = known.get(confirm);
+        if (holds === undefined) known.set(confirm, (holds = confirm.some((words) => words.test(tested))));
+        return holds;
+      };
+      return {
+        length: tested.length,
+        mayHoldTermAt: (from, to) =>
+          expressions.some((candidates) => holdsFormFoundBy(candidates, tested, from, to, isConfirmed)),
+      };
     },
   };
 }

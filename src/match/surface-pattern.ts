@@ -7,7 +7,7 @@ import { escapeRegExp } from './escape-regexp.ts';
  * before matching.)
  */
 const gap = '[\\s\\u00A0-]+'; // between words: spaces, no-break spaces, line breaks, hyphens
-const joiner = '[\\s\\u00A0-]*'; // where the form has a hyphen: hyphen, space or nothing
+export const joiner = '[\\s\\u00A0-]*'; // where the form has a hyphen: hyphen, space or nothing
 
 export const surfacePattern = (surface: string): string =>
   surface

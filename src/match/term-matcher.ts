@@ -1,14 +1,9 @@
 import type { AcronymRule, Term } from '../glossary/types.ts';
 import { acronymCheck, type AcronymCheck, type AcronymContext } from './acronym-context.ts';
 import { escapeRegExp } from './escape-regexp.ts';
-import {
-  createQuickScreen,
-  firstWordsSource,
-  searchPieceLength,
-  type QuickScreen,
-  type ScreenData,
-} from './quick-screen.ts';
-import { looseSurfacePattern, surfacePattern } from './surface-pattern.ts';
+import { createQuickScreen, searchPieceLength, type QuickScreen, type ScreenData } from './quick-screen.ts';
+import { screenDataFrom } from './screen-data.ts';
+import { surfacePattern } from './surface-pattern.ts';
 import { isCamelCaseIdentifier, isInsideAddressOrCode, isWholeWord } from './surroundings.ts';
 
 export interface TermMatch {
@@ -84,22 +79,6 @@ function surfacesByFirstWord(terms: Term[]): Map<string, Surface[]> {
   return groups;
 }
 
-/** The quick screen's data: each first word's forms as loose patterns, every gap optional. */
-function screenDataFrom(surfaces: Map<string, Surface[]>): ScreenData {
-  const patterns: ScreenData['patterns'] = {};
-  for (const [word, list] of surfaces) {
-    // An acronym's pattern takes only the cases its rule accepts ("IGT", not "igt" in "twilight").
-    patterns[word] = list.map(({ text, acronym }): [string, string] =>
-      !acronym
-        ? [looseSurfacePattern(text), 'iy']
-        : acronym.anyCase
-          ? [escapeRegExp(text), 'iy']
-          : [`${escapeRegExp(text)}|${escapeRegExp(text.toUpperCase())}`, 'y'],
-    );
-  }
-  return { firstWords: firstWordsSource([...surfaces.keys()]), patterns };
-}
-
 /** The quick screen's data for a glossary's terms: written at build time for the content script's first stage. */
 export const screenDataOf = (terms: Term[]): ScreenData => screenDataFrom(surfacesByFirstWord(terms));
 
@@ -144,7 +123,7 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
   };
 
   const screen = screenDataFrom(surfaces);
-  const { quickTestOf } = createQuickScreen(screen.firstWords, () => screen.patterns);
+  const { quickTestOf } = createQuickScreen(screen.candidates, () => screen.patterns);
 
   /** `contexts` keeps each acronym's judge of this text: it reads the block once, not once per occurrence. */
   function accept(

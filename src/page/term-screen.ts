@@ -1,5 +1,5 @@
 import { searchPieceLength, type QuickScreen, type QuickTest } from '../match/quick-screen.ts';
-import { openShadowRootOf } from './collect-text-blocks.ts';
+import { isInline, openShadowRootOf } from './collect-text-blocks.ts';
 
 /** Elements looked at per step (text goes as the matcher's search does, `searchPieceLength` per step). */
 const elementsPerStep = 4_000;
@@ -52,11 +52,12 @@ export class TermScreen {
       if (!next) return false;
       this.#node = next;
       const start = textStart(next);
-      if (start.isWhole) this.#text = this.#matcher.quickTestOf(start.text);
-      else if (this.#matcher.quickTestOf(start.text).mayHoldTermAt(0, start.text.length)) {
+      const whole = holdsWholeBlocks(next);
+      if (start.isWhole) this.#text = this.#matcher.quickTestOf(start.text, whole);
+      else if (this.#matcher.quickTestOf(start.text, whole).mayHoldTermAt(0, start.text.length)) {
         this.#mayHoldTerms = true;
         return false;
-      } else this.#text = this.#matcher.quickTestOf(next.textContent ?? '');
+      } else this.#text = this.#matcher.quickTestOf(next.textContent ?? '', whole);
       this.#tested = 0;
       this.#elements = null;
       this.#looked = 0;
@@ -84,6 +85,13 @@ export class TermScreen {
     return true;
   }
 }
+
+/**
+ * Whether the blocks of `node`'s text end where it does: a document, a shadow root or a block element, and not
+ * text or an inline element added to a paragraph, whose block has more text around it.
+ */
+const holdsWholeBlocks = (node: Node) =>
+  node.nodeType === 9 || node.nodeType === 11 || (node.nodeType === 1 && !isInline(node as Element));
 
 /**
  * About the first `firstReadLength` characters of `node`'s text (its text nodes in order, as textContent

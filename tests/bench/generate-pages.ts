@@ -14,6 +14,8 @@ const filler = [
   'Going back to work next month and I am nervous about pumping at the office.',
   'Does anyone have a favourite water bottle that does not leak in a bag?',
   'The baby has started smiling in her sleep, which melts my heart every time.',
+  // Everyday words holding the start of a term's name ("ir", "pre", "lam", "type"), as nearly every real page has.
+  'Their first present was a sun hat, and my sister claims it is the best type of gift.',
 ];
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -13,7 +13,8 @@ import { launchWithExtension, waitForContentScript, type ExtensionBrowser } from
 import { pageReportOf } from '../e2e/page-state.ts';
 import { serveFixtures } from '../e2e/serve.ts';
 import { assertFillerHasNoTerms, filler, forumThread } from './generate-pages.ts';
-import { costOf, traceLoad, type TraceCost } from './trace-cost.ts';
+import { realPagesDir, realPagesSample } from './real-pages.ts';
+import { costOf, traceEvents, traceLoad, traceNames, type TraceCost } from './trace-cost.ts';
 
 const runs = 3;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -294,7 +295,7 @@ async function main() {
     console.log(
       `Chromium ${await ext.browser.version()}; medians of ${runs} traced loads; script time = every script task the extension (or the floor, or mark.js) ran.`,
     );
-    const tiny = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tiny</title></head><body><p>${filler[0]}</p></body></html>`;
+    const tiny = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tiny</title></head><body><p>${filler[0]} ${filler.at(-1)}</p></body></html>`;
     server.route('/tiny.html', tiny);
     // On a switched-off site the settings matter only where there is something to underline: a page with a term.
     server.route('/tiny-term.html', tiny.replace('</p>', ' Her prolactin was checked at six weeks.</p>'));
@@ -324,6 +325,23 @@ async function main() {
       const { ours: c, leastMs } = await againstLeast(browsers, `${server.origin}/quiet-120k.html`);
       console.log(
         `  120 KB of prose, no term          ${ms(c.scriptMs)}   (target ≤ 5 ms; ${leastNote(leastMs)}; longest task ${ms(c.longestTaskMs)})`,
+      );
+    });
+    await step('real pages', async () => {
+      const pages = realPagesSample();
+      if (!pages) return console.log(`  real pages: ${realPagesDir} is absent here (another project's), not measured`);
+      const costs = { ours: [] as number[], least: [] as number[] };
+      const fullStageOn: string[] = [];
+      for (const { name, html } of pages) {
+        server.route(`/real/${name}`, html);
+        const url = `${server.origin}/real/${name}`;
+        const events = await traceEvents(ext.browser, url);
+        costs.ours.push(costOf(events, extension).scriptMs);
+        if (traceNames(events, '/full-stage.js')) fullStageOn.push(name.replace(/\.html$/, ''));
+        costs.least.push((await traceLoad(least.browser, url, extension)).scriptMs);
+      }
+      console.log(
+        `  ${pages.length} real pages (every 6th of ${realPagesDir}, without their scripts and remote files): median ${ms(median(costs.ours))}, longest ${ms(Math.max(...costs.ours))} (${leastNote(median(costs.least))}); the full stage loaded on ${fullStageOn.length}${fullStageOn.length ? `: ${fullStageOn.join(', ')}` : ''}`,
       );
     });
     await step('ten frames', async () => {

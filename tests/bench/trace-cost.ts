@@ -30,7 +30,7 @@ const scriptEvents = new Set([
   'v8.run',
 ]);
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;
@@ -77,16 +77,15 @@ export function costOf(events: TraceEvent[], marker: string): TraceCost {
 
 /**
  * Loads `url` in a new tab of `browser` while tracing, waits `settleMs` after the load event for the work to
- * finish (no polling), and counts the cost. `prepare` may set the tab up before the load (a script to run
- * at document start, for instance).
+ * finish (no polling), and returns the trace's events. `prepare` may set the tab up before the load (a script
+ * to run at document start, for instance).
  */
-export async function traceLoad(
+export async function traceEvents(
   browser: Browser,
   url: string,
-  marker: string,
   settleMs = 2000,
   prepare?: (page: Page) => Promise<void>,
-): Promise<TraceCost> {
+): Promise<TraceEvent[]> {
   const page = await browser.newPage();
   try {
     await prepare?.(page);
@@ -102,8 +101,23 @@ export async function traceLoad(
     await new Promise((resolve) => setTimeout(resolve, settleMs));
     await cdp.send('Tracing.end');
     await complete;
-    return costOf(events, marker);
+    return events;
   } finally {
     await page.close().catch(() => undefined);
   }
 }
+
+/** The cost of loading `url` (`traceEvents`), counted on the threads where script marked by `marker` ran. */
+export async function traceLoad(
+  browser: Browser,
+  url: string,
+  marker: string,
+  settleMs = 2000,
+  prepare?: (page: Page) => Promise<void>,
+): Promise<TraceCost> {
+  return costOf(await traceEvents(browser, url, settleMs, prepare), marker);
+}
+
+/** Whether the trace names a file whose address holds `name` (the full stage, fetched and run, say). */
+export const traceNames = (events: TraceEvent[], name: string) =>
+  events.some((e) => JSON.stringify(e.args ?? {}).includes(name));

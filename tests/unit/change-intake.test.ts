@@ -37,7 +37,7 @@ describe('turning page changes into the places a pass reads again', () => {
 
   it('gathers a burst of changes into one pass, once the page has been still for the settle time', async () => {
     const first = paragraph('Is prolactin checked by blood test?');
-    const second = paragraph('Ask about IGT too.');
+    const second = paragraph('Ask about IGT too: my breasts never changed.');
     thread.append(first);
     await delivered();
     vi.advanceTimersByTime(mutationSettleMs - 10);

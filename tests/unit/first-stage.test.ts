@@ -59,7 +59,7 @@ describe('the content script’s first stage', () => {
     expect(send).not.toHaveBeenCalled();
     document
       .getElementById('thread')!
-      .append(Object.assign(document.createElement('p'), { textContent: 'Is IGT real?' }));
+      .append(Object.assign(document.createElement('p'), { textContent: 'Is IGT real? My breasts never changed.' }));
     await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
     expect(read).toHaveBeenCalledTimes(1);
     expect(send).not.toHaveBeenCalled();
@@ -73,7 +73,7 @@ describe('the content script’s first stage', () => {
     (fakeBrowser.runtime as { id?: string }).id = undefined; // as in Chrome, the orphaned script's API is gone
     document
       .getElementById('thread')!
-      .append(Object.assign(document.createElement('p'), { textContent: 'Is IGT real?' }));
+      .append(Object.assign(document.createElement('p'), { textContent: 'Is IGT real? My breasts never changed.' }));
     await turn();
     // The same reply loads the full stage while the extension is there (the test above).
     expect(read).not.toHaveBeenCalled();
@@ -146,7 +146,7 @@ describe('the content script’s first stage', () => {
     expect(await stage.report()).toMatchObject({ enabled: true, terms: [], unreadable: null });
     document
       .getElementById('thread')!
-      .append(Object.assign(document.createElement('p'), { textContent: 'Is IGT real?' }));
+      .append(Object.assign(document.createElement('p'), { textContent: 'Is IGT real? My breasts never changed.' }));
     await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
     expect(listen).toHaveBeenCalledTimes(1);
     // Both ways of asking now reach the full stage.

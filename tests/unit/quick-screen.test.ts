@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { glossary } from '../../src/glossary/glossary.ts';
+import { createQuickScreen, type ScreenPatterns } from '../../src/match/quick-screen.ts';
+import { createTermMatcher, screenDataOf } from '../../src/match/term-matcher.ts';
+
+const matcher = createTermMatcher(glossary.terms);
+const screenData = screenDataOf(glossary.terms);
+
+/** The first stage's screen, built from the data written at build time, counting how often it reads the patterns. */
+function firstStageScreen() {
+  const reads = { patterns: 0 };
+  const screen = createQuickScreen(screenData.candidates, (): ScreenPatterns => {
+    reads.patterns++;
+    return screenData.patterns;
+  });
+  const mayHoldTerm = (text: string, holdsWholeBlocks = true) => {
+    const test = screen.quickTestOf(text, holdsWholeBlocks);
+    return test.mayHoldTermAt(0, test.length);
+  };
+  return { mayHoldTerm, reads };
+}
+
+/** Every form and acronym of the glossary as a page may write it: as listed, in capitals, and capitalised. */
+const writings = glossary.terms.flatMap((term) =>
+  [...term.forms, ...term.acronyms.map((a) => a.text)].flatMap((form) => [
+    form,
+    form.toUpperCase(),
+    form[0]!.toUpperCase() + form.slice(1),
+  ]),
+);
+
+describe('the quick screen of the first stage', () => {
+  it('lets through every form the matcher finds, alone in its block or run into the blocks around it', () => {
+    let checked = 0;
+    for (const writing of writings) {
+      // An acronym counts only near a word confirming its sense: each rule's first such word goes with it.
+      const cue = glossary.terms.flatMap((t) => t.acronyms).find((a) => a.text === writing)?.confirmWith[0] ?? '';
+      const block = `${writing} ${cue}`.trim();
+      if (matcher.find(block).length === 0) continue;
+      checked++;
+      const { mayHoldTerm } = firstStageScreen();
+      expect(mayHoldTerm(block), block).toBe(true);
+      // A subtree's textContent runs blocks together: "…after" + block + "Thanks…".
+      expect(mayHoldTerm(`We talked about it after${block}Thanks everyone`), `run together: ${block}`).toBe(true);
+    }
+    expect(checked).toBeGreaterThan(200);
+  });
+
+  it('turns away everyday words that begin or hold a form’s first word, without reading the patterns', () => {
+    const everyday = [
+      'Their first present was a claim about the prototype.',
+      'A monopoly on the alphabet, in adulthood, over a milkshake.',
+      'Breastfeeding in the international news: a pregnancy test and the type of breast pump.',
+      'The lactation room is free, and pre-school starts in May.',
+    ];
+    for (const text of everyday) {
+      const { mayHoldTerm, reads } = firstStageScreen();
+      expect(mayHoldTerm(text), text).toBe(false);
+      expect(reads.patterns, text).toBe(0);
+    }
+    // The same words where they start a form do read the patterns, and pass.
+    for (const text of ['Their pre-diabetes was found early.', 'She was told she has IGT and flat breasts.']) {
+      const { mayHoldTerm, reads } = firstStageScreen();
+      expect(mayHoldTerm(text), text).toBe(true);
+      expect(reads.patterns, text).toBe(1);
+    }
+  });
+
+  it('looks for an acronym only in the cases the matcher accepts it in', () => {
+    const { mayHoldTerm, reads } = firstStageScreen();
+    expect(mayHoldTerm('their twilight gdp and a lamb')).toBe(false);
+    expect(reads.patterns).toBe(0);
+    expect(mayHoldTerm('My IR is getting better')).toBe(false); // no word confirming the sense: see below
+    expect(mayHoldTerm('My IR is getting better')).toBe(false);
+    expect(mayHoldTerm('IR, she said: insulin\nresistance')).toBe(true);
+  });
+
+  it('turns away an acronym in capitals inside a word or another sense unless a word confirming it is in the text', () => {
+    const { mayHoldTerm } = firstStageScreen();
+    for (const text of ['Flights to CAIRO', 'WIRED reports', 'Join our IRC channel', 'GDPR notice', 'IGT Gaming']) {
+      expect(mayHoldTerm(text), text).toBe(false);
+      // Text added to a paragraph: the confirming word may be in the rest of the paragraph, so it passes.
+      expect(mayHoldTerm(text, false), `${text}, part of a block`).toBe(true);
+    }
+    expect(mayHoldTerm('GDPR notice. At 30 weeks pregnant, my GD test came back high')).toBe(true);
+    expect(mayHoldTerm('The LC said IGT could explain my low supply')).toBe(true);
+  });
+});
