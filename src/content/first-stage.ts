@@ -7,7 +7,7 @@ import { answerWith, type Handlers } from '../messages/answer.ts';
 import { parseContentRequest, type ContentMessages } from '../messages/messages.ts';
 import { onAbort } from '../page/on-abort.ts';
 import { emptyReport, type PageReport } from '../page/page-report.ts';
-import { mayHoldTerms, TermScreen } from '../page/term-screen.ts';
+import { mayHoldTerms, screenedForChange, TermScreen } from '../page/term-screen.ts';
 import { isEnabledFor } from '../settings/settings.ts';
 import { siteUrl } from './site-url.ts';
 import { readSettings, watchStoredSettings } from './stored-settings.ts';
@@ -102,10 +102,12 @@ export function startFirstStage(
     const watch = (node: Node) => observer?.observe(node, { childList: true, subtree: true, characterData: true });
     observer = new MutationObserver((records) => {
       const deadline = performance.now() + stepBudget;
+      const changed = new Set<Node>();
       for (const record of records) {
-        const added = record.type === 'characterData' ? [record.target] : [...record.addedNodes];
-        if (added.some((node) => mayHoldTerms(node, screen, deadline, watch))) return void candidateFound();
+        if (record.type === 'characterData') changed.add(screenedForChange(record.target));
+        else for (const node of record.addedNodes) changed.add(screenedForChange(node));
       }
+      for (const node of changed) if (mayHoldTerms(node, screen, deadline, watch)) return void candidateFound();
     });
     watch(root);
     const pageScreen = new TermScreen(root, screen, watch);

@@ -93,40 +93,54 @@ export function createQuickScreen(candidates: ScreenCandidates, patterns: () => 
 
   /**
    * Whether a whole form starting in [from, to) at one of `candidates`' finds is written in `text`, in a case
-   * its rule accepts, and where it needs a word confirming its sense, `isConfirmed` by one.
+   * its rule accepts, and where it needs a word confirming its sense, `isConfirmed` by one. `ahead` keeps,
+   * per expression, the next candidate a search met past its piece: a search that meets none in its piece
+   * runs on to the next candidate or the end of the text, and on a page with few candidates each piece
+   * would otherwise search the rest of the text again.
    */
   function holdsFormFoundBy(
     candidates: RegExp,
     text: string,
-    from: number,
-    to: number,
+    [from, to]: [number, number],
     isConfirmed: (confirm: RegExp[]) => boolean,
+    ahead: Map<RegExp, { searchedFrom: number; next: number }>,
   ): boolean {
-    candidates.lastIndex = from;
-    for (let c = candidates.exec(text); c && c.index < to; c = candidates.exec(text)) {
+    const known = ahead.get(candidates);
+    let searchFrom = from;
+    if (known && known.searchedFrom <= from) {
+      if (known.next < 0 || known.next >= to) return false;
+      searchFrom = Math.max(from, known.next);
+    }
+    for (;;) {
+      candidates.lastIndex = searchFrom;
+      const c = candidates.exec(text);
+      if (!c || c.index >= to) {
+        ahead.set(candidates, { searchedFrom: searchFrom, next: c ? c.index : -1 });
+        return false;
+      }
       for (const { pattern, confirm } of formsAt(c[0].toLowerCase())) {
         pattern.lastIndex = c.index;
         if (pattern.test(text) && (!confirm || isConfirmed(confirm))) return true;
       }
-      candidates.lastIndex = c.index + 1; // a shorter candidate may start inside this one
+      searchFrom = c.index + 1; // a shorter candidate may start inside this one
     }
-    return false;
   }
 
   return {
     quickTestOf(text, holdsWholeBlocks) {
       const tested = text.includes(softHyphen) ? text.replaceAll(softHyphen, '') : text;
-      const known = new Map<RegExp[], boolean>();
+      const confirmed = new Map<RegExp[], boolean>();
       const isConfirmed = (confirm: RegExp[]) => {
         if (!holdsWholeBlocks) return true; // the words confirming it may be in the rest of its block
-        let holds = known.get(confirm);
-        if (holds === undefined) known.set(confirm, (holds = confirm.some((words) => words.test(tested))));
+        let holds = confirmed.get(confirm);
+        if (holds === undefined) confirmed.set(confirm, (holds = confirm.some((words) => words.test(tested))));
         return holds;
       };
+      const ahead = new Map<RegExp, { searchedFrom: number; next: number }>();
       return {
         length: tested.length,
         mayHoldTermAt: (from, to) =>
-          expressions.some((candidates) => holdsFormFoundBy(candidates, tested, from, to, isConfirmed)),
+          expressions.some((candidates) => holdsFormFoundBy(candidates, tested, [from, to], isConfirmed, ahead)),
       };
     },
   };

@@ -1,5 +1,5 @@
 import { searchPieceLength, type QuickScreen, type QuickTest } from '../match/quick-screen.ts';
-import { isInline, openShadowRootOf } from './collect-text-blocks.ts';
+import { blockElementOf, isInline, openShadowRootOf } from './collect-text-blocks.ts';
 
 /** Elements looked at per step (text goes as the matcher's search does, `searchPieceLength` per step). */
 const elementsPerStep = 4_000;
@@ -92,6 +92,19 @@ export class TermScreen {
  */
 const holdsWholeBlocks = (node: Node) =>
   node.nodeType === 9 || node.nodeType === 11 || (node.nodeType === 1 && !isInline(node as Element));
+
+/**
+ * What to screen once `node` is added to the page or its text changes: the node, where it holds whole blocks;
+ * else the block it is part of, whose text it may complete into a term ("milk", then " supply" streamed in
+ * word by word, as chat answers are) or whose other words may confirm an acronym in it. Not where that block
+ * is the page's body or root element: then every change would read the whole page again.
+ */
+export function screenedForChange(node: Node): Node {
+  if (holdsWholeBlocks(node)) return node;
+  const block = blockElementOf(node);
+  const root = node.ownerDocument;
+  return block && block !== root?.body && block !== root?.documentElement ? block : node;
+}
 
 /**
  * About the first `firstReadLength` characters of `node`'s text (its text nodes in order, as textContent

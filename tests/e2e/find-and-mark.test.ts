@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { setSettings } from './extension-pages.ts';
 import { useExtensionSession } from './session.ts';
 import { browserNames, launchWithExtension } from './launch.ts';
-import { domSnapshot, highlightedRanges, pageReportOf, waitForHighlights } from './page-state.ts';
+import { domSnapshot, highlightedRanges, openInFront, pageReportOf, waitForHighlights } from './page-state.ts';
 
 const underlinedInForumThread = [
   { text: 'PCOS', within: '' },
@@ -165,6 +165,27 @@ describe.each(browserNames)('finding and marking terms in %s', (name) => {
     expect(after.fullScans + after.incrementalScans - (before.fullScans + before.incrementalScans)).toBeLessThanOrEqual(
       1,
     );
+  });
+
+  it('underlines a term that words streamed one by one complete, on a page that had none', async () => {
+    session.server.route(
+      '/streamed-answer.html',
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ask</title></head><body><main id="chat"><p>How can I get more sleep with a newborn?</p></main></body></html>',
+    );
+    const { page } = await openInFront(session.ext, `${session.server.origin}/streamed-answer.html`);
+    expect((await pageReportOf(session.ext, page)).terms).toEqual([]); // the first stage has screened the page
+    await page.bringToFront();
+    // As a chat answer arrives: one span per word, none a term alone.
+    await page.evaluate(async () => {
+      const answer = document.getElementById('chat')!.appendChild(document.createElement('p'));
+      answer.id = 'answer';
+      for (const word of ['Feeding', ' often', ' builds', ' your', ' milk', ' ', 'supply', '.']) {
+        answer.appendChild(document.createElement('span')).textContent = word;
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      }
+    });
+    await waitForHighlights(page, 1);
+    expect(await highlightedRanges(page)).toEqual([{ text: 'milk supply', within: 'answer' }]);
   });
 
   it('never changes the page: DOM and text are identical with and without the extension', async () => {

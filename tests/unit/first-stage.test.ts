@@ -65,6 +65,20 @@ describe('the content script’s first stage', () => {
     expect(send).not.toHaveBeenCalled();
   });
 
+  it('loads the full stage once words streamed into a paragraph, one by one, complete a term', async () => {
+    page(['Our toddler finally sleeps through the night.'], 'thread');
+    const load = vi.fn(async () => fullStage);
+    await startFirstStage(load, { signal: lifetime.signal });
+    const answer = document.getElementById('thread')!.appendChild(document.createElement('p'));
+    for (const word of ['A', ' low', ' milk', ' ']) {
+      answer.append(word);
+      await turn();
+    }
+    expect(load).not.toHaveBeenCalled(); // "A low milk " holds no term; the same wait sees the load below
+    answer.append(Object.assign(document.createElement('span'), { textContent: 'supply' }));
+    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
+  });
+
   it('stops, quietly, once the extension is updated or removed under it', async () => {
     page(['Our toddler finally sleeps through the night.'], 'thread');
     const load = vi.fn(async () => fullStage);

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { glossary } from '../../src/glossary/glossary.ts';
-import { createQuickScreen, type ScreenPatterns } from '../../src/match/quick-screen.ts';
+import { createQuickScreen, searchPieceLength, type ScreenPatterns } from '../../src/match/quick-screen.ts';
 import { createTermMatcher, screenDataOf } from '../../src/match/term-matcher.ts';
 
 const matcher = createTermMatcher(glossary.terms);
@@ -84,5 +84,24 @@ describe('the quick screen of the first stage', () => {
     }
     expect(mayHoldTerm('GDPR notice. At 30 weeks pregnant, my GD test came back high')).toBe(true);
     expect(mayHoldTerm('The LC said IGT could explain my low supply')).toBe(true);
+  });
+
+  it('reads a long text with few candidates once, however many pieces it is tested in', () => {
+    const screen = createQuickScreen(screenData.candidates, () => screenData.patterns);
+    const exec = vi.spyOn(RegExp.prototype, 'exec');
+    for (const [ending, holds] of [
+      ['', false],
+      [' and my prolactin', true],
+    ] as const) {
+      const test = screen.quickTestOf(`${'We slept well last night. '.repeat(40_000)}${ending}`, true);
+      exec.mockClear();
+      let verdict = false;
+      for (let from = 0; from < test.length && !verdict; from += searchPieceLength)
+        verdict = test.mayHoldTermAt(from, from + searchPieceLength);
+      expect(verdict).toBe(holds);
+      // One search per expression runs to the next candidate or the end; the other pieces know it is beyond them.
+      expect(exec.mock.calls.length).toBeLessThanOrEqual(4);
+    }
+    exec.mockRestore();
   });
 });

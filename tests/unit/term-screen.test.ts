@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { glossary } from '../../src/glossary/glossary.ts';
 import { createTermMatcher } from '../../src/match/term-matcher.ts';
 import { searchPieceLength } from '../../src/match/quick-screen.ts';
-import { firstReadLength, TermScreen } from '../../src/page/term-screen.ts';
+import { firstReadLength, screenedForChange, TermScreen } from '../../src/page/term-screen.ts';
 
 const matcher = createTermMatcher(glossary.terms);
 
@@ -67,5 +67,19 @@ describe('screening a page for terms before walking it', () => {
     inner.shadowRoot!.append(paragraph('My prolactin was low.'));
     expect(screen(document.body).mayHoldTerms).toBe(true);
     expect(screen(outer).mayHoldTerms).toBe(true); // a component added on its own
+  });
+
+  it('screens a change with the rest of its paragraph, but not with the whole page', () => {
+    const post = paragraph('My IR is');
+    const bold = post.appendChild(document.createElement('b'));
+    bold.textContent = ' improving';
+    const loose = document.createTextNode('12:00');
+    document.body.replaceChildren(post, loose);
+    expect(screenedForChange(bold.firstChild!)).toBe(post);
+    expect(screenedForChange(bold)).toBe(post);
+    expect(screenedForChange(post)).toBe(post);
+    expect(screenedForChange(loose)).toBe(loose); // text right in the body: only itself
+    const shadow = document.body.appendChild(document.createElement('x-post')).attachShadow({ mode: 'open' });
+    expect(screenedForChange(shadow)).toBe(shadow);
   });
 });
