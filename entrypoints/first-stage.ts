@@ -2,6 +2,7 @@ import { registersContentScript } from '../src/content/content-script-files.ts';
 import { extensionApi } from '../src/content/extension-api.ts';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { startFirstStage, type FullStage } from '../src/content/first-stage.ts';
+import type { Settings } from '../src/settings/settings.ts';
 import {
   firstStageKey,
   fullStageKey,
@@ -19,11 +20,11 @@ export default defineUnlistedScript(() => {
   if (scope[firstStageKey]?.running()) return;
 
   // The rest of the glossary (finder, marks, cards, claim flags) is a module of its own, loaded on demand.
-  const loadFullStage = async (): Promise<FullStage> => {
+  const loadFullStage = async (settings: Settings): Promise<FullStage> => {
     await import(/* @vite-ignore */ extensionApi().runtime.getURL('/full-stage.js'));
     const start = (globalThis as Record<symbol, StartFullStage | undefined>)[fullStageKey];
     if (!start) throw new Error('the full stage did not register');
-    return start();
+    return start(settings);
   };
   // Where the background registers it (Chrome), the popup asks a term-free page through the scripting API
   // (src/messages/tab-report.ts), so it listens for messages only once a page may hold a term.

@@ -8,7 +8,7 @@ import { parseContentRequest, type ContentMessages } from '../messages/messages.
 import { onAbort } from '../page/on-abort.ts';
 import { emptyReport, type PageReport } from '../page/page-report.ts';
 import { mayHoldTerms, screenedForChange, TermScreen } from '../page/term-screen.ts';
-import { isEnabledFor } from '../settings/settings.ts';
+import { isEnabledFor, type Settings } from '../settings/settings.ts';
 import { siteUrl } from './site-url.ts';
 import { readSettings, watchStoredSettings } from './stored-settings.ts';
 
@@ -18,7 +18,8 @@ export interface FullStage {
   handlers: Handlers<ContentMessages>;
 }
 
-export type LoadFullStage = () => Promise<FullStage>;
+/** Loads and starts the full stage, with the settings the first stage read (it need not read them again). */
+export type LoadFullStage = (settings: Settings) => Promise<FullStage>;
 
 export interface FirstStageOptions {
   /**
@@ -75,8 +76,8 @@ export function startFirstStage(
     return !lifetime.signal.aborted;
   };
 
-  const load = () =>
-    (loading ??= loadFullStage().catch((error: unknown) => {
+  const load = (settings: Settings) =>
+    (loading ??= loadFullStage(settings).catch((error: unknown) => {
       failure = error instanceof Error ? error.message : String(error);
       console.info(`Lactation Glossary: this page could not be read (${failure}).`);
       return null;
@@ -87,11 +88,12 @@ export function startFirstStage(
     if (stopped || !extensionPresent()) return;
     stopWatchingPage();
     listen();
-    if (isEnabledFor(await readSettings(), siteUrl())) return void load();
+    const settings = await readSettings();
+    if (isEnabledFor(settings, siteUrl())) return void load(settings);
     const unwatch = watchStoredSettings((settings) => {
       if (!isEnabledFor(settings, siteUrl())) return;
       unwatch();
-      void load();
+      void load(settings);
     });
     onAbort(lifetime.signal, unwatch);
   };

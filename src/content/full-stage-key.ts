@@ -1,9 +1,11 @@
+import type { Settings } from '../settings/settings.ts';
 import type { FirstStage, FullStage } from './first-stage.ts';
 
 /** Where the full stage, once imported, leaves its start function for the first stage (the content script's own global). */
 export const fullStageKey = Symbol.for('lactation-glossary/full-stage');
 
-export type StartFullStage = () => Promise<FullStage>;
+/** Starts the full stage with the settings the first stage read. */
+export type StartFullStage = (settings: Settings) => Promise<FullStage>;
 
 /**
  * Where the first stage notes that it runs in this frame (the content script's own global, which scripts the

@@ -19,6 +19,8 @@ import { loadSettings, watchSettings } from '../settings/settings-store.ts';
 import { startHoverCards, type HoverCards } from '../ui/hover-cards.ts';
 
 const isTopFrame = window === window.top;
+/** A read of the browser's storage failed (the extension updated or removed meanwhile): nothing to do. */
+const noStorage = () => undefined;
 const claimSubjects = new Set(glossary.claims.flatMap((c) => c.subjects));
 const siteHost = () => hostnameOf(siteUrl());
 /** The fact-checker's language work runs in the background; a block of text goes there and verdicts come back. */
@@ -29,17 +31,25 @@ const checkInBackground = (texts: string[]) => askBackground({ type: 'check-clai
  * claim flags; hover → card. Loaded by the first stage (first-stage.ts) only where its screen found a
  * candidate, so pages without one never pay for it.
  */
-export async function startFullStage(ctx: ContentScriptContext): Promise<FullStage> {
+export async function startFullStage(ctx: ContentScriptContext, settings: Settings): Promise<FullStage> {
   const matcher = createTermMatcher(glossary.terms);
   let scanner: PageScanner | null = null;
   let flags: ClaimFlags | null = null;
   let cards: HoverCards | null = null;
-  let dismissed = await loadDismissedClaims();
+  // The scan waits on no read of the browser's storage (each a round trip to it): the flags take the
+  // dismissals when they come, before the background's first verdicts as a rule, and apply them in any case.
+  let dismissed = new Set<string>();
+  let dismissalsChanged = false;
   const isDismissed = (check: ClaimCheck) => dismissed.has(dismissalKey(siteHost(), check.claimId, check.sentence));
-  const unwatchDismissed = watchDismissedClaims((keys) => {
+  const takeDismissals = (keys: Set<string>) => {
     dismissed = keys;
     flags?.applyDismissals(isDismissed);
+  };
+  const unwatchDismissed = watchDismissedClaims((keys) => {
+    dismissalsChanged = true;
+    takeDismissals(keys);
   });
+  void loadDismissedClaims().then((keys) => dismissalsChanged || takeDismissals(keys), noStorage);
 
   const updateBadge = () => {
     if (isTopFrame)
@@ -71,6 +81,7 @@ export async function startFullStage(ctx: ContentScriptContext): Promise<FullSta
         highlightName: highlightNameFor(settings.underline),
         onUpdate,
         signal,
+        screened: true,
       });
       const runFlags = startClaimFlags(runScanner, claimSubjects, checkInBackground, isDismissed, signal);
       scanner = runScanner;
@@ -87,9 +98,19 @@ export async function startFullStage(ctx: ContentScriptContext): Promise<FullSta
     updateBadge();
   }
 
+  let settingsChanged = false;
   await followSettings({
-    initial: await loadSettings(),
-    watch: watchSettings,
+    initial: settings,
+    // Read once more, off the scan's path, for a change made before the watch began (the first stage read
+    // them while this file loaded); a change seen by the watch is newer than that read.
+    watch: (callback) => {
+      const unwatch = watchSettings((changed) => {
+        settingsChanged = true;
+        callback(changed);
+      });
+      void loadSettings().then((read) => settingsChanged || callback(read), noStorage);
+      return unwatch;
+    },
     modeOf: (settings) => (isEnabledFor(settings, siteUrl()) ? `${settings.density}|${settings.underline}` : 'off'),
     run,
     lifetime: ctx.signal,

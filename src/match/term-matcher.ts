@@ -122,8 +122,16 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
     return forms;
   };
 
-  const screen = screenDataFrom(surfaces);
-  const { quickTestOf } = createQuickScreen(screen.candidates, () => screen.patterns);
+  // Built on first use: a page the first stage found a candidate on is walked without screening, and only
+  // text it adds later is screened (building it cost the load of every page with a term 2-4 ms).
+  let screen: QuickScreen | null = null;
+  const quickTestOf: QuickScreen['quickTestOf'] = (text, holdsWholeBlocks) => {
+    if (!screen) {
+      const data = screenDataFrom(surfaces);
+      screen = createQuickScreen(data.candidates, () => data.patterns);
+    }
+    return screen.quickTestOf(text, holdsWholeBlocks);
+  };
 
   /** `contexts` keeps each acronym's judge of this text: it reads the block once, not once per occurrence. */
   function accept(

@@ -25,6 +25,11 @@ export interface ScannerOptions {
   onUpdate?: () => void;
   /** Aborted: the scanner stops listening and scanning, and its underlines go. */
   signal: AbortSignal;
+  /**
+   * The page has just been screened and may hold a term (the first stage found a candidate, or it would not
+   * have loaded this): the first pass walks it without screening it again.
+   */
+  screened?: boolean;
 }
 
 export interface ScanStats extends SliceStats {
@@ -48,7 +53,7 @@ export interface PageScanner {
 export function startPageScanner(
   doc: Document,
   matcher: TermMatcher,
-  { density, highlightName = termHighlightName, onUpdate, signal }: ScannerOptions,
+  { density, highlightName = termHighlightName, onUpdate, signal, screened = false }: ScannerOptions,
 ): PageScanner {
   const setupStarted = performance.now();
   const drawing = new BatchedHighlight(new HighlightWindow(doc, highlightName, signal));
@@ -63,6 +68,8 @@ export function startPageScanner(
   };
   /** Until the first pass, and whenever many places changed at once: one pass reads the whole page. */
   let fullRescanQueued = true;
+  /** Whether the next such pass screens the page before walking it. */
+  let screenBeforeWalk = !screened;
   let running: Promise<void> = Promise.resolve();
   /** The walks of the pass under way: the page may remove the very node one was about to read. */
   const activeWalkers = new Set<TextBlockWalker>();
@@ -144,8 +151,9 @@ export function startPageScanner(
     const body = doc.body;
     if (!body) return () => false;
     // No term anywhere: the common case on most pages, where screening the text costs a fraction of the
-    // walk. (Skipped when the page had terms already: it would only add to the walk.)
-    let screen = hadTerms ? null : new TermScreen(body, matcher, watchShadowRoot);
+    // walk. (Skipped when the page had terms already, or was just screened: it would only add to the walk.)
+    let screen = hadTerms || !screenBeforeWalk ? null : new TermScreen(body, matcher, watchShadowRoot);
+    screenBeforeWalk = true;
     const done = new Set<Element>();
     let inDocumentOrder = true;
     let visibleChecked = false;

@@ -107,10 +107,13 @@ describe('the content script’s first stage', () => {
   });
 
   it('loads the full stage where the page may hold a term, and hands it the popup’s requests', async () => {
+    await saveSettings({ ...defaultSettings, density: 'every', underline: 'wavy' });
     page(['My prolactin was low at six weeks.']);
     const load = vi.fn(async () => fullStage);
     await startFirstStage(load, { signal: lifetime.signal });
     await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
+    // With the settings it read, so that the full stage starts without reading them again.
+    expect(load).toHaveBeenCalledWith(expect.objectContaining({ density: 'every', underline: 'wavy' }));
     expect(await report()).toEqual({ from: 'full stage' });
   });
 
@@ -134,8 +137,9 @@ describe('the content script’s first stage', () => {
     await turn();
     expect(load).not.toHaveBeenCalled();
     expect(await report()).toMatchObject({ enabled: false });
-    await saveSettings({ ...defaultSettings, sites: [] });
+    await saveSettings({ ...defaultSettings, sites: [], density: 'first-on-page' });
     await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
+    expect(load).toHaveBeenCalledWith(expect.objectContaining({ sites: [], density: 'first-on-page' }));
   });
 
   it('stays quiet when the full stage cannot load: one console line, nothing thrown, and the popup is told', async () => {
