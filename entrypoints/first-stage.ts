@@ -20,8 +20,10 @@ export default defineUnlistedScript(() => {
   if (scope[firstStageKey]?.running()) return;
 
   // The rest of the glossary (finder, marks, cards, claim flags) is a module of its own, loaded on demand.
+  // Imported once: a second import of the same address is the same module.
+  const importFullStage = () => import(/* @vite-ignore */ extensionApi().runtime.getURL('/full-stage.js'));
   const loadFullStage = async (settings: Settings): Promise<FullStage> => {
-    await import(/* @vite-ignore */ extensionApi().runtime.getURL('/full-stage.js'));
+    await importFullStage();
     const start = (globalThis as Record<symbol, StartFullStage | undefined>)[fullStageKey];
     if (!start) throw new Error('the full stage did not register');
     return start(settings);
@@ -29,6 +31,9 @@ export default defineUnlistedScript(() => {
   // Where the background registers it (Chrome), the popup asks a term-free page through the scripting API
   // (src/messages/tab-report.ts), so it listens for messages only once a page may hold a term.
   const registered = registersContentScript(import.meta.env.BROWSER, import.meta.env.MANIFEST_VERSION);
-  const stage = startFirstStage(loadFullStage, { listenBeforeCandidate: !registered });
+  const stage = startFirstStage(loadFullStage, {
+    listenBeforeCandidate: !registered,
+    prefetchFullStage: registered ? importFullStage : undefined,
+  });
   scope[firstStageKey] = { ...stage, running: () => extensionApi().runtime?.id !== undefined };
 });

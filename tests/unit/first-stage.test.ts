@@ -129,6 +129,22 @@ describe('the content script’s first stage', () => {
     await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
   });
 
+  it('where the site is known to be on, fetches the full stage as it reads the settings, not after', async () => {
+    page(['Welcome to the thread.'], 'thread');
+    const prefetch = vi.fn(async () => undefined);
+    const load = vi.fn(async () => fullStage);
+    const read = vi.spyOn(fakeBrowser.storage.sync, 'get');
+    await startFirstStage(load, { signal: lifetime.signal, prefetchFullStage: prefetch });
+    await turn();
+    expect(prefetch).not.toHaveBeenCalled(); // no candidate yet; the same wait sees the calls below
+    document
+      .getElementById('thread')!
+      .append(Object.assign(document.createElement('p'), { textContent: 'Is my milk supply low?' }));
+    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
+    expect(prefetch).toHaveBeenCalledTimes(1);
+    expect(prefetch.mock.invocationCallOrder[0]).toBeLessThan(read.mock.invocationCallOrder[0]!);
+  });
+
   it('does nothing on a site the user switched off, and starts when it is switched back on', async () => {
     await saveSettings({ ...defaultSettings, sites: ['localhost'] });
     page(['My prolactin was low at six weeks.']);
