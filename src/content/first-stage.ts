@@ -30,9 +30,9 @@ export interface FirstStageOptions {
    */
   listenBeforeCandidate?: boolean;
   /**
-   * Fetches and compiles the full stage without starting it. Given where the background's registration leaves
-   * the sites switched off out (Chrome), so that a candidate found means the site is on as a rule: the file
-   * then loads while the settings are read, which the first underline no longer waits for one after the other.
+   * Fetches and compiles the full stage without starting it, while the settings are read, so the first
+   * underline waits for the two at once rather than one after the other. Given only where the background's
+   * registration leaves switched-off sites out (Chrome): there a candidate found means the site is on, as a rule.
    */
   prefetchFullStage?: () => Promise<unknown>;
   /** Stops it (tests). */

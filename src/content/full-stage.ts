@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { FullStage } from './first-stage.ts';
 import { followSettings } from './follow-settings.ts';
+import { readAndWatch } from './read-and-watch.ts';
 import { siteUrl } from './site-url.ts';
 import { glossary } from '../glossary/glossary.ts';
 import { createTermMatcher } from '../match/term-matcher.ts';
@@ -19,8 +20,6 @@ import { loadSettings, watchSettings } from '../settings/settings-store.ts';
 import { startHoverCards, type HoverCards } from '../ui/hover-cards.ts';
 
 const isTopFrame = window === window.top;
-/** A read of the browser's storage failed (the extension updated or removed meanwhile): nothing to do. */
-const noStorage = () => undefined;
 const claimSubjects = new Set(glossary.claims.flatMap((c) => c.subjects));
 const siteHost = () => hostnameOf(siteUrl());
 /** The fact-checker's language work runs in the background; a block of text goes there and verdicts come back. */
@@ -39,17 +38,11 @@ export async function startFullStage(ctx: ContentScriptContext, settings: Settin
   // The scan waits on no read of the browser's storage (each a round trip to it): the flags take the
   // dismissals when they come, before the background's first verdicts as a rule, and apply them in any case.
   let dismissed = new Set<string>();
-  let dismissalsChanged = false;
   const isDismissed = (check: ClaimCheck) => dismissed.has(dismissalKey(siteHost(), check.claimId, check.sentence));
-  const takeDismissals = (keys: Set<string>) => {
+  const unwatchDismissed = readAndWatch(loadDismissedClaims, watchDismissedClaims, (keys) => {
     dismissed = keys;
     flags?.applyDismissals(isDismissed);
-  };
-  const unwatchDismissed = watchDismissedClaims((keys) => {
-    dismissalsChanged = true;
-    takeDismissals(keys);
   });
-  void loadDismissedClaims().then((keys) => dismissalsChanged || takeDismissals(keys), noStorage);
 
   const updateBadge = () => {
     if (isTopFrame)
@@ -98,19 +91,11 @@ export async function startFullStage(ctx: ContentScriptContext, settings: Settin
     updateBadge();
   }
 
-  let settingsChanged = false;
   await followSettings({
     initial: settings,
     // Read once more, off the scan's path, for a change made before the watch began (the first stage read
-    // them while this file loaded); a change seen by the watch is newer than that read.
-    watch: (callback) => {
-      const unwatch = watchSettings((changed) => {
-        settingsChanged = true;
-        callback(changed);
-      });
-      void loadSettings().then((read) => settingsChanged || callback(read), noStorage);
-      return unwatch;
-    },
+    // them while this file loaded).
+    watch: (callback) => readAndWatch(loadSettings, watchSettings, callback),
     modeOf: (settings) => (isEnabledFor(settings, siteUrl()) ? `${settings.density}|${settings.underline}` : 'off'),
     run,
     lifetime: ctx.signal,

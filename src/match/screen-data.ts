@@ -29,11 +29,17 @@ function screenForm({ text, acronym }: ScreenSurface): ScreenForm {
   return acronym.confirmWith.length > 0 ? [source, flags, confirmingWords(acronym.confirmWith)] : [source, flags];
 }
 
+/** One alternative of a candidate expression: the word it starts with, and its source. */
+interface Candidate {
+  length: number;
+  source: string;
+}
+
 /** Alternatives longest first: the order matters (a longer word before its prefix). */
-const longestFirst = (alternatives: string[]) =>
-  [...new Set(alternatives)]
+const longestFirst = (alternatives: Candidate[]) =>
+  alternatives
     .sort((a, b) => b.length - a.length)
-    .map(escapeRegExp)
+    .map((a) => a.source)
     .join('|');
 
 /** How much of a second word the screen asks for: enough to pass over "present" and "prototype". */
@@ -43,7 +49,7 @@ const secondWordStart = (word: string) => word.slice(0, 4).toLowerCase();
  * A first word read in any case, followed by the start of a second word if every form it starts has one:
  * "pre" then "diab", "type" then "2", "ii" or "two".
  */
-function anyCaseCandidate(word: string, surfaces: ScreenSurface[]): { length: number; source: string } {
+function anyCaseCandidate(word: string, surfaces: ScreenSurface[]): Candidate {
   const secondWords = surfaces.map((s) => s.text.trim().split(/[\s-]+/)[1]);
   if (secondWords.some((w) => !w)) return { length: word.length, source: escapeRegExp(word) };
   const starts = [...new Set((secondWords as string[]).map(secondWordStart))].map(escapeRegExp);
@@ -57,7 +63,7 @@ function anyCaseCandidate(word: string, surfaces: ScreenSurface[]): { length: nu
  */
 export function screenDataFrom(surfaces: Map<string, ScreenSurface[]>): ScreenData {
   const patterns: ScreenData['patterns'] = {};
-  const anyCase: { length: number; source: string }[] = [];
+  const anyCase: Candidate[] = [];
   const exactCase: string[] = [];
   for (const [word, list] of surfaces) {
     patterns[word] = list.map(screenForm);
@@ -66,11 +72,8 @@ export function screenDataFrom(surfaces: Map<string, ScreenSurface[]>): ScreenDa
     else anyCase.push(anyCaseCandidate(word, list));
   }
   const candidates: ScreenCandidates = {
-    anyCase: anyCase
-      .sort((a, b) => b.length - a.length)
-      .map((c) => c.source)
-      .join('|'),
-    exactCase: longestFirst(exactCase),
+    anyCase: longestFirst(anyCase),
+    exactCase: longestFirst([...new Set(exactCase)].map((a) => ({ length: a.length, source: escapeRegExp(a) }))),
   };
   return { candidates, patterns };
 }

@@ -2,6 +2,7 @@ import type { QuickScreen } from '../match/quick-screen.ts';
 import {
   attributeSkips,
   blockElementOf,
+  isBlockElement,
   isInline,
   isInSkippedSubtree,
   skippingAttributeNames,
@@ -157,7 +158,7 @@ export class ChangeIntake {
     }
     for (const node of record.addedNodes) {
       if (this.overflowing) break; // a full rescan reads them all anyway
-      const isBlock = node.nodeType === 1 && !isInline(node as Element);
+      const isBlock = isBlockElement(node);
       // Past the batch's screening time, added nodes are scanned without screening (the scan runs in slices).
       if (!mayHoldTerms(node, this.#options.screen, batch.screenUntil, this.watchShadowRoot)) {
         if (!isBlock) markDirty(changes, blockElementOf(target)); // it may complete a term split across nodes
@@ -168,7 +169,7 @@ export class ChangeIntake {
     if (record.removedNodes.length > 0) changes.sawRemovals = true;
     for (const node of record.removedNodes) {
       // Removed blocks drop their marks when found disconnected; removed inline text changes its block.
-      if (node.nodeType !== 1 || isInline(node as Element)) markDirty(changes, blockElementOf(target));
+      if (!isBlockElement(node)) markDirty(changes, blockElementOf(target));
     }
   }
 

@@ -143,6 +143,9 @@ function isSkipped(element: Element): boolean {
 
 export const isInline = (element: Element) => inlineTags.has(element.localName);
 
+/** An element that starts a block of its own (not text, not an inline element). */
+export const isBlockElement = (node: Node) => node.nodeType === 1 && !isInline(node as Element);
+
 /**
  * Elements whose open shadow root is read: custom elements, and the block elements that may host one; never
  * the extension's own (the card's text is not the page's: read, it would count and underline its terms).

@@ -1,5 +1,5 @@
 import { searchPieceLength, type QuickScreen, type QuickTest } from '../match/quick-screen.ts';
-import { blockElementOf, isInline, openShadowRootOf } from './collect-text-blocks.ts';
+import { blockElementOf, isBlockElement, openShadowRootOf } from './collect-text-blocks.ts';
 
 /** Elements looked at per step (text goes as the matcher's search does, `searchPieceLength` per step). */
 const elementsPerStep = 4_000;
@@ -90,8 +90,7 @@ export class TermScreen {
  * Whether the blocks of `node`'s text end where it does: a document, a shadow root or a block element, and not
  * text or an inline element added to a paragraph, whose block has more text around it.
  */
-const holdsWholeBlocks = (node: Node) =>
-  node.nodeType === 9 || node.nodeType === 11 || (node.nodeType === 1 && !isInline(node as Element));
+const holdsWholeBlocks = (node: Node) => node.nodeType === 9 || node.nodeType === 11 || isBlockElement(node);
 
 /**
  * What to screen once `node` is added to the page or its text changes: the node, where it holds whole blocks;
