@@ -300,10 +300,10 @@ async function main() {
     // On a switched-off site the settings matter only where there is something to underline: a page with a term.
     server.route('/tiny-term.html', tiny.replace('</p>', ' Her prolactin was checked at six weeks.</p>'));
     server.route('/quiet-120k.html', forumThread(120_000, false).html);
-    server.route(
-      '/ten-frames.html',
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Frames</title></head><body><p>${filler[1]}</p>${Array.from({ length: 10 }, (_, i) => `<iframe src="/tiny.html?frame=${i}" title="frame ${i}"></iframe>`).join('')}</body></html>`,
-    );
+    const framesPage = (frames: number) =>
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Frames</title></head><body><p>${filler[1]}</p>${Array.from({ length: frames }, (_, i) => `<iframe src="/tiny.html?frame=${i}" title="frame ${i}"></iframe>`).join('')}</body></html>`;
+    server.route('/ten-frames.html', framesPage(10));
+    server.route('/no-frames.html', framesPage(0));
     const thread = forumThread(1_000_000, true);
     const withoutClaims = forumThread(1_000_000, true, 7, { claimSentences: false });
     server.route('/thread.html', thread.html);
@@ -311,12 +311,10 @@ async function main() {
     server.route('/floor.html', withScriptAtEnd(thread.html, floorScript(floorPattern)));
     server.route('/mark.html', withScriptAtEnd(thread.html, markJsScript()));
 
-    let tinyMs = 0;
     const browsers = { ext: ext.browser, least: least.browser };
     const leastNote = (leastMs: number) => `a content script that only reads the page's text: ${ms(leastMs)}`;
     await step('tiny page', async () => {
       const { ours: c, leastMs } = await againstLeast(browsers, `${server.origin}/tiny.html`);
-      tinyMs = c.scriptMs;
       console.log(
         `  one paragraph, no term            ${ms(c.scriptMs)}   (target ≤ 2 ms; ${leastNote(leastMs)}; longest task ${ms(c.longestTaskMs)})`,
       );
@@ -345,9 +343,13 @@ async function main() {
       );
     });
     await step('ten frames', async () => {
-      const c = await medianCost(() => traceLoad(ext.browser, `${server.origin}/ten-frames.html`, extension));
+      // Per frame: the page with ten frames less the same page without them, each against the least script.
+      const framed = await againstLeast(browsers, `${server.origin}/ten-frames.html`);
+      const alone = await againstLeast(browsers, `${server.origin}/no-frames.html`);
+      const perFrame = (framed.ours.scriptMs - alone.ours.scriptMs) / 10;
+      const leastPerFrame = (framed.leastMs - alone.leastMs) / 10;
       console.log(
-        `  ten term-free iframes             ${ms(c.scriptMs)} in all, ${ms((c.scriptMs - tinyMs) / 10)} per frame   (target ≤ 1 ms per frame)`,
+        `  ten term-free iframes             ${ms(framed.ours.scriptMs)} in all, ${ms(perFrame)} per frame   (target ≤ 1 ms per frame; a content script that only reads the page's text: ${ms(leastPerFrame)} per frame)`,
       );
     });
     await step('site switched off', async () => {
