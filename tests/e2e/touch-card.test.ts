@@ -244,9 +244,11 @@ describe.each(browserNames)('tap to explain on a phone in %s', (name) => {
     expect(await cardOpenings(page)).toBe(1);
   });
 
-  it.runIf(name === 'chromium')(
-    'on a page laid out for desktops (no viewport tag, shown zoomed out) the sheet still spans the screen at readable size',
-    async () => {
+  // Chromium only: desktop Firefox cannot lay a page out as a phone does. It ignores the missing viewport tag
+  // (the page is laid out at the phone's 360 px), and with dom.meta-viewport.enabled, Firefox for Android's
+  // setting, giving the tab a phone's viewport closes the WebDriver connection.
+  if (name === 'chromium')
+    it('on a page laid out for desktops (no viewport tag, shown zoomed out) the sheet still spans the screen at readable size', async () => {
       const page = await openPhone('/forum-thread.html', 10);
       const zoom = await page.evaluate(() => ({ scale: visualViewport!.scale, width: innerWidth }));
       expect(zoom.width).toBeGreaterThan(900); // laid out at 980 px, as a phone does
@@ -261,8 +263,7 @@ describe.each(browserNames)('tap to explain on a phone in %s', (name) => {
       expect(sheet.cardFontPx).toBe(16); // in the sheet's own pixels, shown at 1:1 on screen
       expect(sheet.rect.bottom).toBeCloseTo(sheet.viewport.offsetTop + sheet.viewport.height, 0);
       expect(covers(sheet, await textRect(page, '#post-1', 'IGT'))).toBe(false);
-    },
-  );
+    });
 
   it('keeps the desktop hover card beside the term on a wide screen (no sheet)', async () => {
     const page = await session.ext.newPage();
