@@ -196,7 +196,7 @@ async function screen(
  * both with it, at a commit whose page code had passed the suite twice.
  */
 const extraBareLoads = 6;
-/** How long a load without the extension stays open to note the page's late requests, when judged alone. */
+/** How long the first two loads without the extension stay open to note the page's late requests, when judged alone. */
 const lateRequestsMs = 3000;
 
 async function judgeAlone(
@@ -221,7 +221,7 @@ async function judgeAlone(
   // A page that parses at the pace of its unreachable scripts (gmw in Firefox) may come out alike twice by
   // chance: before blaming the extension for a DOM or text difference, load the page alone a few more times.
   if (problems.some((p) => /differs from/.test(p))) {
-    for (let i = 0; i < extraBareLoads; i++) alone.push(await visit(bare, url, lateRequestsMs));
+    for (let i = 0; i < extraBareLoads; i++) alone.push(await visit(bare, url));
     problems = judge();
   }
   return { compared: stable(), problems };
