@@ -73,18 +73,26 @@ function leastContentScriptBuild(): string {
   return dir;
 }
 
-/** The extension's cost and the least content script's, loaded in turn `runs` times: each one's median. */
-async function againstLeast(
+/**
+ * The extension's cost and the least content script's on each of `urls`, every load in turn, `runs` rounds: each
+ * one's median per address (so pages compared with each other meet the same slow spells of the machine).
+ */
+async function againstLeast<Urls extends string[]>(
   browsers: { ext: Browser; least: Browser },
-  url: string,
-): Promise<{ ours: TraceCost; leastMs: number }> {
-  const ours: TraceCost[] = [];
-  const least: number[] = [];
+  ...urls: Urls
+): Promise<{ [U in keyof Urls]: { ours: TraceCost; leastMs: number } }> {
+  const ours: TraceCost[][] = urls.map(() => []);
+  const least: number[][] = urls.map(() => []);
   for (let i = 0; i < runs; i++) {
-    ours.push(await traceLoad(browsers.ext, url, 'chrome-extension://'));
-    least.push((await traceLoad(browsers.least, url, 'chrome-extension://')).scriptMs);
+    for (const [u, url] of urls.entries()) {
+      ours[u]!.push(await traceLoad(browsers.ext, url, 'chrome-extension://'));
+      least[u]!.push((await traceLoad(browsers.least, url, 'chrome-extension://')).scriptMs);
+    }
   }
-  return { ours: mediansOf(ours), leastMs: median(least) };
+  // One result per address, in their order (map keeps the tuple's length, which TypeScript cannot see).
+  return urls.map((_, u) => ({ ours: mediansOf(ours[u]!), leastMs: median(least[u]!) })) as {
+    [U in keyof Urls]: { ours: TraceCost; leastMs: number };
+  };
 }
 
 async function medianCost(load: () => Promise<TraceCost>): Promise<TraceCost> {
@@ -314,13 +322,13 @@ async function main() {
     const browsers = { ext: ext.browser, least: least.browser };
     const leastNote = (leastMs: number) => `a content script that only reads the page's text: ${ms(leastMs)}`;
     await step('tiny page', async () => {
-      const { ours: c, leastMs } = await againstLeast(browsers, `${server.origin}/tiny.html`);
+      const [{ ours: c, leastMs }] = await againstLeast(browsers, `${server.origin}/tiny.html`);
       console.log(
         `  one paragraph, no term            ${ms(c.scriptMs)}   (target ≤ 2 ms; ${leastNote(leastMs)}; longest task ${ms(c.longestTaskMs)})`,
       );
     });
     await step('120 KB page', async () => {
-      const { ours: c, leastMs } = await againstLeast(browsers, `${server.origin}/quiet-120k.html`);
+      const [{ ours: c, leastMs }] = await againstLeast(browsers, `${server.origin}/quiet-120k.html`);
       console.log(
         `  120 KB of prose, no term          ${ms(c.scriptMs)}   (target ≤ 5 ms; ${leastNote(leastMs)}; longest task ${ms(c.longestTaskMs)})`,
       );
@@ -344,8 +352,11 @@ async function main() {
     });
     await step('ten frames', async () => {
       // Per frame: the page with ten frames less the same page without them, each against the least script.
-      const framed = await againstLeast(browsers, `${server.origin}/ten-frames.html`);
-      const alone = await againstLeast(browsers, `${server.origin}/no-frames.html`);
+      const [framed, alone] = await againstLeast(
+        browsers,
+        `${server.origin}/ten-frames.html`,
+        `${server.origin}/no-frames.html`,
+      );
       const perFrame = (framed.ours.scriptMs - alone.ours.scriptMs) / 10;
       const leastPerFrame = (framed.leastMs - alone.leastMs) / 10;
       console.log(
