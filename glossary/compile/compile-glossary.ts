@@ -157,6 +157,14 @@ function referenceLink(doi: string | null, pmid: string | null, title: string) {
  * Every term records the mainstream pages or guidelines its definition was checked against (issue 12), so a
  * definition nobody checked cannot ship: `review: { checkedAgainst: [{ publisher, title }, …] }`.
  */
+/** Context words are found with ASCII word boundaries (src/match/acronym-context.ts). */
+function checkContextWords(check: Checker, file: string, entry: string, words: string[], owner: string) {
+  for (const word of words) {
+    if (!/^[A-Za-z0-9](?:[A-Za-z0-9 -]*[A-Za-z0-9])?$/.test(word))
+      check.report(file, entry, `context word "${word}" of ${owner} must be ASCII letters, digits, spaces or hyphens`);
+  }
+}
+
 function checkReview(check: Checker, file: string, entry: string, review: unknown) {
   if (!check.shape(file, entry, review, { checkedAgainst: 'a non-empty list' })) {
     return;
@@ -320,6 +328,7 @@ export function compileGlossaryAndArticle(root: string): { glossary: Glossary; a
           variants: 'a list of strings',
           acronyms: 'a list',
           notFollowedBy: 'a list of strings',
+          rejectWith: 'a list of strings',
           findOnPages: 'a boolean',
         },
       )
@@ -342,15 +351,8 @@ export function compileGlossaryAndArticle(root: string): { glossary: Glossary; a
       )
         continue;
       const a = rawAcronym;
-      for (const word of [...((a.confirmWith as string[]) ?? []), ...((a.rejectWith as string[]) ?? [])]) {
-        // The matcher finds context words with ASCII word boundaries.
-        if (!/^[A-Za-z0-9](?:[A-Za-z0-9 -]*[A-Za-z0-9])?$/.test(word))
-          check.report(
-            file,
-            entry,
-            `context word "${word}" of ${String(a.text)} must be ASCII letters, digits, spaces or hyphens`,
-          );
-      }
+      const contextWords = [...((a.confirmWith as string[]) ?? []), ...((a.rejectWith as string[]) ?? [])];
+      checkContextWords(check, file, entry, contextWords, String(a.text));
       acronyms.push({
         text: a.text as string,
         anyCase: a.anyCase === true,
@@ -358,6 +360,7 @@ export function compileGlossaryAndArticle(root: string): { glossary: Glossary; a
         rejectWith: (a.rejectWith as string[]) ?? [],
       });
     }
+    checkContextWords(check, file, entry, (raw.rejectWith as string[]) ?? [], id);
     const surfaces = [
       raw.label as string,
       ...(raw.aliases as string[]),
@@ -392,6 +395,7 @@ export function compileGlossaryAndArticle(root: string): { glossary: Glossary; a
       quotes,
       related: raw.related as string[],
       notFollowedBy: (raw.notFollowedBy as string[]) ?? [],
+      rejectWith: (raw.rejectWith as string[]) ?? [],
     });
   }
   const termIds = presentIds;

@@ -1,5 +1,7 @@
 import { Window } from 'happy-dom';
 import { collectTextBlocks } from '../page/collect-text-blocks.ts';
+import type { Surroundings } from '../match/term-matcher.ts';
+import { surroundingsOf } from '../page/block-surroundings.ts';
 
 /** Blocks are joined with this separator in the text the `scan` command reports offsets into. */
 const blockSeparator = '\n';
@@ -8,6 +10,8 @@ export interface DocumentBlock {
   text: string;
   /** Offset of the block in the document's text. */
   offset: number;
+  /** What is around it, as the extension reads it where the block leaves a term's sense unclear. */
+  around: Surroundings;
 }
 
 /**
@@ -28,7 +32,7 @@ export function htmlDocumentBlocks(html: string): DocumentBlock[] {
     const blocks: DocumentBlock[] = [];
     let offset = 0;
     for (const block of collectTextBlocks(document.body as unknown as Node)) {
-      blocks.push({ text: block.text, offset });
+      blocks.push({ text: block.text, offset, around: surroundingsOf(block.element) });
       offset += block.text.length + blockSeparator.length;
     }
     return blocks;
@@ -37,10 +41,16 @@ export function htmlDocumentBlocks(html: string): DocumentBlock[] {
   }
 }
 
-/** A plain-text file is one block per paragraph (blank-line separated), offsets into the file as read. */
+/**
+ * A plain-text file is one block per paragraph (blank-line separated), offsets into the file as read; what is
+ * around each is the paragraphs either side (a text file has no title).
+ */
 export function plainTextBlocks(text: string): DocumentBlock[] {
-  const blocks: DocumentBlock[] = [];
+  const paragraphs: { text: string; offset: number }[] = [];
   const paragraph = /[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g;
-  for (let m = paragraph.exec(text); m; m = paragraph.exec(text)) blocks.push({ text: m[0], offset: m.index });
-  return blocks;
+  for (let m = paragraph.exec(text); m; m = paragraph.exec(text)) paragraphs.push({ text: m[0], offset: m.index });
+  return paragraphs.map((p, i) => ({
+    ...p,
+    around: { neighbours: `${paragraphs[i - 1]?.text ?? ''}\n${paragraphs[i + 1]?.text ?? ''}`, title: '' },
+  }));
 }

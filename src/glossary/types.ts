@@ -57,6 +57,11 @@ export interface Term {
   related: string[];
   /** Continuations that turn the term into another one ("insulin-like growth factor"). */
   notFollowedBy: string[];
+  /**
+   * Words that, anywhere in the same block, say the text speaks of another sense (colostrum fed to calves):
+   * the term's written forms are then not underlined there. (Acronyms have their own rules.)
+   */
+  rejectWith: string[];
 }
 
 /** A figure the article gives, with what it counts ("at-risk": women at risk, not women diagnosed). */

@@ -1,5 +1,5 @@
 import type { AcronymRule, Term } from '../glossary/types.ts';
-import { acronymCheck, type AcronymCheck, type AcronymContext } from './acronym-context.ts';
+import { acronymCheck, wordListPatterns, type AcronymCheck, type AcronymContext } from './acronym-context.ts';
 import { escapeRegExp } from './escape-regexp.ts';
 import { createQuickScreen, searchPieceLength, type QuickScreen, type ScreenData } from './quick-screen.ts';
 import { screenDataFrom } from './screen-data.ts';
@@ -17,10 +17,13 @@ export interface TermMatch {
 }
 
 export interface TermMatcher extends QuickScreen {
-  /** Every glossary term in `text` (one block of a page: a paragraph, a list item, a table cell…), in order. */
-  find(text: string): TermMatch[];
+  /**
+   * Every glossary term in `text` (one block of a page: a paragraph, a list item, a table cell…), in order.
+   * `around` gives what is around the block, asked only where the block leaves a term's sense unclear.
+   */
+  find(text: string, around?: () => Surroundings): TermMatch[];
   /** The same search a piece at a time, for a block too long to read in one task. */
-  search(text: string): BlockSearch;
+  search(text: string, around?: () => Surroundings): BlockSearch;
 }
 
 export interface BlockSearch {
@@ -30,12 +33,34 @@ export interface BlockSearch {
   readonly matches: TermMatch[];
 }
 
+/** What is around a block of a page. */
+export interface Surroundings {
+  /** The text either side of the block: where a writer explains an acronym once and then uses it. */
+  neighbours: string;
+  /** What the page says it is about. */
+  title: string;
+}
+
+/**
+ * Each acronym's judge of one block's text, kept so the block is read once, not once per occurrence, and
+ * what is around the block, asked of the page once if a term needs it.
+ */
+interface BlockContexts {
+  judges: Map<AcronymCheck, AcronymContext>;
+  /** Per form with words giving it another sense: whether the block holds one (made when first asked). */
+  otherSense: Map<Form, boolean> | null;
+  around: (() => Surroundings) | undefined;
+  surroundings: Surroundings | undefined;
+}
+
 interface Form {
   termId: string;
   /** Anchored (sticky) pattern of the whole form, tried where its first word starts. */
   pattern: RegExp;
   acronym: AcronymCheck | null;
   notFollowedBy: string[];
+  /** Words that, in the same block, give the form another sense (empty: none). */
+  otherSense: RegExp[];
 }
 
 const softHyphen = '\u00AD';
@@ -60,6 +85,7 @@ interface Surface {
   text: string;
   acronym: AcronymRule | null;
   notFollowedBy: string[];
+  otherSense: string[];
 }
 
 /** Every written form and acronym, grouped by first word (plain strings: cheap to build on every page). */
@@ -70,10 +96,11 @@ function surfacesByFirstWord(terms: Term[]): Map<string, Surface[]> {
     groups.set(key, [...(groups.get(key) ?? []), surface]);
   };
   for (const term of terms) {
-    for (const text of term.forms) add({ termId: term.id, text, acronym: null, notFollowedBy: term.notFollowedBy });
+    const { id: termId, notFollowedBy, rejectWith: otherSense } = term;
+    for (const text of term.forms) add({ termId, text, acronym: null, notFollowedBy, otherSense });
     for (const rule of term.acronyms) {
       if (!term.forms.some((f) => f.toLowerCase() === rule.text.toLowerCase()))
-        add({ termId: term.id, text: rule.text, acronym: rule, notFollowedBy: [] });
+        add({ termId, text: rule.text, acronym: rule, notFollowedBy: [], otherSense: [] });
     }
   }
   return groups;
@@ -91,6 +118,7 @@ const compileForms = (surfaces: Surface[]): Form[] =>
       pattern: new RegExp(s.acronym ? escapeRegExp(s.text) : surfacePattern(s.text), 'iy'),
       acronym: s.acronym ? acronymCheck(s.acronym) : null,
       notFollowedBy: s.notFollowedBy,
+      otherSense: wordListPatterns(s.otherSense),
     }));
 
 /**
@@ -133,14 +161,38 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
     return screen.quickTestOf(text, holdsWholeBlocks);
   };
 
-  /** `contexts` keeps each acronym's judge of this text: it reads the block once, not once per occurrence. */
-  function accept(
-    form: Form,
-    text: string,
-    start: number,
-    end: number,
-    contexts: Map<AcronymCheck, AcronymContext>,
-  ): boolean {
+  const blockContexts = (around: (() => Surroundings) | undefined): BlockContexts => ({
+    judges: new Map(),
+    otherSense: null,
+    around,
+    surroundings: undefined,
+  });
+
+  /** What is around the block, asked of the page once. */
+  const surroundingsOf = (contexts: BlockContexts): Surroundings | undefined =>
+    (contexts.surroundings ??= contexts.around?.());
+
+  /** Whether the block, the text either side of it or the page's title holds a word giving the form another sense. */
+  const speaksOfOtherSense = (form: Form, text: string, contexts: BlockContexts): boolean => {
+    const known = (contexts.otherSense ??= new Map());
+    let holds = known.get(form);
+    if (holds === undefined) {
+      const holdsIn = (searched: string) =>
+        form.otherSense.some((pattern) => {
+          pattern.lastIndex = 0;
+          return pattern.test(searched);
+        });
+      holds = holdsIn(text);
+      if (!holds) {
+        const around = surroundingsOf(contexts);
+        holds = around !== undefined && (holdsIn(around.title) || holdsIn(around.neighbours));
+      }
+      known.set(form, holds);
+    }
+    return holds;
+  };
+
+  function accept(form: Form, text: string, start: number, end: number, contexts: BlockContexts): boolean {
     if (!isWholeWord(text, start, end, form.acronym !== null)) return false;
     if (isInsideAddressOrCode(text, start, end)) return false;
     if (!form.acronym && isCamelCaseIdentifier(text, start, end)) return false;
@@ -149,10 +201,15 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
       if (form.notFollowedBy.some((f) => following.startsWith(f))) return false;
     }
     const { acronym } = form;
-    if (!acronym) return true;
+    if (!acronym) return form.otherSense.length === 0 || !speaksOfOtherSense(form, text, contexts);
     if (!acronym.caseAccepts(text.slice(start, end))) return false;
-    let context = contexts.get(acronym);
-    if (context === undefined) contexts.set(acronym, (context = acronym.contextIn(text)));
+    let context = contexts.judges.get(acronym);
+    if (context === undefined) {
+      // Confirmed by its neighbours, never by the page's title alone: the first stage screens the page's text
+      // (the neighbours are in it), and would have turned such a page away.
+      const neighbours = contexts.around && (() => surroundingsOf(contexts)!.neighbours);
+      contexts.judges.set(acronym, (context = acronym.contextIn(text, neighbours)));
+    }
     return context.acceptsAt(start);
   }
 
@@ -160,13 +217,7 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
    * Adds the matches starting in [from, to) of `text` to `matches` and returns where the next piece starts:
    * `to`, or past the last candidate read if that ran beyond it (so pieces read exactly what one pass would).
    */
-  function findIn(
-    text: string,
-    from: number,
-    to: number,
-    matches: TermMatch[],
-    contexts: Map<AcronymCheck, AcronymContext>,
-  ): number {
+  function findIn(text: string, from: number, to: number, matches: TermMatch[], contexts: BlockContexts): number {
     let next = to;
     candidates.lastIndex = from;
     for (let c = candidates.exec(text); c && c.index < to; c = candidates.exec(text)) {
@@ -187,12 +238,12 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
     return next;
   }
 
-  function search(text: string): BlockSearch {
+  function search(text: string, around?: () => Surroundings): BlockSearch {
     // Soft hyphens may sit anywhere inside a word ("Pro\u00ADlactin"): match without them, report with them.
     const stripped = text.includes(softHyphen) ? withoutSoftHyphens(text) : null;
     const searched = stripped?.text ?? text;
     const found: TermMatch[] = [];
-    const contexts = new Map<AcronymCheck, AcronymContext>();
+    const contexts = blockContexts(around);
     let position = 0;
     return {
       step() {
@@ -214,13 +265,13 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
   return {
     quickTestOf,
     search,
-    find(text) {
+    find(text, around) {
       if (text.length <= searchPieceLength && !text.includes(softHyphen)) {
         const matches: TermMatch[] = [];
-        findIn(text, 0, text.length, matches, new Map());
+        findIn(text, 0, text.length, matches, blockContexts(around));
         return matches;
       }
-      const blockSearch = search(text);
+      const blockSearch = search(text, around);
       while (blockSearch.step());
       return blockSearch.matches;
     },

@@ -137,7 +137,8 @@ const skippedTagSet = new Set(skippedTags);
 /** Above this many elements, one query for all skipped elements would itself be a long task. */
 const maxElementsForOneQuery = 20_000;
 
-function isSkipped(element: Element): boolean {
+/** An element whose text is never read: a script, code, a control, an editor, hidden text, our own UI. */
+export function isSkipped(element: Element): boolean {
   return element.matches(skippedSelector) || element.localName.startsWith(ownElementPrefix);
 }
 

@@ -8,6 +8,7 @@ import { onAbort } from './on-abort.ts';
 import { blockElementOf, isInSkippedSubtree, TextBlockWalker, type TextBlock } from './collect-text-blocks.ts';
 import { TermScreen } from './term-screen.ts';
 import { TermMarks } from './term-marks.ts';
+import { surroundingsOf } from './block-surroundings.ts';
 import { countTask, runInSlices, type SliceStats } from './time-slices.ts';
 
 /** The name of the CSS highlight that underlines glossary terms (styled by `::highlight(…)` in highlights.css). */
@@ -111,10 +112,10 @@ export function startPageScanner(
         found = [];
       }
       if (block.text.length > searchPieceLength) {
-        long = { block, search: matcher.search(block.text) };
+        long = { block, search: matcher.search(block.text, () => surroundingsOf(block.element)) };
         return true;
       }
-      const matches = matcher.find(block.text);
+      const matches = matcher.find(block.text, () => surroundingsOf(block.element));
       if (matches.length > 0) found.push({ block, matches });
       return true;
     };

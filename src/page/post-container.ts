@@ -18,3 +18,6 @@ const postSelector = [
 ].join(',');
 
 export const postContainerOf = (element: Element): Element | null => element.closest(postSelector);
+
+/** Whether the element is itself a post (a message, comment or article) by the same marks. */
+export const isPost = (element: Element): boolean => element.matches(postSelector);

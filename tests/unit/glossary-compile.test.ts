@@ -145,6 +145,18 @@ describe('a broken glossary fails the compile with file, entry and reason', () =
     );
   });
 
+  it('rejects a context word the matcher cannot find with word boundaries', () => {
+    const root = glossaryCopy();
+    editJson(join(root, 'terms/colostrum.json'), (t) => (t.rejectWith = ['calves', 'vet.']));
+    expect(problemsOf(root)).toEqual([
+      {
+        file: 'terms/colostrum.json',
+        entry: 'colostrum',
+        reason: 'context word "vet." of colostrum must be ASCII letters, digits, spaces or hyphens',
+      },
+    ]);
+  });
+
   it('rejects a misspelt field name instead of ignoring it', () => {
     const root = glossaryCopy();
     editJson(join(root, 'terms/cortisol.json'), (t) => (t.alias = ['hydrocortisone']));

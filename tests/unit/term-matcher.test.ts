@@ -92,6 +92,59 @@ describe('the term matcher', () => {
     expect(found('Yep, IGT. Fasting numbers are fine, pumping is not.')).toEqual([]);
   });
 
+  describe('an acronym its own paragraph leaves unexplained', () => {
+    const foundWith = (text: string, neighbours: string, title = '') =>
+      matcher.find(text, () => ({ neighbours, title })).map((m) => [m.termId, m.surface]);
+
+    it('takes its sense from the text around: a heading over its paragraph, a use after the full name', () => {
+      expect(found('The LAM method')).toEqual([]);
+      expect(foundWith('The LAM method', 'It works only while you are exclusively breastfeeding.')).toEqual([
+        ['lactational-amenorrhea', 'LAM'],
+      ]);
+      expect(found('Some with IR never make a full supply.')).toEqual([]);
+      expect(foundWith('Some with IR never make a full supply.', 'My doctor found insulin resistance.')).toEqual([
+        ['insulin-resistance', 'IR'],
+      ]);
+    });
+
+    it('is left alone where the text around names the other sense too, or gives one everyday word', () => {
+      const block = 'The IR readings came back.';
+      expect(foundWith(block, 'Insulin resistance, they said.')).toEqual([['insulin-resistance', 'IR']]);
+      expect(foundWith(block, 'Insulin resistance, or the infrared camera?')).toEqual([]);
+      // A game's news: "weeks" alone is not gestational diabetes; two of its words are.
+      expect(foundWith('GD 2.2 is out', 'It took weeks to beat the last level.')).toEqual([]);
+      expect(foundWith('GD 2.2 is out', 'At 28 weeks my glucose test came back high.')).toEqual([
+        ['gestational-diabetes', 'GD'],
+      ]);
+    });
+
+    it("is not confirmed by the page's title alone, which the first stage's screen of the page does not read", () => {
+      expect(foundWith('Some with IR never make a full supply.', '', 'Insulin resistance and milk supply')).toEqual([]);
+    });
+
+    it('does not read the text around where its own paragraph decides', () => {
+      let read = 0;
+      const around = () => {
+        read += 1;
+        return { neighbours: 'insulin resistance', title: '' };
+      };
+      expect(matcher.find('The IR camera broke.', around)).toEqual([]);
+      expect(matcher.find('IR and insulin resistance', around)).toHaveLength(2);
+      expect(read).toBe(0);
+    });
+  });
+
+  it('does not underline colostrum where the text or the page is about calves or foals', () => {
+    expect(found('Hand-expressing colostrum before the birth, and off cows milk.')).toEqual([
+      ['colostrum', 'colostrum'],
+    ]);
+    expect(found('Feed colostrum to newborn calves within two hours.')).toEqual([]);
+    const about = (title: string, neighbours = '') => matcher.find('What is colostrum?', () => ({ neighbours, title }));
+    expect(about('Colostrum for dairy calves')).toEqual([]);
+    expect(about('Raising foals', 'Your mare will make it.')).toEqual([]);
+    expect(about('Colostrum and breastfeeding', 'Your breasts make it from mid-pregnancy.')).toHaveLength(1);
+  });
+
   it('checks the case of acronyms: MetS is metabolic syndrome, the Mets are a baseball team', () => {
     expect(found('Skipped the Mets game to read about MetS')).toEqual([['metabolic-syndrome', 'MetS']]);
   });
@@ -150,6 +203,20 @@ describe('the term matcher', () => {
         ['insulin-resistance', 'insulin resistence'],
         ['pcos', 'polysystic ovarian syndrome'],
         ['metabolic-syndrome', 'metabolic syndrom'],
+      ]);
+    });
+
+    it('finds the other names and misspellings met on real pages', () => {
+      expect(
+        found(
+          'It is called mammary hypoplasia. Insufficient Gladular Tissue, lactational amenorreha, lactational amenorrheal, insulin insensitivity',
+        ),
+      ).toEqual([
+        ['insufficient-glandular-tissue', 'mammary hypoplasia'],
+        ['insufficient-glandular-tissue', 'Insufficient Gladular Tissue'],
+        ['lactational-amenorrhea', 'lactational amenorreha'],
+        ['lactational-amenorrhea', 'lactational amenorrheal'],
+        ['insulin-resistance', 'insulin insensitivity'],
       ]);
     });
 
