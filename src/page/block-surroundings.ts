@@ -2,6 +2,9 @@ import { isSkipped } from './collect-text-blocks.ts';
 import type { Surroundings } from '../match/term-matcher.ts';
 import { isPost } from './post-container.ts';
 
+/** NodeFilter.SHOW_TEXT, which is no global where the `scan` command runs this (Node, with happy-dom). */
+const showText = 4;
+
 /** How much of each neighbour is read: the end of the one before the block, the start of the one after. */
 const neighbourLength = 600;
 
@@ -16,9 +19,37 @@ export function surroundingsOf(element: Element): Surroundings {
   const title = element.ownerDocument.title;
   const parent = element.parentElement;
   if (!parent || parent === element.ownerDocument.documentElement || isPost(element)) return { neighbours: '', title };
-  const before = readable(element.previousElementSibling)?.textContent?.slice(-neighbourLength) ?? '';
-  const after = readable(element.nextElementSibling)?.textContent?.slice(0, neighbourLength) ?? '';
-  return { neighbours: `${before}\n${after}`, title };
+  const before = readable(element.previousElementSibling);
+  const after = readable(element.nextElementSibling);
+  return { neighbours: `${before ? textEnd(before) : ''}\n${after ? textStart(after) : ''}`, title };
+}
+
+/**
+ * The first `neighbourLength` characters of an element's text, read text node by text node: a neighbour may be
+ * a container of megabytes (textContent would copy it all for a few words).
+ */
+function textStart(element: Element): string {
+  const walker = element.ownerDocument.createTreeWalker(element, showText);
+  let text = '';
+  for (let node = walker.nextNode(); node && text.length < neighbourLength; node = walker.nextNode())
+    text += (node as Text).data;
+  return text.slice(0, neighbourLength);
+}
+
+/** The last `neighbourLength` characters of an element's text, read backwards from its last text node. */
+function textEnd(element: Element): string {
+  const walker = element.ownerDocument.createTreeWalker(element, showText);
+  let last: Node = element;
+  while (last.lastChild) last = last.lastChild;
+  walker.currentNode = last;
+  let text = '';
+  for (
+    let node: Node | null = last.nodeType === 3 ? last : walker.previousNode();
+    node && text.length < neighbourLength;
+    node = walker.previousNode()
+  )
+    text = (node as Text).data + text;
+  return text.slice(-neighbourLength);
 }
 
 const readable = (element: Element | null): Element | null =>

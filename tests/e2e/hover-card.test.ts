@@ -99,7 +99,7 @@ describe.each(browserNames)('the hover card in %s', (name) => {
     expect(card.name).toMatch(/^Insufficient glandular tissue/);
     expect(card.ariaHidden).toBeNull();
     expect(card.title).toBe('Insufficient glandular tissue');
-    expect(card.aliases).toBe('also: IGT, breast hypoplasia');
+    expect(card.aliases).toBe('also: IGT, breast hypoplasia, mammary hypoplasia');
     expect(card.definition).toContain('too little milk-making (glandular) tissue');
     expect(card.quotes).toEqual([
       '“My own low milk supply was linked to Insulin Resistance, Polycystic Ovarian Syndrome, and Insufficient Glandular Tissue (IGT).”',

@@ -19,6 +19,15 @@ describe('what is around a block', () => {
     expect(around).not.toContain('The LAM method');
   });
 
+  it('reads a neighbour across its inline markup and nested elements', () => {
+    const doc = pageOf(
+      '<div><p>My <b>insulin</b> resistance</p><p id="block">IR</p><ul><li>first <i>item</i></li><li>second</li></ul></div>',
+    );
+    const around = surroundingsOf(doc.getElementById('block')!).neighbours;
+    expect(around).toContain('My insulin resistance');
+    expect(around).toContain('first itemsecond');
+  });
+
   it('reads only the nearest part of a long neighbour', () => {
     const doc = pageOf(
       `<p>start ${'filler '.repeat(400)} end</p><p id="block">IR</p><p>first ${'filler '.repeat(400)} last</p>`,
