@@ -7,6 +7,7 @@ import {
   isInSkippedSubtree,
   skippingAttributeNames,
 } from './collect-text-blocks.ts';
+import type { NeighbourDependents } from './neighbour-dependents.ts';
 import { mayHoldTerms } from './term-screen.ts';
 
 /** What the page changed since the last pass: the work the next pass has to do. */
@@ -35,6 +36,8 @@ export interface ChangeIntakeOptions {
   onSettled: () => void;
   /** The time each of the observer's callbacks took: it is a task on the page's main thread. */
   onTask?: (ms: number) => void;
+  /** Blocks judged by what is around them, scanned again when that changes. */
+  neighbourDependents?: NeighbourDependents;
 }
 
 /** Beyond this many changed places at once, one full rescan is cheaper than many small ones. */
@@ -145,6 +148,11 @@ export class ChangeIntake {
       this.#noteSkipChange(target as Element, record.attributeName ?? '', record.oldValue, batch);
       return;
     }
+    const dependents = this.#options.neighbourDependents;
+    if (dependents) {
+      const beside = [record.previousSibling, record.nextSibling, ...record.addedNodes];
+      for (const block of dependents.affectedBy(target, beside)) markDirty(changes, block);
+    }
     if (isInSkippedSubtree(target, batch.skipStates)) {
       for (const node of record.addedNodes) if (node.nodeType === 1) changes.addedToSkipped = true;
       // A marked block taken out of a post hidden in the same burst is no longer inside the post when the
@@ -184,6 +192,7 @@ export class ChangeIntake {
     if (!root) return;
     this.#changes.dirtyRoots.add(root);
     this.#changes.rootsToEmpty.add(root);
+    for (const block of this.#options.neighbourDependents?.affectedBy(root) ?? []) this.#changes.dirtyRoots.add(block);
   }
 }
 

@@ -9,6 +9,7 @@ import { blockElementOf, isInSkippedSubtree, TextBlockWalker, type TextBlock } f
 import { TermScreen } from './term-screen.ts';
 import { TermMarks } from './term-marks.ts';
 import { surroundingsOf } from './block-surroundings.ts';
+import { NeighbourDependents } from './neighbour-dependents.ts';
 import { countTask, runInSlices, type SliceStats } from './time-slices.ts';
 
 /** The name of the CSS highlight that underlines glossary terms (styled by `::highlight(…)` in highlights.css). */
@@ -74,6 +75,12 @@ export function startPageScanner(
   let running: Promise<void> = Promise.resolve();
   /** The walks of the pass under way: the page may remove the very node one was about to read. */
   const activeWalkers = new Set<TextBlockWalker>();
+  /** Blocks whose terms were judged by their neighbours: a change beside them scans them again. */
+  const neighbourDependents = new NeighbourDependents();
+  const surroundingsRead = (element: Element) => {
+    neighbourDependents.add(element);
+    return surroundingsOf(element);
+  };
 
   /**
    * One step per block of `root`'s subtree: find its terms, and when a block element is complete, replace what
@@ -112,10 +119,10 @@ export function startPageScanner(
         found = [];
       }
       if (block.text.length > searchPieceLength) {
-        long = { block, search: matcher.search(block.text, () => surroundingsOf(block.element)) };
+        long = { block, search: matcher.search(block.text, () => surroundingsRead(block.element)) };
         return true;
       }
-      const matches = matcher.find(block.text, () => surroundingsOf(block.element));
+      const matches = matcher.find(block.text, () => surroundingsRead(block.element));
       if (matches.length > 0) found.push({ block, matches });
       return true;
     };
@@ -250,6 +257,7 @@ export function startPageScanner(
 
   const intake = new ChangeIntake(doc, {
     screen: matcher,
+    neighbourDependents,
     ignoring: () => fullRescanQueued,
     // Between two slices of a pass: a walk whose next node left the page carries on where it would have gone.
     onRecords: (records) => {
