@@ -58,8 +58,9 @@ export interface Term {
   /** Continuations that turn the term into another one ("insulin-like growth factor"). */
   notFollowedBy: string[];
   /**
-   * Words that, anywhere in the same block, say the text speaks of another sense (colostrum fed to calves):
-   * the term's written forms are then not underlined there. (Acronyms have their own rules.)
+   * Words that, in the same block, the elements either side or the page's title, say the text speaks of
+   * another sense (colostrum fed to calves): the term's written forms are then not underlined there.
+   * (Acronyms have their own rules.)
    */
   rejectWith: string[];
 }

@@ -169,7 +169,7 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
   });
 
   /** What is around the block, asked of the page once. */
-  const surroundingsOf = (contexts: BlockContexts): Surroundings | undefined =>
+  const aroundBlock = (contexts: BlockContexts): Surroundings | undefined =>
     (contexts.surroundings ??= contexts.around?.());
 
   /** Whether the block, the text either side of it or the page's title holds a word giving the form another sense. */
@@ -184,7 +184,7 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
         });
       holds = holdsIn(text);
       if (!holds) {
-        const around = surroundingsOf(contexts);
+        const around = aroundBlock(contexts);
         holds = around !== undefined && (holdsIn(around.title) || holdsIn(around.neighbours));
       }
       known.set(form, holds);
@@ -207,7 +207,7 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
     if (context === undefined) {
       // Confirmed by its neighbours, never by the page's title alone: the first stage screens the page's text
       // (the neighbours are in it), and would have turned such a page away.
-      const neighbours = contexts.around && (() => surroundingsOf(contexts)!.neighbours);
+      const neighbours = contexts.around && (() => aroundBlock(contexts)!.neighbours);
       contexts.judges.set(acronym, (context = acronym.contextIn(text, neighbours)));
     }
     return context.acceptsAt(start);
