@@ -19,7 +19,7 @@ export interface TermMatch {
 export interface TermMatcher extends QuickScreen {
   /**
    * Every glossary term in `text` (one block of a page: a paragraph, a list item, a table cell…), in order.
-   * `around` gives what is around the block, asked only where the block leaves a term's sense unclear.
+   * `around` gives what is around the block, asked only where a written form's other sense may be there.
    */
   find(text: string, around?: () => Surroundings): TermMatch[];
   /** The same search a piece at a time, for a block too long to read in one task. */
@@ -35,7 +35,7 @@ export interface BlockSearch {
 
 /** What is around a block of a page. */
 export interface Surroundings {
-  /** The text either side of the block: where a writer explains an acronym once and then uses it. */
+  /** The text either side of the block. */
   neighbours: string;
   /** What the page says it is about. */
   title: string;
@@ -204,12 +204,7 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
     if (!acronym) return form.otherSense.length === 0 || !speaksOfOtherSense(form, text, contexts);
     if (!acronym.caseAccepts(text.slice(start, end))) return false;
     let context = contexts.judges.get(acronym);
-    if (context === undefined) {
-      // Confirmed by its neighbours, never by the page's title alone: the first stage screens the page's text
-      // (the neighbours are in it), and would have turned such a page away.
-      const neighbours = contexts.around && (() => aroundBlock(contexts)!.neighbours);
-      contexts.judges.set(acronym, (context = acronym.contextIn(text, neighbours)));
-    }
+    if (context === undefined) contexts.judges.set(acronym, (context = acronym.contextIn(text)));
     return context.acceptsAt(start);
   }
 
