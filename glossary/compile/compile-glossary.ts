@@ -153,10 +153,6 @@ function referenceLink(doi: string | null, pmid: string | null, title: string) {
   };
 }
 
-/**
- * Every term records the mainstream pages or guidelines its definition was checked against (issue 12), so a
- * definition nobody checked cannot ship: `review: { checkedAgainst: [{ publisher, title }, …] }`.
- */
 /** Context words are found with ASCII word boundaries (src/match/acronym-context.ts). */
 function checkContextWords(check: Checker, file: string, entry: string, words: string[], owner: string) {
   for (const word of words) {
@@ -165,6 +161,10 @@ function checkContextWords(check: Checker, file: string, entry: string, words: s
   }
 }
 
+/**
+ * Every term records the mainstream pages or guidelines its definition was checked against (issue 12), so a
+ * definition nobody checked cannot ship: `review: { checkedAgainst: [{ publisher, title }, …] }`.
+ */
 function checkReview(check: Checker, file: string, entry: string, review: unknown) {
   if (!check.shape(file, entry, review, { checkedAgainst: 'a non-empty list' })) {
     return;

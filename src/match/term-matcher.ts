@@ -59,7 +59,7 @@ interface Form {
   pattern: RegExp;
   acronym: AcronymCheck | null;
   notFollowedBy: string[];
-  /** Words that, in the same block, give the form another sense (empty: none). */
+  /** Words that, in the block or around it, give the form another sense (empty: none). */
   otherSense: RegExp[];
 }
 

@@ -1,19 +1,16 @@
 import { isSkipped } from './collect-text-blocks.ts';
 import type { Surroundings } from '../match/term-matcher.ts';
 import { isPost } from './post-container.ts';
-
-/** NodeFilter.SHOW_TEXT, which is no global where the `scan` command runs this (Node, with happy-dom). */
-const showText = 4;
+import { leadingText, showText } from './term-screen.ts';
 
 /** How much of each neighbour is read: the end of the one before the block, the start of the one after. */
 const neighbourLength = 600;
 
 /**
- * What is around a block, for a term its own block leaves unclear: the page's title (what the page is about:
- * "Colostrum for dairy calves"), and the end of the element just before the block's element and the start of
- * the one just after, as a writer explains a term once and uses its acronym in the next paragraph, or heads a
- * paragraph with it ("The LAM method"). Never another post's text (a neighbour that is a post is another
- * writer's), nor a skipped element's (a script, code, hidden text), nor the page's head (the body's neighbour).
+ * What is around a block, for a written form whose other sense may be named there (`rejectWith`): the page's
+ * title ("Colostrum for dairy calves"), and the end of the element just before the block's element and the
+ * start of the one just after. Never another post's text (a neighbour that is a post is another writer's),
+ * nor a skipped element's (a script, code, hidden text), nor the page's head (the body's neighbour).
  */
 export function surroundingsOf(element: Element): Surroundings {
   const title = element.ownerDocument.title;
@@ -21,22 +18,14 @@ export function surroundingsOf(element: Element): Surroundings {
   if (!parent || parent === element.ownerDocument.documentElement || isPost(element)) return { neighbours: '', title };
   const before = readable(element.previousElementSibling);
   const after = readable(element.nextElementSibling);
-  return { neighbours: `${before ? textEnd(before) : ''}\n${after ? textStart(after) : ''}`, title };
+  const start = after ? leadingText(after, neighbourLength).text.slice(0, neighbourLength) : '';
+  return { neighbours: `${before ? textEnd(before) : ''}\n${start}`, title };
 }
 
 /**
- * The first `neighbourLength` characters of an element's text, read text node by text node: a neighbour may be
- * a container of megabytes (textContent would copy it all for a few words).
+ * The last `neighbourLength` characters of an element's text, read backwards from its last text node (a
+ * neighbour may be a container of megabytes: textContent would copy it all for a few words).
  */
-function textStart(element: Element): string {
-  const walker = element.ownerDocument.createTreeWalker(element, showText);
-  let text = '';
-  for (let node = walker.nextNode(); node && text.length < neighbourLength; node = walker.nextNode())
-    text += (node as Text).data;
-  return text.slice(0, neighbourLength);
-}
-
-/** The last `neighbourLength` characters of an element's text, read backwards from its last text node. */
 function textEnd(element: Element): string {
   const walker = element.ownerDocument.createTreeWalker(element, showText);
   let last: Node = element;

@@ -148,11 +148,7 @@ export class ChangeIntake {
       this.#noteSkipChange(target as Element, record.attributeName ?? '', record.oldValue, batch);
       return;
     }
-    const dependents = this.#options.neighbourDependents;
-    if (dependents) {
-      const beside = [record.previousSibling, record.nextSibling, ...record.addedNodes];
-      for (const block of dependents.affectedBy(target, beside)) markDirty(changes, block);
-    }
+    for (const block of this.#options.neighbourDependents?.affectedBy(target, record) ?? []) markDirty(changes, block);
     if (isInSkippedSubtree(target, batch.skipStates)) {
       for (const node of record.addedNodes) if (node.nodeType === 1) changes.addedToSkipped = true;
       // A marked block taken out of a post hidden in the same burst is no longer inside the post when the

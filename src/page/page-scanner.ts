@@ -77,10 +77,6 @@ export function startPageScanner(
   const activeWalkers = new Set<TextBlockWalker>();
   /** Blocks whose terms were judged by their neighbours: a change beside them scans them again. */
   const neighbourDependents = new NeighbourDependents();
-  const surroundingsRead = (element: Element) => {
-    neighbourDependents.add(element);
-    return surroundingsOf(element);
-  };
 
   /**
    * One step per block of `root`'s subtree: find its terms, and when a block element is complete, replace what
@@ -98,6 +94,12 @@ export function startPageScanner(
         marks.replace(element, found, inDocumentOrder());
         done.add(element);
       }
+    };
+    // What is around the block being searched (`element`, which a long block keeps until its search ends): one
+    // function for the walk, not one per block. A block whose terms it judged is scanned again when that changes.
+    const around = () => {
+      neighbourDependents.add(element!);
+      return surroundingsOf(element!);
     };
     return () => {
       if (long) {
@@ -119,10 +121,10 @@ export function startPageScanner(
         found = [];
       }
       if (block.text.length > searchPieceLength) {
-        long = { block, search: matcher.search(block.text, () => surroundingsRead(block.element)) };
+        long = { block, search: matcher.search(block.text, around) };
         return true;
       }
-      const matches = matcher.find(block.text, () => surroundingsRead(block.element));
+      const matches = matcher.find(block.text, around);
       if (matches.length > 0) found.push({ block, matches });
       return true;
     };

@@ -51,7 +51,7 @@ export class TermScreen {
       const next = this.#pending.shift();
       if (!next) return false;
       this.#node = next;
-      const start = textStart(next);
+      const start = leadingText(next, firstReadLength);
       const whole = holdsWholeBlocks(next);
       if (start.isWhole) this.#text = this.#matcher.quickTestOf(start.text, whole);
       else if (this.#matcher.quickTestOf(start.text, whole).mayHoldTermAt(0, start.text.length)) {
@@ -105,17 +105,20 @@ export function screenedForChange(node: Node): Node {
   return block && block !== root?.body && block !== root?.documentElement ? block : node;
 }
 
+/** NodeFilter.SHOW_TEXT, which is no global where the `scan` command runs this (Node, with happy-dom). */
+export const showText = 4;
+
 /**
- * About the first `firstReadLength` characters of `node`'s text (its text nodes in order, as textContent
- * joins them), and whether that is all of it.
+ * About the first `length` characters of `node`'s text (its text nodes in order, as textContent joins them,
+ * without copying a big node's whole text), and whether that is all of it.
  */
-function textStart(node: Node): { text: string; isWhole: boolean } {
+export function leadingText(node: Node, length: number): { text: string; isWhole: boolean } {
   if (node.nodeType === 3) return { text: (node as Text).data, isWhole: true };
-  const walker = (node.ownerDocument ?? document).createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  const walker = (node.ownerDocument ?? document).createTreeWalker(node, showText);
   let text = '';
   for (let next = walker.nextNode(); next; next = walker.nextNode()) {
     text += (next as Text).data;
-    if (text.length >= firstReadLength) return { text, isWhole: walker.nextNode() === null };
+    if (text.length >= length) return { text, isWhole: walker.nextNode() === null };
   }
   return { text, isWhole: true };
 }

@@ -87,8 +87,8 @@ const buildOddTree = () => {
   const empties = document.createElement('p');
   for (let i = 0; i < 20_000; i++) empties.append('');
   empties.append('PCOS');
-  // 300 kB in one block with 40 000 acronyms and none of their context words, nor in the paragraphs either
-  // side (the 2 MB one's start is read, not all of it): each is rejected, cheaply.
+  // 300 kB in one block with 40 000 acronyms and none of their context words: each is rejected, cheaply. (The
+  // 1 MB paragraph's colostrum reads the near ends of the paragraphs either side, one of them the 2 MB node.)
   const acronyms = document.createElement('p');
   acronyms.append('my IGT and LAM '.repeat(20_000));
   // One paragraph of 1 MB with 70 000 terms, and one of 2 MB where every word starts a term's name.

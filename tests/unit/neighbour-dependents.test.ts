@@ -28,10 +28,12 @@ describe('blocks judged by their neighbours', () => {
     const before = byId('before');
     before.remove();
     // A child-list change of the article: the nodes around what it removed.
-    expect(dependents.affectedBy(article, [null, ir])).toContain(ir);
+    expect(dependents.affectedBy(article, { previousSibling: null, nextSibling: ir, addedNodes: [] })).toContain(ir);
     const added = article.ownerDocument.createElement('p');
     article.insertBefore(added, ir);
-    expect(dependents.affectedBy(article, [added])).toContain(ir);
+    expect(dependents.affectedBy(article, { previousSibling: null, nextSibling: ir, addedNodes: [added] })).toContain(
+      ir,
+    );
   });
 
   it('are left alone by a change elsewhere on the page, and nothing is asked while none is known', () => {
