@@ -70,6 +70,20 @@ export function startFirstStage(
   let observer: MutationObserver | null = null;
   let stopped = false;
   const lifetime = new AbortController();
+  /**
+   * Pending while the page's verdict is being reached (the screen under way, a candidate's settings being
+   * read): a report asked meanwhile waits for it, else it would say "no terms" on a page about to show some.
+   */
+  let verdict: Promise<void> | null = null;
+  let reachVerdict = () => {};
+  const awaitVerdict = () => {
+    verdict ??= new Promise((resolve) => {
+      reachVerdict = () => {
+        verdict = null;
+        resolve();
+      };
+    });
+  };
 
   const stopWatchingPage = () => {
     stopped = true;
@@ -91,19 +105,24 @@ export function startFirstStage(
 
   /** A candidate is on the page: the full stage loads now if the site is on, or once the user switches it on. */
   const candidateFound = async () => {
-    if (stopped || !extensionPresent()) return;
-    stopWatchingPage();
-    listen();
-    // A failure shows when the full stage is loaded to start it, and is told there.
-    void prefetchFullStage?.().catch(() => undefined);
-    const settings = await readSettings();
-    if (isEnabledFor(settings, siteUrl())) return void load(settings);
-    const unwatch = watchStoredSettings((settings) => {
-      if (!isEnabledFor(settings, siteUrl())) return;
-      unwatch();
-      void load(settings);
-    });
-    onAbort(lifetime.signal, unwatch);
+    awaitVerdict();
+    try {
+      if (stopped || !extensionPresent()) return;
+      stopWatchingPage();
+      listen();
+      // A failure shows when the full stage is loaded to start it, and is told there.
+      void prefetchFullStage?.().catch(() => undefined);
+      const settings = await readSettings();
+      if (isEnabledFor(settings, siteUrl())) return void load(settings);
+      const unwatch = watchStoredSettings((settings) => {
+        if (!isEnabledFor(settings, siteUrl())) return;
+        unwatch();
+        void load(settings);
+      });
+      onAbort(lifetime.signal, unwatch);
+    } finally {
+      reachVerdict();
+    }
   };
 
   /** Screens the page a few milliseconds at a time, and the text added to it later. */
@@ -122,15 +141,17 @@ export function startFirstStage(
     watch(root);
     const pageScreen = new TermScreen(root, screen, watch);
     const step = () => {
-      if (stopped) return;
+      if (stopped) return reachVerdict();
       const deadline = performance.now() + stepBudget;
       while (performance.now() < deadline) {
         if (pageScreen.step()) continue;
         if (pageScreen.mayHoldTerms) void candidateFound();
+        else reachVerdict();
         return;
       }
       setTimeout(step, 0);
     };
+    awaitVerdict();
     step();
   };
 
@@ -140,9 +161,10 @@ export function startFirstStage(
 
   // Until the full stage is loaded (or when it could not be), the first stage answers what it knows.
   const ownHandlers: Handlers<ContentMessages> = { 'page-report': report };
-  const onMessage = (message: unknown) => {
+  const onMessage = (message: unknown): Promise<unknown> | undefined => {
     const request = parseContentRequest(message);
     if (!request) return undefined;
+    if (!loading && verdict) return verdict.then(() => onMessage(message));
     if (loading) return loading.then((stage) => answerWith(stage?.handlers ?? ownHandlers, request));
     return answerWith(ownHandlers, request);
   };
@@ -156,6 +178,7 @@ export function startFirstStage(
   };
   if (listenBeforeCandidate) listen();
   onAbort(lifetime.signal, () => {
+    reachVerdict();
     // A script the extension left behind has no API to call (Chrome throws): its listener went with it.
     if (listening && extensionApi().runtime?.id) extensionApi().runtime.onMessage.removeListener(onMessage);
     stopWatchingPage();

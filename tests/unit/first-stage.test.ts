@@ -117,6 +117,30 @@ describe('the content script’s first stage', () => {
     expect(await report()).toEqual({ from: 'full stage' });
   });
 
+  it('answers a report asked while it is still judging the page once the verdict is in, not with "no terms"', async () => {
+    page(['My prolactin was low at six weeks.']);
+    let finishLoading = () => {};
+    const load = vi.fn(() => new Promise<FullStage>((resolve) => (finishLoading = () => resolve(fullStage))));
+    const stage = await startFirstStage(load, { signal: lifetime.signal });
+    // Asked before the screen's verdict and the settings' read: it waits for the full stage.
+    const early = report();
+    const viaNote = stage.report();
+    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
+    finishLoading();
+    expect(await early).toEqual({ from: 'full stage' });
+    expect(await viaNote).toEqual({ from: 'full stage' });
+    // The control: on a page with no term, the same early question gets the first stage's own answer.
+    lifetime.abort();
+    lifetime = new AbortController();
+    document.body.replaceChildren();
+    page(['We slept well last night.']);
+    const quiet = await startFirstStage(
+      vi.fn(async () => fullStage),
+      { signal: lifetime.signal },
+    );
+    expect(await quiet.report()).toMatchObject({ terms: [] });
+  });
+
   it('loads it when a term arrives later (a reply loading), and not before', async () => {
     page(['Welcome to the thread.'], 'thread');
     const load = vi.fn(async () => fullStage);
