@@ -328,6 +328,7 @@ export function compileGlossaryAndArticle(root: string): { glossary: Glossary; a
           variants: 'a list of strings',
           acronyms: 'a list',
           notFollowedBy: 'a list of strings',
+          notPrecededBy: 'a list of strings',
           rejectWith: 'a list of strings',
           findOnPages: 'a boolean',
         },
@@ -395,6 +396,7 @@ export function compileGlossaryAndArticle(root: string): { glossary: Glossary; a
       quotes,
       related: raw.related as string[],
       notFollowedBy: (raw.notFollowedBy as string[]) ?? [],
+      notPrecededBy: ((raw.notPrecededBy as string[]) ?? []).map((prefix) => prefix.toLowerCase()),
       rejectWith: (raw.rejectWith as string[]) ?? [],
     });
   }

@@ -5,6 +5,7 @@ import screenPatterns from '../glossary/generated/screen-patterns.json?raw';
 import { createQuickScreen, type QuickScreen, type ScreenPatterns } from '../match/quick-screen.ts';
 import { answerWith, type Handlers } from '../messages/answer.ts';
 import { parseContentRequest, type ContentMessages } from '../messages/messages.ts';
+import { mayHoldTermOnceJoined, mayHoldTermWithNeighbours } from '../page/block-surroundings.ts';
 import { onAbort } from '../page/on-abort.ts';
 import { emptyReport, type PageReport } from '../page/page-report.ts';
 import { mayHoldTerms, screenedForChange, TermScreen } from '../page/term-screen.ts';
@@ -135,8 +136,13 @@ export function startFirstStage(
       for (const record of records) {
         if (record.type === 'characterData') changed.add(screenedForChange(record.target));
         else for (const node of record.addedNodes) changed.add(screenedForChange(node));
+        // Nodes removed from between two paragraphs make them neighbours, and one may explain the other's acronym.
+        if (record.removedNodes.length > 0 && mayHoldTermOnceJoined(record.previousSibling, record.nextSibling, screen))
+          return void candidateFound();
       }
-      for (const node of changed) if (mayHoldTerms(node, screen, deadline, watch)) return void candidateFound();
+      for (const node of changed)
+        if (mayHoldTerms(node, screen, deadline, watch) || mayHoldTermWithNeighbours(node, screen))
+          return void candidateFound();
     });
     watch(root);
     const pageScreen = new TermScreen(root, screen, watch);

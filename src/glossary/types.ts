@@ -57,10 +57,11 @@ export interface Term {
   related: string[];
   /** Continuations that turn the term into another one ("insulin-like growth factor"). */
   notFollowedBy: string[];
+  /** Prefixes that turn the term into another one ("phyto-" before oestrogens: the plant compounds). */
+  notPrecededBy: string[];
   /**
-   * Words that, in the same block, the elements either side or the page's title, say the text speaks of
-   * another sense (colostrum fed to calves): the term's written forms are then not underlined there.
-   * (Acronyms have their own rules.)
+   * Words that, in the page's title, say the page speaks of another sense ("Colostrum for dairy calves"): the
+   * term's written forms are then not underlined there. (Acronyms have their own rules.)
    */
   rejectWith: string[];
 }

@@ -125,15 +125,46 @@ class CueSentences {
   }
 }
 
+/** How many different confirming words the text around a block must hold, where none is a phrase. */
+const confirmingWordsAround = 2;
+
+/**
+ * Whether the text next to a block that names neither sense gives the acronym its sense: a heading "The LAM
+ * method" over the paragraph that says breastfeeding, "IR" a paragraph after "insulin resistance". It holds
+ * no rejecting word, and either a confirming phrase of several words ("insulin resistance", "birth control")
+ * or two different confirming words: one everyday word a paragraph away is too weak ("GD" heading a game's
+ * news over "it took me weeks" is not gestational diabetes).
+ */
+function confirmedAround(confirm: RegExp[], reject: RegExp[], text: string): boolean {
+  if (!text) return false;
+  const holds = (pattern: RegExp) => {
+    pattern.lastIndex = 0;
+    return pattern.test(text);
+  };
+  if (reject.some(holds)) return false;
+  const words = new Set<string>();
+  for (const pattern of confirm) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const word = m[0].toLowerCase().replace(/[\s\u00A0-]+/g, ' ');
+      if (word.includes(' ')) return true;
+      words.add(word);
+      if (words.size >= confirmingWordsAround) return true;
+    }
+  }
+  return false;
+}
+
 export interface AcronymCheck {
   rule: AcronymRule;
   /** True when `surface` is written in a case the rule accepts (IGT, not igt, unless any case is allowed). */
   caseAccepts(surface: string): boolean;
   /**
    * The judge of the rule's context words in one block. A caller meeting the acronym many times in one block
-   * asks one judge: it reads the block once, not once per occurrence.
+   * asks one judge: it reads the block once, not once per occurrence. `around` gives the text next to the
+   * block, read only when the block names neither sense (see `confirmedAround`).
    */
-  contextIn(blockText: string): AcronymContext;
+  contextIn(blockText: string, around?: () => string): AcronymContext;
 }
 
 export interface AcronymContext {
@@ -147,9 +178,8 @@ const rejectAll: AcronymContext = { acceptsAt: () => false };
 /**
  * Case and context rules of one acronym: "IGT" near "glucose tolerance" is not insufficient glandular tissue.
  *
- * A block whose words belong to one sense only gives every occurrence that sense (no confirming word: none).
- * Only the block's own words count, never its neighbours': the screen of text a page adds reads only that
- * text, and a pass over a page's changes must judge as a fresh scan would (the e2e property test found both).
+ * A block whose words belong to one sense only gives every occurrence that sense (no confirming word: none,
+ * unless the text around the block confirms it: `confirmedAround`).
  * Where it names both, each occurrence is judged nearest first, because real posts talk about both senses in
  * one paragraph ("My 1-hour test was fine. The LC thinks I have IGT: my breasts never changed."): its own
  * sentence decides if it has a word of either list, else the sentences either side of it. A rejecting word
@@ -162,13 +192,16 @@ export function acronymCheck(rule: AcronymRule): AcronymCheck {
   return {
     rule,
     caseAccepts: (surface) => rule.anyCase || surface === rule.text || surface === rule.text.toUpperCase(),
-    contextIn(text) {
+    contextIn(text, around) {
       if (confirm.length === 0 && reject.length === 0) return acceptAll;
       const sentences = new Sentences(text);
       const confirming = new CueSentences(confirm, sentences);
       const rejecting = new CueSentences(reject, sentences);
       // Most blocks name one sense or none: then every occurrence gets the same verdict, with no sentence work.
-      if (!rejecting.anywhere()) return confirm.length === 0 || confirming.anywhere() ? acceptAll : rejectAll;
+      if (!rejecting.anywhere()) {
+        if (confirm.length === 0 || confirming.anywhere()) return acceptAll;
+        return around && confirmedAround(confirm, reject, around()) ? acceptAll : rejectAll;
+      }
       if (!confirming.anywhere()) return rejectAll;
       const verdicts = new Map<number, boolean>();
       const judge = (i: number): boolean => {

@@ -8,11 +8,27 @@ const letterChar = /[\p{L}_\p{M}]/u;
  * Digits may follow a word, as footnote numbers do ("prolactin3"), but not an acronym ("T2D" in "T2D5").
  */
 export function isWholeWord(text: string, start: number, end: number, isAcronym: boolean): boolean {
+  if (isEmphasised(text, start, end)) return true;
   const before = text[start - 1];
   const after = text[end];
-  if (before !== undefined && wordChar.test(before)) return false;
+  if (before !== undefined && wordChar.test(before) && !followsFootnote(text, start)) return false;
   if (after === undefined) return true;
   return isAcronym ? !wordChar.test(after) : !letterChar.test(after);
+}
+
+/** A footnote number ending the sentence before, with no space after it: "…effective removal.3Insulin and…". */
+const footnoteBefore = /[\p{L}\p{Ll})\]][.,;:!?]\d{1,3}$/u;
+const followsFootnote = (text: string, start: number) =>
+  /\d/.test(text[start - 1]!) && footnoteBefore.test(text.slice(Math.max(0, start - 6), start));
+
+/** Markdown emphasis with underscores around the whole form, as people type it: "_PCOS_", "__insulin__". */
+function isEmphasised(text: string, start: number, end: number): boolean {
+  let from = start;
+  let to = end;
+  while (text[from - 1] === '_' && start - from < 2) from--;
+  while (text[to] === '_' && to - end < 2) to++;
+  if (from === start || to - end !== start - from) return false;
+  return !wordChar.test(text[from - 1] ?? ' ') && !wordChar.test(text[to] ?? ' ');
 }
 
 const tokenStop = /[\s<>"'`()[\]{}|,;]/;
@@ -44,10 +60,57 @@ const slashedWords =
  * slashes in prose are.
  */
 export function isInsideAddressOrCode(text: string, start: number, end: number): boolean {
-  const token = tokenAround(text, start, end);
+  if (isInsideTag(text, start, end)) return true;
+  const token = tokenAround(text, start, end).replace(emphasisMarks, '');
   if (token.length === end - start) return false;
   if (urlLike.test(token) || emailLike.test(token)) return true;
   return identifierLike.test(token) && !slashedWords.test(token);
+}
+
+/** Underscores of markdown emphasis at a token's ends ("_PCOS_,"), which are not an identifier's. */
+const emphasisMarks = /^_{1,2}(?=[^_])|(?<=[^_])_{1,2}(?=[.,;:!?]*$)/g;
+
+/** How far back an open tag is looked for: an attribute list is rarely longer. */
+const tagReach = 400;
+/**
+ * Inside an HTML tag written out as text (`<img alt="the mammary gland">`, in a page showing markup): the
+ * attribute values are not the page's words, only what is between tags is.
+ */
+function isInsideTag(text: string, start: number, end: number): boolean {
+  const open = text.lastIndexOf('<', start);
+  if (open < 0 || start - open > tagReach || !/[a-z]/i.test(text[open + 1] ?? '')) return false;
+  const closedBefore = text.lastIndexOf('>', start);
+  if (closedBefore > open) return false;
+  const close = text.indexOf('>', end);
+  const nextOpen = text.indexOf('<', end);
+  return close >= 0 && (nextOpen < 0 || close < nextOpen);
+}
+
+/**
+ * An acronym fused by a hyphen to a code or a capitalised word: an index ("HOMA-IR"), a product or a model
+ * ("GD-400"), a receptor's isoform ("IR-A"). "non-PCOS" and "PCOS-related" are still the acronym.
+ */
+export function isPartOfCode(text: string, start: number, end: number): boolean {
+  const codeChar = /[\p{Lu}\p{N}]/u;
+  return (
+    (text[start - 1] === '-' && codeChar.test(text[start - 2] ?? '')) ||
+    (text[end] === '-' && codeChar.test(text[end + 1] ?? ''))
+  );
+}
+
+const diagramArrow = /-->|-\.->|==>|---/;
+/**
+ * A node's id in diagram source (mermaid's "GDM[Gestational diabetes] --> T2D"): the text shown is the label
+ * in brackets, the id before it is a name for the program.
+ */
+export function isDiagramNodeId(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  if (!diagramArrow.test(line)) return false;
+  const before = text.slice(lineStart, start).trimEnd();
+  const after = text.slice(end, lineEnd < 0 ? text.length : lineEnd).trimStart();
+  return /(^|[|>;])$/.test(before) && /^($|[[({;:&-]|=)/.test(after);
 }
 
 /** A lower-case letter followed by a capital inside the match: a camelCase identifier (milkSupply), not prose. */

@@ -4,7 +4,13 @@ import { escapeRegExp } from './escape-regexp.ts';
 import { createQuickScreen, searchPieceLength, type QuickScreen, type ScreenData } from './quick-screen.ts';
 import { screenDataFrom } from './screen-data.ts';
 import { surfacePattern } from './surface-pattern.ts';
-import { isCamelCaseIdentifier, isInsideAddressOrCode, isWholeWord } from './surroundings.ts';
+import {
+  isCamelCaseIdentifier,
+  isDiagramNodeId,
+  isInsideAddressOrCode,
+  isPartOfCode,
+  isWholeWord,
+} from './surroundings.ts';
 
 export interface TermMatch {
   /** Glossary id. */
@@ -19,7 +25,7 @@ export interface TermMatch {
 export interface TermMatcher extends QuickScreen {
   /**
    * Every glossary term in `text` (one block of a page: a paragraph, a list item, a table cell…), in order.
-   * `around` gives what is around the block, asked only where a written form's other sense may be there.
+   * `around` gives what is around the block, asked only where the block leaves a term's sense unclear.
    */
   find(text: string, around?: () => Surroundings): TermMatch[];
   /** The same search a piece at a time, for a block too long to read in one task. */
@@ -35,7 +41,7 @@ export interface BlockSearch {
 
 /** What is around a block of a page. */
 export interface Surroundings {
-  /** The text either side of the block. */
+  /** The text either side of the block: where a writer explains an acronym once and then uses it. */
   neighbours: string;
   /** What the page says it is about. */
   title: string;
@@ -59,7 +65,8 @@ interface Form {
   pattern: RegExp;
   acronym: AcronymCheck | null;
   notFollowedBy: string[];
-  /** Words that, in the block or around it, give the form another sense (empty: none). */
+  notPrecededBy: string[];
+  /** Words that, in the page's title, give the form another sense (empty: none). */
   otherSense: RegExp[];
 }
 
@@ -85,6 +92,7 @@ interface Surface {
   text: string;
   acronym: AcronymRule | null;
   notFollowedBy: string[];
+  notPrecededBy: string[];
   otherSense: string[];
 }
 
@@ -96,11 +104,11 @@ function surfacesByFirstWord(terms: Term[]): Map<string, Surface[]> {
     groups.set(key, [...(groups.get(key) ?? []), surface]);
   };
   for (const term of terms) {
-    const { id: termId, notFollowedBy, rejectWith: otherSense } = term;
-    for (const text of term.forms) add({ termId, text, acronym: null, notFollowedBy, otherSense });
+    const { id: termId, notFollowedBy, notPrecededBy, rejectWith: otherSense } = term;
+    for (const text of term.forms) add({ termId, text, acronym: null, notFollowedBy, notPrecededBy, otherSense });
     for (const rule of term.acronyms) {
       if (!term.forms.some((f) => f.toLowerCase() === rule.text.toLowerCase()))
-        add({ termId, text: rule.text, acronym: rule, notFollowedBy: [], otherSense: [] });
+        add({ termId, text: rule.text, acronym: rule, notFollowedBy: [], notPrecededBy: [], otherSense: [] });
     }
   }
   return groups;
@@ -118,6 +126,7 @@ const compileForms = (surfaces: Surface[]): Form[] =>
       pattern: new RegExp(s.acronym ? escapeRegExp(s.text) : surfacePattern(s.text), 'iy'),
       acronym: s.acronym ? acronymCheck(s.acronym) : null,
       notFollowedBy: s.notFollowedBy,
+      notPrecededBy: s.notPrecededBy,
       otherSense: wordListPatterns(s.otherSense),
     }));
 
@@ -131,12 +140,13 @@ const compileForms = (surfaces: Surface[]): Form[] =>
  */
 export function createTermMatcher(terms: Term[]): TermMatcher {
   const surfaces = surfacesByFirstWord(terms);
-  // Longest first, so "milksupply" is not cut to "milk"; \b only where the word starts with an ASCII letter.
+  // Longest first, so "milksupply" is not cut to "milk"; no letter before a word starting with an ASCII letter
+  // or digit (a digit or underscore may be: a footnote "removal.3Insulin", emphasis "_PCOS_": see isWholeWord).
   const firstWords = [...surfaces.keys()].sort((a, b) => b.length - a.length);
   const ascii = firstWords.filter((w) => /^[a-z0-9]/.test(w)).map(escapeRegExp);
   const other = firstWords.filter((w) => !/^[a-z0-9]/.test(w)).map(escapeRegExp);
   const candidateSource = [
-    ascii.length ? `\\b(?:${ascii.join('|')})` : '',
+    ascii.length ? `(?<![a-z])(?:${ascii.join('|')})` : '',
     other.length ? `(?:${other.join('|')})` : '',
   ]
     .filter(Boolean)
@@ -172,8 +182,12 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
   const aroundBlock = (contexts: BlockContexts): Surroundings | undefined =>
     (contexts.surroundings ??= contexts.around?.());
 
-  /** Whether the block, the text either side of it or the page's title holds a word giving the form another sense. */
-  const speaksOfOtherSense = (form: Form, text: string, contexts: BlockContexts): boolean => {
+  /**
+   * Whether the page's title holds a word giving the form another sense ("Colostrum for dairy calves"). Only
+   * the title: a paragraph that names calves may still speak of colostrum as such ("the first milk of mammals:
+   * calves need it within hours"), and the card says what colostrum is for any mammal.
+   */
+  const speaksOfOtherSense = (form: Form, contexts: BlockContexts): boolean => {
     const known = (contexts.otherSense ??= new Map());
     let holds = known.get(form);
     if (holds === undefined) {
@@ -182,11 +196,8 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
           pattern.lastIndex = 0;
           return pattern.test(searched);
         });
-      holds = holdsIn(text);
-      if (!holds) {
-        const around = aroundBlock(contexts);
-        holds = around !== undefined && (holdsIn(around.title) || holdsIn(around.neighbours));
-      }
+      const around = aroundBlock(contexts);
+      holds = around !== undefined && holdsIn(around.title);
       known.set(form, holds);
     }
     return holds;
@@ -195,16 +206,26 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
   function accept(form: Form, text: string, start: number, end: number, contexts: BlockContexts): boolean {
     if (!isWholeWord(text, start, end, form.acronym !== null)) return false;
     if (isInsideAddressOrCode(text, start, end)) return false;
+    if (form.acronym && (isPartOfCode(text, start, end) || isDiagramNodeId(text, start, end))) return false;
     if (!form.acronym && isCamelCaseIdentifier(text, start, end)) return false;
     if (form.notFollowedBy.length > 0) {
       const following = text.slice(end, end + 24).toLowerCase();
       if (form.notFollowedBy.some((f) => following.startsWith(f))) return false;
     }
+    if (form.notPrecededBy.length > 0) {
+      const preceding = text.slice(Math.max(0, start - 24), start).toLowerCase();
+      if (form.notPrecededBy.some((p) => preceding.endsWith(p))) return false;
+    }
     const { acronym } = form;
-    if (!acronym) return form.otherSense.length === 0 || !speaksOfOtherSense(form, text, contexts);
+    if (!acronym) return form.otherSense.length === 0 || !speaksOfOtherSense(form, contexts);
     if (!acronym.caseAccepts(text.slice(start, end))) return false;
     let context = contexts.judges.get(acronym);
-    if (context === undefined) contexts.judges.set(acronym, (context = acronym.contextIn(text)));
+    if (context === undefined) {
+      // Confirmed by its neighbours, never by the page's title alone: the first stage screens the page's text
+      // (the neighbours are in it), and would have turned such a page away.
+      const neighbours = contexts.around && (() => aroundBlock(contexts)!.neighbours);
+      contexts.judges.set(acronym, (context = acronym.contextIn(text, neighbours)));
+    }
     return context.acceptsAt(start);
   }
 

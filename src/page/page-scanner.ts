@@ -1,5 +1,5 @@
 import { BatchedHighlight } from './batched-highlight.ts';
-import { searchPieceLength } from '../match/quick-screen.ts';
+import { searchPieceLength, type QuickScreen } from '../match/quick-screen.ts';
 import { type BlockSearch, type TermMatch, type TermMatcher } from '../match/term-matcher.ts';
 import type { Density } from '../settings/settings.ts';
 import { ChangeIntake, mutationSettleMs, type PageChanges } from './change-intake.ts';
@@ -77,6 +77,12 @@ export function startPageScanner(
   const activeWalkers = new Set<TextBlockWalker>();
   /** Blocks whose terms were judged by their neighbours: a change beside them scans them again. */
   const neighbourDependents = new NeighbourDependents();
+  /**
+   * The screens here leave an acronym's sense to the matcher, which reads the block's neighbours and notes the
+   * block among `neighbourDependents`. A screen judging it from the screened text alone would turn away "and
+   * IGT" added under the paragraph that explains it, and then not hear of that paragraph changing either.
+   */
+  const formScreen: QuickScreen = { quickTestOf: (text) => matcher.quickTestOf(text, false) };
 
   /**
    * One step per block of `root`'s subtree: find its terms, and when a block element is complete, replace what
@@ -162,7 +168,7 @@ export function startPageScanner(
     if (!body) return () => false;
     // No term anywhere: the common case on most pages, where screening the text costs a fraction of the
     // walk. (Skipped when the page had terms already, or was just screened: it would only add to the walk.)
-    let screen = hadTerms || !screenBeforeWalk ? null : new TermScreen(body, matcher, watchShadowRoot);
+    let screen = hadTerms || !screenBeforeWalk ? null : new TermScreen(body, formScreen, watchShadowRoot);
     screenBeforeWalk = true;
     const done = new Set<Element>();
     let inDocumentOrder = true;
@@ -258,7 +264,7 @@ export function startPageScanner(
   }
 
   const intake = new ChangeIntake(doc, {
-    screen: matcher,
+    screen: formScreen,
     neighbourDependents,
     ignoring: () => fullRescanQueued,
     // Between two slices of a pass: a walk whose next node left the page carries on where it would have gone.

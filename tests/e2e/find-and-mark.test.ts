@@ -188,12 +188,25 @@ describe.each(browserNames)('finding and marking terms in %s', (name) => {
     expect(await highlightedRanges(page)).toEqual([{ text: 'milk supply', within: 'answer' }]);
   });
 
-  it("leaves a term alone where the page's title gives it another sense", async () => {
+  it("takes a term's sense from the paragraph next to it and from the page's title", async () => {
     const pageWith = (title: string, body: string) =>
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+    session.server.route(
+      '/lam-heading.html',
+      pageWith(
+        'Periods after birth',
+        '<article class="post"><h2 id="explained">The LAM method</h2><p>It only works while you are exclusively breastfeeding and your periods have not come back.</p></article>' +
+          '<article class="post"><h2 id="unexplained">LAM</h2><p>We walked to the park after lunch.</p></article>',
+      ),
+    );
     const paragraph = '<p id="first-milk">Colostrum is the first milk, and it comes in small amounts.</p>';
     session.server.route('/colostrum-calves.html', pageWith('Colostrum for dairy calves', paragraph));
     session.server.route('/colostrum-babies.html', pageWith('Colostrum for newborn babies', paragraph));
+
+    const headed = await session.ext.newPage();
+    await headed.goto(`${session.server.origin}/lam-heading.html`);
+    await pageReportOf(session.ext, headed);
+    expect(await highlightedRanges(headed)).toEqual([{ text: 'LAM', within: 'explained' }]);
 
     // The same paragraph on a page about babies is underlined (the control), on a page about calves it is not.
     const babies = await session.ext.newPage();

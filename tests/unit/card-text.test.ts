@@ -30,6 +30,7 @@ function term(overrides: Partial<Term>): Term {
     quotes: [],
     related: [],
     notFollowedBy: [],
+    notPrecededBy: [],
     rejectWith: [],
     ...overrides,
   };

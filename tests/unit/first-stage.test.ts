@@ -79,6 +79,36 @@ describe('the content script’s first stage', () => {
     await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
   });
 
+  it('loads the full stage once a paragraph explaining an acronym comes next to it, and not while it is elsewhere', async () => {
+    // The matcher takes "IGT"'s sense from the paragraph next to it, so a fresh load of the final page would load.
+    page(['Is IGT a real thing?', 'We went to the park.'], 'thread');
+    const thread = document.getElementById('thread')!;
+    const load = vi.fn(async () => fullStage);
+    await startFirstStage(load, { signal: lifetime.signal });
+    const explained = () =>
+      Object.assign(document.createElement('p'), {
+        textContent: 'My breasts never changed and my milk never came in.',
+      });
+    thread.append(explained()); // after "We went to the park.": not next to IGT
+    await turn();
+    expect(load).not.toHaveBeenCalled();
+    thread.children[1]!.remove(); // now it is
+    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
+  });
+
+  it('loads the full stage once an acronym is added next to the paragraph explaining it', async () => {
+    page(['My breasts never changed and my milk never came in.', 'We went to the park.'], 'thread');
+    const thread = document.getElementById('thread')!;
+    const load = vi.fn(async () => fullStage);
+    await startFirstStage(load, { signal: lifetime.signal });
+    const acronym = () => Object.assign(document.createElement('p'), { textContent: 'Is IGT a real thing?' });
+    thread.append(acronym()); // next to the park, not to the breasts
+    await turn();
+    expect(load).not.toHaveBeenCalled();
+    thread.insertBefore(acronym(), thread.children[1]!);
+    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
+  });
+
   it('stops, quietly, once the extension is updated or removed under it', async () => {
     page(['Our toddler finally sleeps through the night.'], 'thread');
     const load = vi.fn(async () => fullStage);

@@ -92,27 +92,88 @@ describe('the term matcher', () => {
     expect(found('Yep, IGT. Fasting numbers are fine, pumping is not.')).toEqual([]);
   });
 
-  it('judges an acronym by its own block only, whatever is around it', () => {
-    // (A page's later changes could not follow a verdict taken from the paragraphs either side.)
-    let read = 0;
-    const around = () => {
-      read += 1;
-      return { neighbours: 'My doctor found insulin resistance.', title: 'Insulin resistance' };
-    };
-    expect(matcher.find('Some with IR never make a full supply.', around)).toEqual([]);
-    expect(matcher.find('IR, that is insulin resistance, slowed my supply.', around)).toHaveLength(2);
-    expect(read).toBe(0);
+  describe('an acronym its own paragraph leaves unexplained', () => {
+    const foundWith = (text: string, neighbours: string, title = '') =>
+      matcher.find(text, () => ({ neighbours, title })).map((m) => [m.termId, m.surface]);
+
+    it('takes its sense from the text around: a heading over its paragraph, a use after the full name', () => {
+      expect(found('The LAM method')).toEqual([]);
+      expect(foundWith('The LAM method', 'It works only while you are exclusively breastfeeding.')).toEqual([
+        ['lactational-amenorrhea', 'LAM'],
+      ]);
+      expect(found('Some with IR never make a full supply.')).toEqual([]);
+      expect(foundWith('Some with IR never make a full supply.', 'My doctor found insulin resistance.')).toEqual([
+        ['insulin-resistance', 'IR'],
+      ]);
+    });
+
+    it('is left alone where the text around names the other sense too, or gives one everyday word', () => {
+      const block = 'The IR readings came back.';
+      expect(foundWith(block, 'Insulin resistance, they said.')).toEqual([['insulin-resistance', 'IR']]);
+      expect(foundWith(block, 'Insulin resistance, or the infrared camera?')).toEqual([]);
+      // A game's news: "weeks" alone is not gestational diabetes; two of its words are.
+      expect(foundWith('GD 2.2 is out', 'It took weeks to beat the last level.')).toEqual([]);
+      expect(foundWith('GD 2.2 is out', 'At 28 weeks my glucose test came back high.')).toEqual([
+        ['gestational-diabetes', 'GD'],
+      ]);
+    });
+
+    it("is not confirmed by the page's title alone, which the first stage's screen of the page does not read", () => {
+      expect(foundWith('Some with IR never make a full supply.', '', 'Insulin resistance and milk supply')).toEqual([]);
+    });
+
+    it('does not read the text around where its own paragraph decides', () => {
+      let read = 0;
+      const around = () => {
+        read += 1;
+        return { neighbours: 'insulin resistance', title: '' };
+      };
+      expect(matcher.find('The IR camera broke.', around)).toEqual([]);
+      expect(matcher.find('IR and insulin resistance', around)).toHaveLength(2);
+      expect(read).toBe(0);
+    });
   });
 
-  it('does not underline colostrum where the text or the page is about calves or foals', () => {
+  it('does not underline colostrum on a page whose title is about calves or foals, and does where only the text names them', () => {
     expect(found('Hand-expressing colostrum before the birth, and off cows milk.')).toEqual([
       ['colostrum', 'colostrum'],
     ]);
-    expect(found('Feed colostrum to newborn calves within two hours.')).toEqual([]);
+    // What colostrum is, for any mammal: the card says so too.
+    expect(found('Calves, like babies, need colostrum within hours of birth.')).toEqual([['colostrum', 'colostrum']]);
     const about = (title: string, neighbours = '') => matcher.find('What is colostrum?', () => ({ neighbours, title }));
     expect(about('Colostrum for dairy calves')).toEqual([]);
     expect(about('Raising foals', 'Your mare will make it.')).toEqual([]);
     expect(about('Colostrum and breastfeeding', 'Your breasts make it from mid-pregnancy.')).toHaveLength(1);
+    expect(about('Colostrum', 'Feed it to newborn calves within two hours.')).toHaveLength(1);
+  });
+
+  it('reads past markup people type and footnotes stuck to a word, not into tags, codes and diagram ids', () => {
+    expect(found('Most of us with _PCOS_ were never told.')).toEqual([['pcos', 'PCOS']]);
+    expect(found('It depends on removal.3Insulin and cortisol help too.')).toEqual([
+      ['insulin', 'Insulin'],
+      ['cortisol', 'cortisol'],
+    ]);
+    expect(found('tag_PCOS_2 and x2insulin')).toEqual([]);
+    expect(found('<img alt="the mammary gland" src="a.png"><p>The mammary gland grows.</p>')).toEqual([
+      ['mammary-gland', 'mammary gland'],
+    ]);
+    expect(found('HOMA-IR was higher with insulin resistance; the GD-400 pump broke.')).toEqual([
+      ['insulin-resistance', 'insulin resistance'],
+    ]);
+    expect(found('Insulin resistance (IR) and non-PCOS controls with PCOS-related IR')).toEqual([
+      ['insulin-resistance', 'Insulin resistance'],
+      ['insulin-resistance', 'IR'],
+      ['pcos', 'PCOS'],
+      ['pcos', 'PCOS'],
+      ['insulin-resistance', 'IR'],
+    ]);
+    expect(found('flowchart LR\n  GDM[Gestational diabetes] --> T2D[Type 2 diabetes]\n  A -.-> T2D')).toEqual([
+      ['gestational-diabetes', 'Gestational diabetes'],
+      ['type-2-diabetes', 'Type 2 diabetes'],
+    ]);
+    expect(found('Phyto-oestrogens in soy are not the oestrogen your ovaries make.')).toEqual([
+      ['estrogen', 'oestrogen'],
+    ]);
   });
 
   it('checks the case of acronyms: MetS is metabolic syndrome, the Mets are a baseball team', () => {
