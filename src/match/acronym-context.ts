@@ -21,9 +21,10 @@ export function wordListPatterns(words: string[]): RegExp[] {
 
 /**
  * Where a sentence ends: after ., !, ? or … (with any closing quote or bracket) followed by a space or the end,
- * and at a line break. A dot inside "www.example.org" or "(LAM).Roughly" ends nothing.
+ * or by a footnote number and a space ("…method (LAM).13 Oestrogen…"; not "2.5 mmol"), and at a line break.
+ * A dot inside "www.example.org" or "(LAM).Roughly" ends nothing.
  */
-const sentenceEnd = /[.!?\u2026]+['"’”)\]]*(?=[\s\u00A0]|$)|\n/g;
+const sentenceEnd = /[.!?\u2026]+['"’”)\]]*(?=[\s\u00A0]|$)|(?<=[\p{L})\]][.!?])\d{1,3}(?=[\s\u00A0]|$)|\n/gu;
 
 /** The sentences of a block, found as far as they are asked for (a block's occurrences come in order). */
 class Sentences {

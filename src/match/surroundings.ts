@@ -34,12 +34,23 @@ function isEmphasised(text: string, start: number, end: number): boolean {
 const tokenStop = /[\s<>"'`()[\]{}|,;]/;
 
 /** The run of characters around [start, end) that contains no space, quote, bracket or separator. */
-function tokenAround(text: string, start: number, end: number): string {
+function tokenAround(text: string, start: number, end: number): [from: number, to: number] {
   let from = start;
   let to = end;
   while (from > 0 && !tokenStop.test(text[from - 1]!)) from--;
   while (to < text.length && !tokenStop.test(text[to]!)) to++;
-  return text.slice(from, to);
+  return [from, to];
+}
+
+/**
+ * A hyphenated lower-case string that is a value in source code: quoted, and after the bracket, comma or colon
+ * of an array or object ("tags": ["low-milk-supply"]), not a word quoted in prose.
+ */
+function isQuotedSlug(text: string, from: number, to: number): boolean {
+  if (text[from - 1] !== '"' || text[to] !== '"') return false;
+  const token = text.slice(from, to);
+  if (!token.includes('-') || token !== token.toLowerCase()) return false;
+  return /[[,:{]\s*$/.test(text.slice(Math.max(0, from - 8), from - 1));
 }
 
 const urlLike =
@@ -61,7 +72,9 @@ const slashedWords =
  */
 export function isInsideAddressOrCode(text: string, start: number, end: number): boolean {
   if (isInsideTag(text, start, end)) return true;
-  const token = tokenAround(text, start, end).replace(emphasisMarks, '');
+  const [from, to] = tokenAround(text, start, end);
+  if (isQuotedSlug(text, from, to)) return true;
+  const token = text.slice(from, to).replace(emphasisMarks, '');
   if (token.length === end - start) return false;
   if (urlLike.test(token) || emailLike.test(token)) return true;
   return identifierLike.test(token) && !slashedWords.test(token);

@@ -21,6 +21,8 @@ it.each([
   // Measured unseen first on 6 December 2026: recall 0.968 and 0.989, 9 and 7 look-alikes matched.
   ['terms-holdout-a.jsonl', ['ha031 "IBCLC"']],
   ['terms-holdout-b.jsonl', []],
+  // Written after those mends, measured unseen: recall 0.971 (201/207), 1 look-alike matched.
+  ['terms-holdout-c.jsonl', []],
 ])(
   'finds at least 98 in 100 terms of the held-out set %s, and of its look-alikes only %j (lactation specialist, kept)',
   (file, kept) => {

@@ -171,9 +171,24 @@ describe('the term matcher', () => {
       ['gestational-diabetes', 'Gestational diabetes'],
       ['type-2-diabetes', 'Type 2 diabetes'],
     ]);
+    expect(found('"tags": ["low-milk-supply"], "title": "Low milk supply?"')).toEqual([['milk-supply', 'milk supply']]);
     expect(found('Phyto-oestrogens in soy are not the oestrogen your ovaries make.')).toEqual([
       ['estrogen', 'oestrogen'],
     ]);
+  });
+
+  it('reads gdm typed in lower case as gestational diabetes only where the post speaks of pregnancy', () => {
+    expect(found('Had gdm in my last pregnancy and my milk took ages.')).toEqual([['gestational-diabetes', 'gdm']]);
+    expect(found('sudo systemctl restart gdm after the update')).toEqual([]);
+    expect(found('Had GDM with my first.')).toEqual([['gestational-diabetes', 'GDM']]);
+  });
+
+  it('ends a sentence at a footnote number, so the next sentence does not judge an acronym', () => {
+    const text =
+      'It is the basis of the lactational amenorrhea method (LAM).13 Oestrogen-containing pills may lower supply.';
+    expect(found(text).map(([, surface]) => surface)).toContain('LAM');
+    // The control: in one sentence with the rejecting word, it is left alone.
+    expect(found('Is LAM why oestrogen-containing pills are out?').map(([, surface]) => surface)).not.toContain('LAM');
   });
 
   it('checks the case of acronyms: MetS is metabolic syndrome, the Mets are a baseball team', () => {
