@@ -71,7 +71,6 @@ const slashedWords =
  * slashes in prose are.
  */
 export function isInsideAddressOrCode(text: string, start: number, end: number): boolean {
-  if (isInsideTag(text, start, end)) return true;
   const [from, to] = tokenAround(text, start, end);
   if (isQuotedSlug(text, from, to)) return true;
   const token = text.slice(from, to).replace(emphasisMarks, '');
@@ -83,19 +82,22 @@ export function isInsideAddressOrCode(text: string, start: number, end: number):
 /** Underscores of markdown emphasis at a token's ends ("_PCOS_,"), which are not an identifier's. */
 const emphasisMarks = /^_{1,2}(?=[^_])|(?<=[^_])_{1,2}(?=[.,;:!?]*$)/g;
 
-/** How far back an open tag is looked for: an attribute list is rarely longer. */
+/**
+ * How far an open tag is looked for either side of a match: an attribute list is rarely longer. (Never the whole
+ * text: a megabyte-long block with thousands of matches would be read once per match.)
+ */
 const tagReach = 400;
 /**
  * Inside an HTML tag written out as text (`<img alt="the mammary gland">`, in a page showing markup): the
  * attribute values are not the page's words, only what is between tags is.
  */
-function isInsideTag(text: string, start: number, end: number): boolean {
-  const open = text.lastIndexOf('<', start);
-  if (open < 0 || start - open > tagReach || !/[a-z]/i.test(text[open + 1] ?? '')) return false;
-  const closedBefore = text.lastIndexOf('>', start);
-  if (closedBefore > open) return false;
-  const close = text.indexOf('>', end);
-  const nextOpen = text.indexOf('<', end);
+export function isInsideTag(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - tagReach), start);
+  const open = before.lastIndexOf('<');
+  if (open < 0 || !/[a-z]/i.test(before[open + 1] ?? '') || before.lastIndexOf('>') > open) return false;
+  const after = text.slice(end, end + tagReach);
+  const close = after.indexOf('>');
+  const nextOpen = after.indexOf('<');
   return close >= 0 && (nextOpen < 0 || close < nextOpen);
 }
 
@@ -111,19 +113,21 @@ export function isPartOfCode(text: string, start: number, end: number): boolean 
   );
 }
 
-const diagramArrow = /-->|-\.->|==>|---/;
+export const diagramArrow = /-->|-\.->|==>|---/;
+/** How much of a line is read either side of an acronym: diagram source has short lines. */
+const diagramLineReach = 200;
 /**
  * A node's id in diagram source (mermaid's "GDM[Gestational diabetes] --> T2D"): the text shown is the label
  * in brackets, the id before it is a name for the program.
  */
 export function isDiagramNodeId(text: string, start: number, end: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const lineEnd = text.indexOf('\n', end);
-  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
-  if (!diagramArrow.test(line)) return false;
-  const before = text.slice(lineStart, start).trimEnd();
-  const after = text.slice(end, lineEnd < 0 ? text.length : lineEnd).trimStart();
-  return /(^|[|>;])$/.test(before) && /^($|[[({;:&-]|=)/.test(after);
+  const before = text
+    .slice(Math.max(0, start - diagramLineReach), start)
+    .split('\n')
+    .at(-1)!;
+  const after = text.slice(end, end + diagramLineReach).split('\n')[0]!;
+  if (!diagramArrow.test(before) && !diagramArrow.test(after)) return false;
+  return /(^|[|>;])\s*$/.test(before) && /^\s*($|[[({;:&-]|=)/.test(after);
 }
 
 /** A lower-case letter followed by a capital inside the match: a camelCase identifier (milkSupply), not prose. */

@@ -5,9 +5,11 @@ import { createQuickScreen, searchPieceLength, type QuickScreen, type ScreenData
 import { screenDataFrom } from './screen-data.ts';
 import { surfacePattern } from './surface-pattern.ts';
 import {
+  diagramArrow,
   isCamelCaseIdentifier,
   isDiagramNodeId,
   isInsideAddressOrCode,
+  isInsideTag,
   isPartOfCode,
   isWholeWord,
 } from './surroundings.ts';
@@ -57,6 +59,15 @@ interface BlockContexts {
   otherSense: Map<Form, boolean> | null;
   around: (() => Surroundings) | undefined;
   surroundings: Surroundings | undefined;
+  /**
+   * The first candidate at or after `searchedFrom` (-1: none to the end), met by a search that ran past its
+   * piece: the pieces before it hold none, and each would otherwise search on to it again (on a long block with
+   * no term, every piece would read the rest of the block).
+   */
+  ahead: { searchedFrom: number; at: number } | null;
+  /** Whether the block holds a '<' (a tag written out) or a diagram's arrow: read once, not per match. */
+  mayHoldTags?: boolean;
+  mayHoldDiagram?: boolean;
 }
 
 interface Form {
@@ -176,6 +187,7 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
     otherSense: null,
     around,
     surroundings: undefined,
+    ahead: null,
   });
 
   /** What is around the block, asked of the page once. */
@@ -203,10 +215,52 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
     return holds;
   };
 
-  function accept(form: Form, text: string, start: number, end: number, contexts: BlockContexts): boolean {
+  /** Sticky: whether a candidate first word starts exactly at a position. */
+  const candidateAt = new RegExp(candidateSource, 'iy');
+  /** What joins an acronym to its full name written after it: "LAM = …", "IGT (…", "GDM: …", "PCOS stands for …". */
+  const spelledOutJoint = /^\s*(?:[=:([,–—-]|stands for|means|is short for)\s*/i;
+
+  /**
+   * Whether the writer names the acronym's full form right beside it ("LAM = Lactational Amenorrhea Method, not
+   * the lung disease", "insufficient glandular tissue (IGT)"): then it has that sense, whatever else the block
+   * says. `found`: the block's matches so far.
+   */
+  function isSpelledOutBeside(form: Form, text: string, start: number, end: number, found: TermMatch[]): boolean {
+    const previous = found.at(-1);
+    if (
+      previous?.termId === form.termId &&
+      previous.end - previous.start > end - start &&
+      start - previous.end <= 3 &&
+      /^\s*[([]\s*$/.test(text.slice(previous.end, start))
+    )
+      return true;
+    const joint = spelledOutJoint.exec(text.slice(end, end + 20));
+    if (!joint) return false;
+    const at = end + joint[0].length;
+    candidateAt.lastIndex = at;
+    const word = candidateAt.exec(text);
+    if (!word) return false;
+    return formsStartingWith(word[0].toLowerCase()).some((other) => {
+      if (other.termId !== form.termId || other.acronym) return false;
+      other.pattern.lastIndex = at;
+      return other.pattern.test(text);
+    });
+  }
+
+  function accept(
+    form: Form,
+    text: string,
+    start: number,
+    end: number,
+    contexts: BlockContexts,
+    found: TermMatch[],
+  ): boolean {
     if (!isWholeWord(text, start, end, form.acronym !== null)) return false;
     if (isInsideAddressOrCode(text, start, end)) return false;
-    if (form.acronym && (isPartOfCode(text, start, end) || isDiagramNodeId(text, start, end))) return false;
+    if ((contexts.mayHoldTags ??= text.includes('<')) && isInsideTag(text, start, end)) return false;
+    if (form.acronym && isPartOfCode(text, start, end)) return false;
+    if (form.acronym && (contexts.mayHoldDiagram ??= diagramArrow.test(text)) && isDiagramNodeId(text, start, end))
+      return false;
     if (!form.acronym && isCamelCaseIdentifier(text, start, end)) return false;
     if (form.notFollowedBy.length > 0) {
       const following = text.slice(end, end + 24).toLowerCase();
@@ -226,7 +280,7 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
       const neighbours = contexts.around && (() => aroundBlock(contexts)!.neighbours);
       contexts.judges.set(acronym, (context = acronym.contextIn(text, neighbours)));
     }
-    return context.acceptsAt(start);
+    return context.acceptsAt(start) || isSpelledOutBeside(form, text, start, end, found);
   }
 
   /**
@@ -235,8 +289,20 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
    */
   function findIn(text: string, from: number, to: number, matches: TermMatch[], contexts: BlockContexts): number {
     let next = to;
-    candidates.lastIndex = from;
-    for (let c = candidates.exec(text); c && c.index < to; c = candidates.exec(text)) {
+    const { ahead } = contexts;
+    let searchFrom = from;
+    if (ahead && ahead.searchedFrom <= from) {
+      if (ahead.at < 0 || ahead.at >= to) return next;
+      searchFrom = Math.max(from, ahead.at);
+    }
+    for (;;) {
+      candidates.lastIndex = searchFrom;
+      const c = candidates.exec(text);
+      if (!c || c.index >= to) {
+        contexts.ahead = { searchedFrom: searchFrom, at: c ? c.index : -1 };
+        return next;
+      }
+      searchFrom = candidates.lastIndex;
       const start = c.index;
       next = Math.max(next, start + c[0].length);
       for (const form of formsStartingWith(c[0].toLowerCase())) {
@@ -244,14 +310,13 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
         const m = form.pattern.exec(text);
         if (!m) continue;
         const end = start + m[0].length;
-        if (!accept(form, text, start, end, contexts)) continue;
+        if (!accept(form, text, start, end, contexts, matches)) continue;
         matches.push({ termId: form.termId, start, end, surface: m[0] });
-        candidates.lastIndex = end;
+        searchFrom = end;
         next = Math.max(next, end);
         break;
       }
     }
-    return next;
   }
 
   function search(text: string, around?: () => Surroundings): BlockSearch {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { glossary } from '../../src/glossary/glossary.ts';
 import { createTermMatcher } from '../../src/match/term-matcher.ts';
 import { searchPieceLength } from '../../src/match/quick-screen.ts';
@@ -183,6 +183,29 @@ describe('the term matcher', () => {
     expect(found('Had GDM with my first.')).toEqual([['gestational-diabetes', 'GDM']]);
   });
 
+  it('reads acronyms as people type them: in lower case with their context words, and with dots', () => {
+    expect(found('diagnosed with igt, my breasts never changed')).toEqual([['insufficient-glandular-tissue', 'igt']]);
+    expect(found('Is it I.G.T. or a bad latch?')).toEqual([['insufficient-glandular-tissue', 'I.G.T.']]);
+    expect(found('my P.C.O.S. dr')).toEqual([['pcos', 'P.C.O.S.']]);
+    // Without a context word they are left alone; "lam" and "Lam" (a surname, "on the lam") never count.
+    expect(found('the igt slot machines')).toEqual([]);
+    expect(found('Dr Lam said breastfeeding is fine, lam worked until my period came back')).toEqual([]);
+  });
+
+  it('takes an acronym in the sense its full name beside it gives, whatever else the sentence says', () => {
+    expect(found('LAM = Lactational Amenorrhea Method, not the lung disease')).toEqual([
+      ['lactational-amenorrhea', 'LAM'],
+      ['lactational-amenorrhea', 'Lactational Amenorrhea Method'],
+    ]);
+    expect(found('the lung disease, not the lactational amenorrhea method (LAM)')).toEqual([
+      ['lactational-amenorrhea', 'lactational amenorrhea method'],
+      ['lactational-amenorrhea', 'LAM'],
+    ]);
+    // The control: the same words without the full name beside it leave it alone.
+    expect(found('LAM, not the lung disease')).toEqual([]);
+    expect(found('IGT (impaired glucose tolerance) and breastfeeding')).toEqual([]);
+  });
+
   it('ends a sentence at a footnote number, so the next sentence does not judge an acronym', () => {
     const text =
       'It is the basis of the lactational amenorrhea method (LAM).13 Oestrogen-containing pills may lower supply.';
@@ -343,5 +366,24 @@ describe('the term matcher', () => {
       expect(search.matches, `passage after ${lead} characters`).toEqual(shifted);
       expect(matcher.find(text)).toEqual(shifted);
     }
+  });
+
+  it('reads a long block with no candidate once, however many pieces it is searched in', () => {
+    const exec = vi.spyOn(RegExp.prototype, 'exec');
+    for (const [ending, found] of [
+      ['', 0],
+      [' and my prolactin', 1],
+    ] as const) {
+      const search = matcher.search(`${'We slept well last night. '.repeat(40_000)}${ending}`);
+      exec.mockClear();
+      let pieces = 0;
+      while (search.step()) pieces++;
+      expect(search.matches).toHaveLength(found);
+      expect(pieces).toBeGreaterThan(50);
+      // One search runs to the next candidate or the end; the other pieces know it is beyond them (not one
+      // search per piece, each reading the rest of the block).
+      expect(exec.mock.calls.length).toBeLessThan(pieces / 4);
+    }
+    exec.mockRestore();
   });
 });
