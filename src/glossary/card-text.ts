@@ -10,11 +10,15 @@ export const cardDisclaimer =
 /** How the card introduces a claim's evidence note under a quote that states the claim. */
 export const evidenceLead = 'What other sources report:';
 
-/** Names shown after the label: acronyms and aliases, never the matcher-only variants. */
-export const otherNames = (term: Term): string[] =>
-  [...term.acronyms.map((a) => a.text), ...term.aliases].filter(
-    (n, i, all) => all.indexOf(n) === i && n !== term.label,
-  );
+/**
+ * Names shown after the label: acronyms and aliases, never the matcher-only variants, and an acronym once
+ * however the matcher also reads it ("IGT", not "igt" and "I.G.T." too).
+ */
+export function otherNames(term: Term): string[] {
+  const key = (name: string) => name.replaceAll('.', '').toUpperCase();
+  const names = [...term.acronyms.map((a) => a.text), ...term.aliases];
+  return names.filter((n, i) => names.findIndex((m) => key(m) === key(n)) === i && n !== term.label);
+}
 
 /**
  * The evidence note to show under a quote: the linked claim's, when it has one. A quote that states one of the

@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { cardDisclaimer, evidenceLead, termCardText } from '../../src/glossary/card-text.ts';
+import { cardDisclaimer, evidenceLead, otherNames, termCardText } from '../../src/glossary/card-text.ts';
 import { glossary, termById } from '../../src/glossary/glossary.ts';
 import type { Claim, Glossary, Term } from '../../src/glossary/types.ts';
 
@@ -69,6 +69,14 @@ const small: Pick<Glossary, 'article' | 'references' | 'terms' | 'claims'> = {
     }),
   ],
 };
+
+describe('the other names a card shows', () => {
+  it('names an acronym once, however else the matcher reads it (lower case, dots)', () => {
+    const rule = (text: string) => ({ text, anyCase: false, confirmWith: [], rejectWith: [] });
+    const igt = term({ aliases: ['breast hypoplasia'], acronyms: [rule('IGT'), rule('igt'), rule('I.G.T.')] });
+    expect(otherNames(igt)).toEqual(['IGT', 'breast hypoplasia']);
+  });
+});
 
 describe('the plain-text card', () => {
   const text = termCardText(prediabetes, small);
