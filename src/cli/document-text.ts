@@ -51,6 +51,6 @@ export function plainTextBlocks(text: string): DocumentBlock[] {
   for (let m = paragraph.exec(text); m; m = paragraph.exec(text)) paragraphs.push({ text: m[0], offset: m.index });
   return paragraphs.map((p, i) => ({
     ...p,
-    around: { neighbours: `${paragraphs[i - 1]?.text ?? ''}\n${paragraphs[i + 1]?.text ?? ''}`, title: '' },
+    around: { neighbours: () => `${paragraphs[i - 1]?.text ?? ''}\n${paragraphs[i + 1]?.text ?? ''}`, title: () => '' },
   }));
 }

@@ -79,7 +79,7 @@ async function scanFiles(files: string[], json: boolean) {
     const isHtml = ['.html', '.htm', '.xhtml'].includes(extname(file).toLowerCase());
     const blocks = isHtml ? htmlDocumentBlocks(content) : plainTextBlocks(content);
     for (const block of blocks) {
-      for (const match of matcher.find(block.text, () => block.around)) {
+      for (const match of matcher.find(block.text, block.around)) {
         const start = block.offset + match.start;
         const end = block.offset + match.end;
         if (json) console.log(JSON.stringify({ file, term: match.termId, surface: match.surface, start, end }));

@@ -2,7 +2,12 @@ import { extensionApi } from './extension-api.ts';
 import screenCandidates from '../glossary/generated/screen-words.json';
 // As text, parsed when the first candidate word is met: a term-free page never builds these objects.
 import screenPatterns from '../glossary/generated/screen-patterns.json?raw';
-import { createQuickScreen, type QuickScreen, type ScreenPatterns } from '../match/quick-screen.ts';
+import {
+  createQuickScreen,
+  type QuickScreen,
+  type ScreenCandidates,
+  type ScreenPatterns,
+} from '../match/quick-screen.ts';
 import { answerWith, type Handlers } from '../messages/answer.ts';
 import { parseContentRequest, type ContentMessages } from '../messages/messages.ts';
 import { mayHoldTermOnceJoined, mayHoldTermWithNeighbours } from '../page/block-surroundings.ts';
@@ -191,6 +196,8 @@ export function startFirstStage(
   });
   if (signal) onAbort(signal, () => lifetime.abort());
 
-  screenPage(createQuickScreen(screenCandidates, () => JSON.parse(screenPatterns) as ScreenPatterns));
+  screenPage(
+    createQuickScreen(screenCandidates as ScreenCandidates, () => JSON.parse(screenPatterns) as ScreenPatterns),
+  );
   return { report: async () => (await onMessage({ type: 'page-report' })) as PageReport };
 }

@@ -1,3 +1,5 @@
+import { CandidateCursor } from './candidate-cursor.ts';
+
 /**
  * What the quick screen needs, prepared at build time (`npm run glossary` writes it next to the glossary):
  * the expressions that find where a written form may start, and for each first word the loose patterns of
@@ -31,6 +33,8 @@ export interface ScreenCandidates {
   anyCase: string;
   /** The acronyms read only as written or in capitals ("IR", "IGT", "MetS"), longest first; empty if none. */
   exactCase: string;
+  /** Every word that confirms some acronym's sense, as a form's `confirm` has them. */
+  confirming: [anyCase: string, exactCase: string];
 }
 
 export type ScreenPatterns = Record<string, ScreenForm[]>;
@@ -51,6 +55,11 @@ export interface QuickScreen {
    * confirm an acronym's sense (text added to a paragraph).
    */
   quickTestOf(text: string, holdsWholeBlocks: boolean): QuickTest;
+  /**
+   * Whether whole blocks of `text`, which hold no term on their own, may hold one read with the text around
+   * them: they hold an acronym, or a word confirming one's sense. Else their neighbours need not be read.
+   */
+  mayJoinNeighbours(text: string): boolean;
 }
 
 interface CompiledForm {
@@ -92,56 +101,50 @@ export function createQuickScreen(candidates: ScreenCandidates, patterns: () => 
   };
 
   /**
-   * Whether a whole form starting in [from, to) at one of `candidates`' finds is written in `text`, in a case
-   * its rule accepts, and where it needs a word confirming its sense, `isConfirmed` by one. `ahead` keeps,
-   * per expression, the next candidate a search met past its piece: a search that meets none in its piece
-   * runs on to the next candidate or the end of the text, and on a page with few candidates each piece
-   * would otherwise search the rest of the text again.
+   * Whether a whole form starting in [from, to) at one of `candidates`' finds is written in the text, in a case
+   * its rule accepts, and where it needs a word confirming its sense, `isConfirmed` by one.
    */
   function holdsFormFoundBy(
-    candidates: RegExp,
+    candidates: CandidateCursor,
     text: string,
     [from, to]: [number, number],
     isConfirmed: (confirm: RegExp[]) => boolean,
-    ahead: Map<RegExp, { searchedFrom: number; next: number }>,
   ): boolean {
-    const known = ahead.get(candidates);
-    let searchFrom = from;
-    if (known && known.searchedFrom <= from) {
-      if (known.next < 0 || known.next >= to) return false;
-      searchFrom = Math.max(from, known.next);
-    }
-    for (;;) {
-      candidates.lastIndex = searchFrom;
-      const c = candidates.exec(text);
-      if (!c || c.index >= to) {
-        ahead.set(candidates, { searchedFrom: searchFrom, next: c ? c.index : -1 });
-        return false;
-      }
+    // A shorter candidate may start inside a longer one: the search goes on from the next character.
+    for (let c = candidates.next(from, to); c; c = candidates.next(c.index + 1, to)) {
       for (const { pattern, confirm } of formsAt(c[0].toLowerCase())) {
         pattern.lastIndex = c.index;
         if (pattern.test(text) && (!confirm || isConfirmed(confirm))) return true;
       }
-      searchFrom = c.index + 1; // a shorter candidate may start inside this one
     }
+    return false;
   }
 
+  let confirming: RegExp[] | null = null;
+  const quickTestOf: QuickScreen['quickTestOf'] = (text, holdsWholeBlocks) => {
+    const tested = text.includes(softHyphen) ? text.replaceAll(softHyphen, '') : text;
+    const confirmed = new Map<RegExp[], boolean>();
+    const isConfirmed = (confirm: RegExp[]) => {
+      if (!holdsWholeBlocks) return true; // the words confirming it may be in the rest of its block
+      let holds = confirmed.get(confirm);
+      if (holds === undefined) confirmed.set(confirm, (holds = confirm.some((words) => words.test(tested))));
+      return holds;
+    };
+    const cursors = expressions.map((expression) => new CandidateCursor(expression, tested));
+    return {
+      length: tested.length,
+      mayHoldTermAt: (from, to) =>
+        cursors.some((candidates) => holdsFormFoundBy(candidates, tested, [from, to], isConfirmed)),
+    };
+  };
   return {
-    quickTestOf(text, holdsWholeBlocks) {
-      const tested = text.includes(softHyphen) ? text.replaceAll(softHyphen, '') : text;
-      const confirmed = new Map<RegExp[], boolean>();
-      const isConfirmed = (confirm: RegExp[]) => {
-        if (!holdsWholeBlocks) return true; // the words confirming it may be in the rest of its block
-        let holds = confirmed.get(confirm);
-        if (holds === undefined) confirmed.set(confirm, (holds = confirm.some((words) => words.test(tested))));
-        return holds;
-      };
-      const ahead = new Map<RegExp, { searchedFrom: number; next: number }>();
-      return {
-        length: tested.length,
-        mayHoldTermAt: (from, to) =>
-          expressions.some((candidates) => holdsFormFoundBy(candidates, tested, [from, to], isConfirmed, ahead)),
-      };
+    quickTestOf,
+    mayJoinNeighbours(text) {
+      // Read as part of a block, an acronym needs no confirming word: any form found is one needing the text around.
+      const test = quickTestOf(text, false);
+      if (test.mayHoldTermAt(0, test.length)) return true;
+      confirming ??= compileForm(['', '', candidates.confirming]).confirm!;
+      return confirming.some((words) => words.test(text));
     },
   };
 }

@@ -71,9 +71,11 @@ export function screenDataFrom(surfaces: Map<string, ScreenSurface[]>): ScreenDa
     if (exact.every((forms) => forms !== null)) exactCase.push(...exact.flat());
     else anyCase.push(anyCaseCandidate(word, list));
   }
+  const confirming = [...surfaces.values()].flat().flatMap((s) => s.acronym?.confirmWith ?? []);
   const candidates: ScreenCandidates = {
     anyCase: longestFirst(anyCase),
     exactCase: longestFirst([...new Set(exactCase)].map((a) => ({ length: a.length, source: escapeRegExp(a) }))),
+    confirming: confirmingWords(confirming),
   };
   return { candidates, patterns };
 }

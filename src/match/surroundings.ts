@@ -17,7 +17,7 @@ export function isWholeWord(text: string, start: number, end: number, isAcronym:
 }
 
 /** A footnote number ending the sentence before, with no space after it: "…effective removal.3Insulin and…". */
-const footnoteBefore = /[\p{L}\p{Ll})\]][.,;:!?]\d{1,3}$/u;
+const footnoteBefore = /[\p{L})\]][.,;:!?]\d{1,3}$/u;
 const followsFootnote = (text: string, start: number) =>
   /\d/.test(text[start - 1]!) && footnoteBefore.test(text.slice(Math.max(0, start - 6), start));
 
@@ -101,12 +101,13 @@ export function isInsideTag(text: string, start: number, end: number): boolean {
   return close >= 0 && (nextOpen < 0 || close < nextOpen);
 }
 
+/** A capital or a digit: what a code joined to an acronym is made of. */
+const codeChar = /[\p{Lu}\p{N}]/u;
 /**
  * An acronym fused by a hyphen to a code or a capitalised word: an index ("HOMA-IR"), a product or a model
  * ("GD-400"), a receptor's isoform ("IR-A"). "non-PCOS" and "PCOS-related" are still the acronym.
  */
 export function isPartOfCode(text: string, start: number, end: number): boolean {
-  const codeChar = /[\p{Lu}\p{N}]/u;
   return (
     (text[start - 1] === '-' && codeChar.test(text[start - 2] ?? '')) ||
     (text[end] === '-' && codeChar.test(text[end + 1] ?? ''))

@@ -1,6 +1,7 @@
 import type { AcronymRule, Term } from '../glossary/types.ts';
 import { acronymCheck, wordListPatterns, type AcronymCheck, type AcronymContext } from './acronym-context.ts';
 import { escapeRegExp } from './escape-regexp.ts';
+import { CandidateCursor } from './candidate-cursor.ts';
 import { createQuickScreen, searchPieceLength, type QuickScreen, type ScreenData } from './quick-screen.ts';
 import { screenDataFrom } from './screen-data.ts';
 import { surfacePattern } from './surface-pattern.ts';
@@ -29,9 +30,9 @@ export interface TermMatcher extends QuickScreen {
    * Every glossary term in `text` (one block of a page: a paragraph, a list item, a table cell…), in order.
    * `around` gives what is around the block, asked only where the block leaves a term's sense unclear.
    */
-  find(text: string, around?: () => Surroundings): TermMatch[];
+  find(text: string, around?: Surroundings): TermMatch[];
   /** The same search a piece at a time, for a block too long to read in one task. */
-  search(text: string, around?: () => Surroundings): BlockSearch;
+  search(text: string, around?: Surroundings): BlockSearch;
 }
 
 export interface BlockSearch {
@@ -41,12 +42,15 @@ export interface BlockSearch {
   readonly matches: TermMatch[];
 }
 
-/** What is around a block of a page. */
+/**
+ * What is around a block of a page, each read only when asked (reading the neighbours also ties the block's
+ * terms to them: the page scanner notes the block, to scan it again when they change).
+ */
 export interface Surroundings {
   /** The text either side of the block: where a writer explains an acronym once and then uses it. */
-  neighbours: string;
+  neighbours(): string;
   /** What the page says it is about. */
-  title: string;
+  title(): string;
 }
 
 /**
@@ -57,14 +61,11 @@ interface BlockContexts {
   judges: Map<AcronymCheck, AcronymContext>;
   /** Per form with words giving it another sense: whether the block holds one (made when first asked). */
   otherSense: Map<Form, boolean> | null;
-  around: (() => Surroundings) | undefined;
-  surroundings: Surroundings | undefined;
-  /**
-   * The first candidate at or after `searchedFrom` (-1: none to the end), met by a search that ran past its
-   * piece: the pieces before it hold none, and each would otherwise search on to it again (on a long block with
-   * no term, every piece would read the rest of the block).
-   */
-  ahead: { searchedFrom: number; at: number } | null;
+  around: Surroundings | undefined;
+  /** The block's neighbours' text, asked of the page once. */
+  neighbours: string | undefined;
+  /** The candidate first words of the block's text, made on the first search. */
+  candidates: CandidateCursor | null;
   /** Whether the block holds a '<' (a tag written out) or a diagram's arrow: read once, not per match. */
   mayHoldTags?: boolean;
   mayHoldDiagram?: boolean;
@@ -174,25 +175,21 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
   // Built on first use: a page the first stage found a candidate on is walked without screening, and only
   // text it adds later is screened (building it cost the load of every page with a term 2-4 ms).
   let screen: QuickScreen | null = null;
-  const quickTestOf: QuickScreen['quickTestOf'] = (text, holdsWholeBlocks) => {
+  const screenOf = (): QuickScreen => {
     if (!screen) {
       const data = screenDataFrom(surfaces);
       screen = createQuickScreen(data.candidates, () => data.patterns);
     }
-    return screen.quickTestOf(text, holdsWholeBlocks);
+    return screen;
   };
 
-  const blockContexts = (around: (() => Surroundings) | undefined): BlockContexts => ({
+  const blockContexts = (around: Surroundings | undefined): BlockContexts => ({
     judges: new Map(),
     otherSense: null,
     around,
-    surroundings: undefined,
-    ahead: null,
+    neighbours: undefined,
+    candidates: null,
   });
-
-  /** What is around the block, asked of the page once. */
-  const aroundBlock = (contexts: BlockContexts): Surroundings | undefined =>
-    (contexts.surroundings ??= contexts.around?.());
 
   /**
    * Whether the page's title holds a word giving the form another sense ("Colostrum for dairy calves"). Only
@@ -208,8 +205,7 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
           pattern.lastIndex = 0;
           return pattern.test(searched);
         });
-      const around = aroundBlock(contexts);
-      holds = around !== undefined && holdsIn(around.title);
+      holds = contexts.around !== undefined && holdsIn(contexts.around.title());
       known.set(form, holds);
     }
     return holds;
@@ -277,7 +273,8 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
     if (context === undefined) {
       // Confirmed by its neighbours, never by the page's title alone: the first stage screens the page's text
       // (the neighbours are in it), and would have turned such a page away.
-      const neighbours = contexts.around && (() => aroundBlock(contexts)!.neighbours);
+      const { around } = contexts;
+      const neighbours = around && (() => (contexts.neighbours ??= around.neighbours()));
       contexts.judges.set(acronym, (context = acronym.contextIn(text, neighbours)));
     }
     return context.acceptsAt(start) || isSpelledOutBeside(form, text, start, end, found);
@@ -288,23 +285,12 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
    * `to`, or past the last candidate read if that ran beyond it (so pieces read exactly what one pass would).
    */
   function findIn(text: string, from: number, to: number, matches: TermMatch[], contexts: BlockContexts): number {
+    const cursor = (contexts.candidates ??= new CandidateCursor(candidates, text));
     let next = to;
-    const { ahead } = contexts;
-    let searchFrom = from;
-    if (ahead && ahead.searchedFrom <= from) {
-      if (ahead.at < 0 || ahead.at >= to) return next;
-      searchFrom = Math.max(from, ahead.at);
-    }
-    for (;;) {
-      candidates.lastIndex = searchFrom;
-      const c = candidates.exec(text);
-      if (!c || c.index >= to) {
-        contexts.ahead = { searchedFrom: searchFrom, at: c ? c.index : -1 };
-        return next;
-      }
-      searchFrom = candidates.lastIndex;
+    for (let searchFrom = from, c; (c = cursor.next(searchFrom, to));) {
       const start = c.index;
-      next = Math.max(next, start + c[0].length);
+      searchFrom = start + c[0].length;
+      next = Math.max(next, searchFrom);
       for (const form of formsStartingWith(c[0].toLowerCase())) {
         form.pattern.lastIndex = start;
         const m = form.pattern.exec(text);
@@ -317,9 +303,10 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
         break;
       }
     }
+    return next;
   }
 
-  function search(text: string, around?: () => Surroundings): BlockSearch {
+  function search(text: string, around?: Surroundings): BlockSearch {
     // Soft hyphens may sit anywhere inside a word ("Pro\u00ADlactin"): match without them, report with them.
     const stripped = text.includes(softHyphen) ? withoutSoftHyphens(text) : null;
     const searched = stripped?.text ?? text;
@@ -344,7 +331,8 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
   }
 
   return {
-    quickTestOf,
+    quickTestOf: (text, holdsWholeBlocks) => screenOf().quickTestOf(text, holdsWholeBlocks),
+    mayJoinNeighbours: (text) => screenOf().mayJoinNeighbours(text),
     search,
     find(text, around) {
       if (text.length <= searchPieceLength && !text.includes(softHyphen)) {

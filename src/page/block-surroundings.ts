@@ -16,14 +16,18 @@ const screenedLength = 4 * 1024;
  * What is around a block: the page's title ("Colostrum for dairy calves"), and the end of the element just
  * before the block's element and the start of the one just after, where a writer explains an acronym once and
  * then uses it. Never another post's text (a neighbour that is a post is another writer's), nor a skipped
- * element's (a script, code, hidden text), nor the page's head (the body's neighbour).
+ * element's (a script, code, hidden text), nor the page's head (the body's neighbour). Each is read when asked.
  */
 export function surroundingsOf(element: Element): Surroundings {
-  const title = element.ownerDocument.title;
+  return { neighbours: () => neighbourTextOf(element), title: () => element.ownerDocument.title };
+}
+
+/** The end of the element before a block and the start of the one after, as `surroundingsOf` gives them. */
+export function neighbourTextOf(element: Element): string {
   const [before, after] = neighboursOf(element);
-  if (!before && !after) return { neighbours: '', title };
+  if (!before && !after) return '';
   const start = after ? leadingText(after, neighbourLength).text.slice(0, neighbourLength) : '';
-  return { neighbours: `${before ? textEnd(before, neighbourLength) : ''}\n${start}`, title };
+  return `${before ? textEnd(before, neighbourLength) : ''}\n${start}`;
 }
 
 /**
@@ -37,8 +41,9 @@ export function mayHoldTermWithNeighbours(node: Node, screen: QuickScreen): bool
   const [before, after] = neighboursOf(node as Element);
   if (!before && !after) return false;
   const own = leadingText(node, screenedLength);
-  // A changed subtree this big is screened on its own only: its blocks' neighbours are mostly inside it.
-  return own.isWhole && joinedMayHoldTerm(before, own.text, after, screen);
+  // A changed subtree this big is screened on its own only: its blocks' neighbours are mostly inside it. One
+  // with neither an acronym nor a word confirming one can make no term with its neighbours: they are not read.
+  return own.isWhole && screen.mayJoinNeighbours(own.text) && joinedMayHoldTerm(before, own.text, after, screen);
 }
 
 /**

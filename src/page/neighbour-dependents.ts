@@ -7,7 +7,7 @@ interface ChildListChange {
 
 /**
  * The blocks whose terms were judged by what is around them (`surroundingsOf`: the elements either side, as
- * for colostrum next to a paragraph about calves). A change inside one of their neighbours, or a neighbour
+ * for "IR" in the paragraph after one about insulin resistance). A change inside one of their neighbours, or a neighbour
  * added or removed, may change that judgement, so such a block is scanned again with the change; else a pass
  * over the page's changes would disagree with a fresh scan (the e2e property test found such a case).
  * Weakly held: a block the page removed is not kept alive here.

@@ -1,6 +1,6 @@
 import { BatchedHighlight } from './batched-highlight.ts';
 import { searchPieceLength, type QuickScreen } from '../match/quick-screen.ts';
-import { type BlockSearch, type TermMatch, type TermMatcher } from '../match/term-matcher.ts';
+import { type BlockSearch, type Surroundings, type TermMatch, type TermMatcher } from '../match/term-matcher.ts';
 import type { Density } from '../settings/settings.ts';
 import { ChangeIntake, mutationSettleMs, type PageChanges } from './change-intake.ts';
 import { HighlightWindow } from './highlight-window.ts';
@@ -8,7 +8,7 @@ import { onAbort } from './on-abort.ts';
 import { blockElementOf, isInSkippedSubtree, TextBlockWalker, type TextBlock } from './collect-text-blocks.ts';
 import { TermScreen } from './term-screen.ts';
 import { TermMarks } from './term-marks.ts';
-import { surroundingsOf } from './block-surroundings.ts';
+import { neighbourTextOf } from './block-surroundings.ts';
 import { NeighbourDependents } from './neighbour-dependents.ts';
 import { countTask, runInSlices, type SliceStats } from './time-slices.ts';
 
@@ -82,7 +82,10 @@ export function startPageScanner(
    * block among `neighbourDependents`. A screen judging it from the screened text alone would turn away "and
    * IGT" added under the paragraph that explains it, and then not hear of that paragraph changing either.
    */
-  const formScreen: QuickScreen = { quickTestOf: (text) => matcher.quickTestOf(text, false) };
+  const formScreen: QuickScreen = {
+    quickTestOf: (text) => matcher.quickTestOf(text, false),
+    mayJoinNeighbours: (text) => matcher.mayJoinNeighbours(text),
+  };
 
   /**
    * One step per block of `root`'s subtree: find its terms, and when a block element is complete, replace what
@@ -102,10 +105,14 @@ export function startPageScanner(
       }
     };
     // What is around the block being searched (`element`, which a long block keeps until its search ends): one
-    // function for the walk, not one per block. A block whose terms it judged is scanned again when that changes.
-    const around = () => {
-      neighbourDependents.add(element!);
-      return surroundingsOf(element!);
+    // object for the walk, not one per block. A block whose terms its neighbours judged is scanned again when
+    // they change.
+    const around: Surroundings = {
+      neighbours: () => {
+        neighbourDependents.add(element!);
+        return neighbourTextOf(element!);
+      },
+      title: () => element!.ownerDocument.title,
     };
     return () => {
       if (long) {

@@ -109,6 +109,27 @@ describe('the content script’s first stage', () => {
     await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
   });
 
+  it('reads the paragraphs beside a change only where the change may make a term with them', async () => {
+    page(['Is IGT a real thing?', 'Our toddler finally sleeps through the night.'], 'thread');
+    const thread = document.getElementById('thread')!;
+    const load = vi.fn(async () => fullStage);
+    await startFirstStage(load, { signal: lifetime.signal });
+    const walked = vi.spyOn(document, 'createTreeWalker');
+    const neighbourReads = () => walked.mock.calls.filter(([root]) => root === thread.children[1]).length;
+    const park = thread.appendChild(
+      Object.assign(document.createElement('p'), { textContent: 'We went to the park.' }),
+    );
+    await vi.waitFor(() => expect(walked).toHaveBeenCalled()); // the change itself was read
+    expect(neighbourReads()).toBe(0);
+    // The positive control: a change with a confirming word in the same place reads its neighbour.
+    thread.insertBefore(
+      Object.assign(document.createElement('p'), { textContent: 'Then she fed well at the breast.' }),
+      park,
+    );
+    await vi.waitFor(() => expect(neighbourReads()).toBeGreaterThan(0));
+    expect(load).not.toHaveBeenCalled();
+  });
+
   it('stops, quietly, once the extension is updated or removed under it', async () => {
     page(['Our toddler finally sleeps through the night.'], 'thread');
     const load = vi.fn(async () => fullStage);

@@ -104,4 +104,15 @@ describe('the quick screen of the first stage', () => {
     }
     exec.mockRestore();
   });
+
+  it('asks for the text around a change only where the change holds an acronym or a word that confirms one', () => {
+    const screen = createQuickScreen(screenData.candidates, () => screenData.patterns);
+    // Either may be half of a term whose other half is in the next paragraph ("IGT" / "my milk never came in").
+    expect(screen.mayJoinNeighbours('Is IGT a real thing?')).toBe(true);
+    expect(screen.mayJoinNeighbours('It works only while you are exclusively breastfeeding.')).toBe(true);
+    expect(screen.mayJoinNeighbours('Any tips? EBF here.')).toBe(true);
+    // Neither: no paragraph beside it can make a term with it.
+    expect(screen.mayJoinNeighbours('We went to the park and had ice cream.')).toBe(false);
+    expect(screen.mayJoinNeighbours('The new release fixes the login page.')).toBe(false);
+  });
 });

@@ -94,7 +94,7 @@ describe('the term matcher', () => {
 
   describe('an acronym its own paragraph leaves unexplained', () => {
     const foundWith = (text: string, neighbours: string, title = '') =>
-      matcher.find(text, () => ({ neighbours, title })).map((m) => [m.termId, m.surface]);
+      matcher.find(text, { neighbours: () => neighbours, title: () => title }).map((m) => [m.termId, m.surface]);
 
     it('takes its sense from the text around: a heading over its paragraph, a use after the full name', () => {
       expect(found('The LAM method')).toEqual([]);
@@ -124,13 +124,20 @@ describe('the term matcher', () => {
 
     it('does not read the text around where its own paragraph decides', () => {
       let read = 0;
-      const around = () => {
-        read += 1;
-        return { neighbours: 'insulin resistance', title: '' };
+      const around = {
+        neighbours: () => {
+          read += 1;
+          return 'insulin resistance';
+        },
+        title: () => '',
       };
       expect(matcher.find('The IR camera broke.', around)).toEqual([]);
       expect(matcher.find('IR and insulin resistance', around)).toHaveLength(2);
+      // Colostrum asks the page's title only: its block is not tied to its neighbours.
+      expect(matcher.find('What is colostrum?', around)).toHaveLength(1);
       expect(read).toBe(0);
+      expect(matcher.find('Some with IR never make a full supply.', around)).toHaveLength(1);
+      expect(read).toBe(1);
     });
   });
 
@@ -140,7 +147,8 @@ describe('the term matcher', () => {
     ]);
     // What colostrum is, for any mammal: the card says so too.
     expect(found('Calves, like babies, need colostrum within hours of birth.')).toEqual([['colostrum', 'colostrum']]);
-    const about = (title: string, neighbours = '') => matcher.find('What is colostrum?', () => ({ neighbours, title }));
+    const about = (title: string, neighbours = '') =>
+      matcher.find('What is colostrum?', { neighbours: () => neighbours, title: () => title });
     expect(about('Colostrum for dairy calves')).toEqual([]);
     expect(about('Raising foals', 'Your mare will make it.')).toEqual([]);
     expect(about('Colostrum and breastfeeding', 'Your breasts make it from mid-pregnancy.')).toHaveLength(1);
