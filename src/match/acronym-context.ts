@@ -156,6 +156,12 @@ function confirmedAround(confirm: RegExp[], reject: RegExp[], text: string): boo
   return false;
 }
 
+/** The first letters of a phrase's words, in capitals: "Geometry Dash" is "GD", "infra-red" is "IR"; one word has none. */
+function initialsOf(phrase: string): string {
+  const words = phrase.split(/[\s-]+/).filter(Boolean);
+  return words.length > 1 ? words.map((w) => w[0]!.toUpperCase()).join('') : '';
+}
+
 export interface AcronymCheck {
   rule: AcronymRule;
   /** True when `surface` is written in a case the rule accepts (IGT, not igt, unless any case is allowed). */
@@ -190,6 +196,9 @@ const rejectAll: AcronymContext = { acceptsAt: () => false };
 export function acronymCheck(rule: AcronymRule): AcronymCheck {
   const confirm = wordListPatterns(rule.confirmWith);
   const reject = wordListPatterns(rule.rejectWith);
+  const spellsOut = (phrase: string) => initialsOf(phrase) === rule.text.replaceAll('.', '').toUpperCase();
+  const otherExpansions = wordListPatterns(rule.rejectWith.filter(spellsOut));
+  const ownExpansions = wordListPatterns(rule.confirmWith.filter(spellsOut));
   return {
     rule,
     caseAccepts: (surface) => rule.anyCase || surface === rule.text || surface === rule.text.toUpperCase(),
@@ -205,7 +214,12 @@ export function acronymCheck(rule: AcronymRule): AcronymCheck {
       }
       if (!confirming.anywhere()) return rejectAll;
       const verdicts = new Map<number, boolean>();
+      const otherSpelledOut = new CueSentences(otherExpansions, sentences);
+      const ownSpelledOut = new CueSentences(ownExpansions, sentences);
       const judge = (i: number): boolean => {
+        // The other sense written out in the next sentence ("in GD … Geometry Dash = …") says what the acronym
+        // stands for, more than an everyday confirming word beside it ("baby") does.
+        if (otherSpelledOut.anyIn(i - 1, i + 1) && !ownSpelledOut.anyIn(i - 1, i + 1)) return false;
         if (rejecting.anyIn(i, i)) return false;
         if (confirming.anyIn(i, i)) return true;
         if (rejecting.anyIn(i - 1, i + 1)) return false;

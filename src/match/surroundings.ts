@@ -55,6 +55,8 @@ function isQuotedSlug(text: string, from: number, to: number): boolean {
 
 const urlLike =
   /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)|:\/\/|\.(?:com|org|net|edu|gov|io|info|html?|php|aspx?)(?:[/?#:]|$)/i;
+/** A file's name: "prolactin-results-March.pdf", "igt_notes.docx". */
+const fileNameLike = /\.(?:pdf|docx?|xlsx?|pptx?|odt|rtf|txt|csv|jpe?g|png|gif|webp|svg|heic|mp[34]|mov|zip)$/i;
 const emailLike = /[^\s@]@[^\s@]+\.[a-z]{2,}/i;
 const identifierLike = /--|_|=|^[./]|\/[\w-]+\//;
 /**
@@ -75,7 +77,7 @@ export function isInsideAddressOrCode(text: string, start: number, end: number):
   if (isQuotedSlug(text, from, to)) return true;
   const token = text.slice(from, to).replace(emphasisMarks, '');
   if (token.length === end - start) return false;
-  if (urlLike.test(token) || emailLike.test(token)) return true;
+  if (urlLike.test(token) || emailLike.test(token) || fileNameLike.test(token)) return true;
   return identifierLike.test(token) && !slashedWords.test(token);
 }
 
@@ -112,6 +114,24 @@ export function isPartOfCode(text: string, start: number, end: number): boolean 
     (text[start - 1] === '-' && codeChar.test(text[start - 2] ?? '')) ||
     (text[end] === '-' && codeChar.test(text[end + 1] ?? ''))
   );
+}
+
+/**
+ * A code of capitals and digits the form is fused into by hyphens, as a product's stock number is ("LC-PCOS-060",
+ * "PCOS-IN-90"): a joined run with a digit, or of at most four capitals. "PCOS-RELATED" shouted is still the word.
+ */
+export function isInsideStockCode(text: string, start: number, end: number): boolean {
+  const before = /(?:^|[^\p{L}\p{N}])([\p{Lu}\p{N}]+)-$/u.exec(text.slice(Math.max(0, start - 12), start))?.[1];
+  const after = /^-([\p{Lu}\p{N}]+)(?![\p{L}\p{N}])/u.exec(text.slice(end, end + 12))?.[1];
+  const isCode = (run: string | undefined) => run !== undefined && (/\d/.test(run) || run.length <= 4);
+  return isCode(before) || isCode(after);
+}
+
+/** "example.com › pcos › breastfeeding": the path of a web address, as search results show it over a title. */
+const breadcrumbBefore = /(?:^|\n)[^\S\n]*(?:https?:\/\/)?[\w-]+(?:\.[\w-]+)+(?:[^\n›]*›)+[^\n›]*$/;
+/** Whether the match is in a step of a web address's breadcrumb path. */
+export function isInBreadcrumb(text: string, start: number): boolean {
+  return breadcrumbBefore.test(text.slice(Math.max(0, start - 200), start));
 }
 
 export const diagramArrow = /-->|-\.->|==>|---/;

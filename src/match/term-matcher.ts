@@ -4,6 +4,7 @@ import { escapeRegExp } from './escape-regexp.ts';
 import { CandidateCursor } from './candidate-cursor.ts';
 import { createQuickScreen, searchPieceLength, type QuickScreen, type ScreenData } from './quick-screen.ts';
 import { screenDataFrom } from './screen-data.ts';
+import { isShortAllCaps } from './short-all-caps.ts';
 import { surfacePattern } from './surface-pattern.ts';
 import {
   diagramArrow,
@@ -12,6 +13,8 @@ import {
   isInsideAddressOrCode,
   isInsideTag,
   isPartOfCode,
+  isInsideStockCode,
+  isInBreadcrumb,
   isWholeWord,
 } from './surroundings.ts';
 
@@ -68,6 +71,8 @@ interface BlockContexts {
   candidates: CandidateCursor | null;
   /** Whether the block holds a '<' (a tag written out) or a diagram's arrow: read once, not per match. */
   mayHoldTags?: boolean;
+  /** Whether the block holds a breadcrumb's '›': read once, not per match. */
+  mayHoldBreadcrumb?: boolean;
   mayHoldDiagram?: boolean;
 }
 
@@ -255,6 +260,8 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
     if (isInsideAddressOrCode(text, start, end)) return false;
     if ((contexts.mayHoldTags ??= text.includes('<')) && isInsideTag(text, start, end)) return false;
     if (form.acronym && isPartOfCode(text, start, end)) return false;
+    if (!form.acronym && isShortAllCaps(text.slice(start, end)) && isInsideStockCode(text, start, end)) return false;
+    if ((contexts.mayHoldBreadcrumb ??= text.includes('›')) && isInBreadcrumb(text, start)) return false;
     if (form.acronym && (contexts.mayHoldDiagram ??= diagramArrow.test(text)) && isDiagramNodeId(text, start, end))
       return false;
     if (!form.acronym && isCamelCaseIdentifier(text, start, end)) return false;

@@ -185,6 +185,30 @@ describe('the term matcher', () => {
     ]);
   });
 
+  it('leaves stock codes, file names and the path of a search result alone, and the same words in prose', () => {
+    expect(found('{"sku": "LC-PCOS-060"} and SKU PCOS-IN-90')).toEqual([]);
+    expect(found('PCOS-RELATED HAIR LOSS, non-PCOS women')).toEqual([
+      ['pcos', 'PCOS'],
+      ['pcos', 'PCOS'],
+    ]);
+    expect(found('Uploaded prolactin-results-March.pdf and igt_notes.docx')).toEqual([]);
+    expect(found('My prolactin results came back.')).toEqual([['prolactin', 'prolactin']]);
+    expect(found('www.example-health.com › pcos › breastfeeding\nPCOS and Breastfeeding')).toEqual([['pcos', 'PCOS']]);
+    expect(found('Home › PCOS')).toEqual([['pcos', 'PCOS']]);
+  });
+
+  it('reads an acronym in the sense spelled out in the sentence next to it, over an everyday word beside it', () => {
+    expect(found('Beat a level in GD while the baby napped. Geometry Dash is my thing.')).toEqual([]);
+    expect(found('GD at 28 weeks while the baby kicked. It means gestational diabetes.')).toEqual([
+      ['gestational-diabetes', 'GD'],
+      ['gestational-diabetes', 'gestational diabetes'],
+    ]);
+    // The positive control: with the game two sentences away, the baby beside GD decides.
+    expect(found('Beat a level in GD while the baby napped. So tired. Geometry Dash is my thing.')).toEqual([
+      ['gestational-diabetes', 'GD'],
+    ]);
+  });
+
   it('reads gdm typed in lower case as gestational diabetes only where the post speaks of pregnancy', () => {
     expect(found('Had gdm in my last pregnancy and my milk took ages.')).toEqual([['gestational-diabetes', 'gdm']]);
     expect(found('sudo systemctl restart gdm after the update')).toEqual([]);
