@@ -329,6 +329,7 @@ export function compileGlossaryAndArticle(root: string): { glossary: Glossary; a
           acronyms: 'a list',
           notFollowedBy: 'a list of strings',
           notPrecededBy: 'a list of strings',
+          notMisspellings: 'a list of strings',
           rejectWith: 'a list of strings',
           findOnPages: 'a boolean',
         },
@@ -397,6 +398,7 @@ export function compileGlossaryAndArticle(root: string): { glossary: Glossary; a
       related: raw.related as string[],
       notFollowedBy: (raw.notFollowedBy as string[]) ?? [],
       notPrecededBy: ((raw.notPrecededBy as string[]) ?? []).map((prefix) => prefix.toLowerCase()),
+      notMisspellings: (raw.notMisspellings as string[]) ?? [],
       rejectWith: (raw.rejectWith as string[]) ?? [],
     });
   }

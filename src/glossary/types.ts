@@ -59,6 +59,8 @@ export interface Term {
   notFollowedBy: string[];
   /** Prefixes that turn the term into another one ("phyto-" before oestrogens: the plant compounds). */
   notPrecededBy: string[];
+  /** Real words a letter or two from the term's words, never read as misspellings of them ("lactase"). */
+  notMisspellings: string[];
   /**
    * Words that, in the page's title, say the page speaks of another sense ("Colostrum for dairy calves"): the
    * term's written forms are then not underlined there. (Acronyms have their own rules.)

@@ -2,6 +2,7 @@ import type { AcronymRule, Term } from '../glossary/types.ts';
 import { acronymCheck, wordListPatterns, type AcronymCheck, type AcronymContext } from './acronym-context.ts';
 import { escapeRegExp } from './escape-regexp.ts';
 import { CandidateCursor } from './candidate-cursor.ts';
+import { createMisspeltWords, type MisspeltWords } from './misspelt-words.ts';
 import { createQuickScreen, searchPieceLength, type QuickScreen, type ScreenData } from './quick-screen.ts';
 import { screenDataFrom } from './screen-data.ts';
 import { isShortAllCaps } from './short-all-caps.ts';
@@ -131,6 +132,20 @@ function surfacesByFirstWord(terms: Term[]): Map<string, Surface[]> {
   return groups;
 }
 
+/**
+ * The misspellings of the words of the terms' names: each term found on pages gives its label's and aliases'
+ * words, its own single-word forms (left as written) and the real words close to them.
+ */
+function misspeltWordsOf(terms: Term[]): MisspeltWords {
+  const found = terms.filter((term) => term.forms.length > 0);
+  const wordsOf = (text: string) => text.split(/[\s-]+/).filter(Boolean);
+  return createMisspeltWords(
+    found.flatMap((term) => [term.label, ...term.aliases].flatMap(wordsOf)),
+    found.flatMap((term) => term.forms.filter((form) => !/[\s-]/.test(form))),
+    found.flatMap((term) => term.notMisspellings),
+  );
+}
+
 /** The quick screen's data for a glossary's terms: written at build time for the content script's first stage. */
 export const screenDataOf = (terms: Term[]): ScreenData => screenDataFrom(surfacesByFirstWord(terms));
 
@@ -157,6 +172,7 @@ const compileForms = (surfaces: Surface[]): Form[] =>
  */
 export function createTermMatcher(terms: Term[]): TermMatcher {
   const surfaces = surfacesByFirstWord(terms);
+  const misspelt = misspeltWordsOf(terms);
   // Longest first, so "milksupply" is not cut to "milk"; no letter before a word starting with an ASCII letter
   // or digit (a digit or underscore may be: a footnote "removal.3Insulin", emphasis "_PCOS_": see isWholeWord).
   const firstWords = [...surfaces.keys()].sort((a, b) => b.length - a.length);
@@ -316,7 +332,10 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
   function search(text: string, around?: Surroundings): BlockSearch {
     // Soft hyphens may sit anywhere inside a word ("Pro\u00ADlactin"): match without them, report with them.
     const stripped = text.includes(softHyphen) ? withoutSoftHyphens(text) : null;
-    const searched = stripped?.text ?? text;
+    const written = stripped?.text ?? text;
+    // Words misspelt beyond the listed variants are read as the words they stand for: "metabollic syndrom".
+    const respelled = misspelt.spelledRight(written);
+    const searched = respelled?.text ?? written;
     const found: TermMatch[] = [];
     const contexts = blockContexts(around);
     let position = 0;
@@ -327,10 +346,11 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
         return position < searched.length;
       },
       get matches() {
-        if (!stripped) return found;
+        if (!stripped && !respelled) return found;
         return found.map((m) => {
-          const start = stripped.origin[m.start]!;
-          const end = stripped.origin[m.end - 1]! + 1;
+          let { start, end } = m;
+          if (respelled) [start, end] = [respelled.startAsWritten(start), respelled.endAsWritten(end)];
+          if (stripped) [start, end] = [stripped.origin[start]!, stripped.origin[end - 1]! + 1];
           return { ...m, start, end, surface: text.slice(start, end) };
         });
       },
@@ -338,11 +358,13 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
   }
 
   return {
-    quickTestOf: (text, holdsWholeBlocks) => screenOf().quickTestOf(text, holdsWholeBlocks),
+    // The full stage's screens read the text as its matcher does: a block whose only term is misspelt is let through.
+    quickTestOf: (text, holdsWholeBlocks) =>
+      screenOf().quickTestOf(misspelt.spelledRight(text)?.text ?? text, holdsWholeBlocks),
     mayJoinNeighbours: (text) => screenOf().mayJoinNeighbours(text),
     search,
     find(text, around) {
-      if (text.length <= searchPieceLength && !text.includes(softHyphen)) {
+      if (text.length <= searchPieceLength && !text.includes(softHyphen) && !misspelt.spelledRight(text)) {
         const matches: TermMatch[] = [];
         findIn(text, 0, text.length, matches, blockContexts(around));
         return matches;

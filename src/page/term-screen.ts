@@ -53,8 +53,9 @@ export class TermScreen {
       this.#node = next;
       const start = leadingText(next, firstReadLength);
       const whole = holdsWholeBlocks(next);
-      if (start.isWhole) this.#text = this.#matcher.quickTestOf(start.text, whole);
-      else if (this.#matcher.quickTestOf(start.text, whole).mayHoldTermAt(0, start.text.length)) {
+      const startTest = this.#matcher.quickTestOf(start.text, whole);
+      if (start.isWhole) this.#text = startTest;
+      else if (startTest.mayHoldTermAt(0, startTest.length)) {
         this.#mayHoldTerms = true;
         return false;
       } else this.#text = this.#matcher.quickTestOf(next.textContent ?? '', whole);

@@ -31,6 +31,7 @@ function term(overrides: Partial<Term>): Term {
     related: [],
     notFollowedBy: [],
     notPrecededBy: [],
+    notMisspellings: [],
     rejectWith: [],
     ...overrides,
   };

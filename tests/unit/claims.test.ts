@@ -42,7 +42,6 @@ const knownMisses: Record<string, string> = {
   r029: 'the subject is misspelt ("estrogan"), so the glossary does not find it',
   r096: '"gdm" in lower case is not taken as the acronym (the finder’s case rule for acronyms)',
   r117: 'a contrast ("prolactin is more about actually making the milk") states no primary role',
-  r131: 'the subject is misspelt ("insluin")',
   r170: 'the second clause\'s subject is a pronoun ("it does nothing for milk production")',
   r258: '"GD" without a confirming word nearby is not taken as gestational diabetes',
   h018: 'a conditional ("if your estrogen is running high") is never read as a statement',

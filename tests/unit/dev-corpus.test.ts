@@ -27,6 +27,9 @@ it.each([
   ['terms-holdout-d.jsonl', []],
   // The last, in the mix of kinds the dev set has, written after all those mends: unseen 140/140, no look-alike.
   ['terms-holdout-e.jsonl', []],
+  // Forum and social text, product pages, search results; unseen: recall 0.966 (143/148), 7 look-alikes matched
+  // (2 of them IBCLC). Its four misspellings outside the variant lists led to reading misspelt words.
+  ['terms-holdout-f.jsonl', ['hf009 "IBCLC"', 'hf081 "IBCLC"']],
 ])(
   'finds at least 98 in 100 terms of the held-out set %s, and of its look-alikes only %j (lactation specialist, kept)',
   (file, kept) => {
