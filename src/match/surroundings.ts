@@ -49,9 +49,19 @@ function tokenAround(text: string, start: number, end: number): [from: number, t
 function isQuotedSlug(text: string, from: number, to: number): boolean {
   if (text[from - 1] !== '"' || text[to] !== '"') return false;
   const token = text.slice(from, to);
-  if (!token.includes('-') || token !== token.toLowerCase()) return false;
-  return /[[,:{]\s*$/.test(text.slice(Math.max(0, from - 8), from - 1));
+  if (token !== token.toLowerCase()) return false;
+  if (token.includes('-')) return /[[,:{]\s*$/.test(text.slice(Math.max(0, from - 8), from - 1));
+  // One word: only as an item of an array of quoted strings ("tags": ["gdm", "colostrum"]), which prose never
+  // writes with its brackets; a word quoted in a sentence ("colostrum", "foremilk") still counts.
+  return (
+    arrayItemsBefore.test(text.slice(Math.max(0, from - 1 - arrayReach), from - 1)) &&
+    arrayItemsAfter.test(text.slice(to + 1, to + 1 + arrayReach))
+  );
 }
+/** How far the brackets of an array of quoted strings are looked for. */
+const arrayReach = 200;
+const arrayItemsBefore = /\[\s*(?:"[^"\n]*"\s*,\s*)*$/;
+const arrayItemsAfter = /^(?:\s*,\s*"[^"\n]*")*\s*\]/;
 
 const urlLike =
   /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)|:\/\/|\.(?:com|org|net|edu|gov|io|info|html?|php|aspx?)(?:[/?#:]|$)/i;

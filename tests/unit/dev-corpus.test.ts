@@ -30,6 +30,9 @@ it.each([
   // Forum and social text, product pages, search results; unseen: recall 0.966 (143/148), 7 look-alikes matched
   // (2 of them IBCLC). Its four misspellings outside the variant lists led to reading misspelt words.
   ['terms-holdout-f.jsonl', ['hf009 "IBCLC"', 'hf081 "IBCLC"']],
+  // The natural mix of kinds, a natural share of typos, written after all of f's mends; unseen: recall 0.986
+  // (137/139, all 18 misspellings found), 4 look-alikes matched (an airline's LAM, tags in an array, IBCLC).
+  ['terms-holdout-g.jsonl', ['hg027 "IBCLC"']],
 ])(
   'finds at least 98 in 100 terms of the held-out set %s, and of its look-alikes only %j (lactation specialist, kept)',
   (file, kept) => {

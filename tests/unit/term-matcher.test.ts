@@ -195,6 +195,12 @@ describe('the term matcher', () => {
     expect(found('My prolactin results came back.')).toEqual([['prolactin', 'prolactin']]);
     expect(found('www.example-health.com › pcos › breastfeeding\nPCOS and Breastfeeding')).toEqual([['pcos', 'PCOS']]);
     expect(found('Home › PCOS')).toEqual([['pcos', 'PCOS']]);
+    // Items of an array of quoted strings are data; a word quoted in a sentence is still a word.
+    expect(found('{"tags": ["gdm", "colostrum", "milk-supply"]}')).toEqual([]);
+    expect(found('Words like "colostrum", "foremilk" and "prolactin".')).toEqual([
+      ['colostrum', 'colostrum'],
+      ['prolactin', 'prolactin'],
+    ]);
   });
 
   it('reads an acronym in the sense spelled out in the sentence next to it, over an everyday word beside it', () => {
