@@ -4,7 +4,7 @@ import screenCandidates from '../glossary/generated/screen-words.json';
 import screenPatterns from '../glossary/generated/screen-patterns.json?raw';
 import {
   createQuickScreen,
-  type QuickScreen,
+  type FirstStageScreen,
   type ScreenCandidates,
   type ScreenPatterns,
 } from '../match/quick-screen.ts';
@@ -132,7 +132,7 @@ export function startFirstStage(
   };
 
   /** Screens the page a few milliseconds at a time, and the text added to it later. */
-  const screenPage = (screen: QuickScreen) => {
+  const screenPage = (screen: FirstStageScreen) => {
     const root = document.body ?? document.documentElement;
     const watch = (node: Node) => observer?.observe(node, { childList: true, subtree: true, characterData: true });
     observer = new MutationObserver((records) => {

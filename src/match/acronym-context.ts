@@ -214,12 +214,13 @@ export function acronymCheck(rule: AcronymRule): AcronymCheck {
       }
       if (!confirming.anywhere()) return rejectAll;
       const verdicts = new Map<number, boolean>();
-      const otherSpelledOut = new CueSentences(otherExpansions, sentences);
+      // Most acronyms have no other sense whose words spell them out: no sentence is searched for one.
+      const otherSpelledOut = otherExpansions.length > 0 ? new CueSentences(otherExpansions, sentences) : null;
       const ownSpelledOut = new CueSentences(ownExpansions, sentences);
       const judge = (i: number): boolean => {
         // The other sense written out in the next sentence ("in GD … Geometry Dash = …") says what the acronym
         // stands for, more than an everyday confirming word beside it ("baby") does.
-        if (otherSpelledOut.anyIn(i - 1, i + 1) && !ownSpelledOut.anyIn(i - 1, i + 1)) return false;
+        if (otherSpelledOut?.anyIn(i - 1, i + 1) && !ownSpelledOut.anyIn(i - 1, i + 1)) return false;
         if (rejecting.anyIn(i, i)) return false;
         if (confirming.anyIn(i, i)) return true;
         if (rejecting.anyIn(i - 1, i + 1)) return false;

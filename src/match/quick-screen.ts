@@ -55,6 +55,10 @@ export interface QuickScreen {
    * confirm an acronym's sense (text added to a paragraph).
    */
   quickTestOf(text: string, holdsWholeBlocks: boolean): QuickTest;
+}
+
+/** The first stage's screen: it also decides whether a change that holds no term must be read with its neighbours. */
+export interface FirstStageScreen extends QuickScreen {
   /**
    * Whether whole blocks of `text`, which hold no term on their own, may hold one read with the text around
    * them: they hold an acronym, or a word confirming one's sense. Else their neighbours need not be read.
@@ -78,7 +82,7 @@ const softHyphen = '\u00AD';
 export const searchPieceLength = 16 * 1024;
 
 /** `patterns` is called when the first candidate is met (the first stage parses them only then). */
-export function createQuickScreen(candidates: ScreenCandidates, patterns: () => ScreenPatterns): QuickScreen {
+export function createQuickScreen(candidates: ScreenCandidates, patterns: () => ScreenPatterns): FirstStageScreen {
   // No word boundary here: the quick test also reads a whole subtree's textContent, which runs its blocks
   // together ("…and" + "insulin…" reads "andinsulin"), and must not miss a term at the start of a block.
   const expressions = [new RegExp(candidates.anyCase, 'gi')];

@@ -2,7 +2,7 @@ import type { AcronymRule, Term } from '../glossary/types.ts';
 import { acronymCheck, wordListPatterns, type AcronymCheck, type AcronymContext } from './acronym-context.ts';
 import { escapeRegExp } from './escape-regexp.ts';
 import { CandidateCursor } from './candidate-cursor.ts';
-import { createMisspeltWords, type MisspeltWords } from './misspelt-words.ts';
+import { createMisspeltWords, type MisspeltWords, type Respelled } from './misspelt-words.ts';
 import { createQuickScreen, searchPieceLength, type QuickScreen, type ScreenData } from './quick-screen.ts';
 import { screenDataFrom } from './screen-data.ts';
 import { isShortAllCaps } from './short-all-caps.ts';
@@ -329,12 +329,13 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
     return next;
   }
 
-  function search(text: string, around?: Surroundings): BlockSearch {
+  /** `spelledRight`: what the misspelt words made of `text`, where the caller has asked already (no soft hyphen in it). */
+  function search(text: string, around?: Surroundings, spelledRight?: Respelled | null): BlockSearch {
     // Soft hyphens may sit anywhere inside a word ("Pro\u00ADlactin"): match without them, report with them.
     const stripped = text.includes(softHyphen) ? withoutSoftHyphens(text) : null;
     const written = stripped?.text ?? text;
     // Words misspelt beyond the listed variants are read as the words they stand for: "metabollic syndrom".
-    const respelled = misspelt.spelledRight(written);
+    const respelled = spelledRight !== undefined ? spelledRight : misspelt.spelledRight(written);
     const searched = respelled?.text ?? written;
     const found: TermMatch[] = [];
     const contexts = blockContexts(around);
@@ -361,15 +362,15 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
     // The full stage's screens read the text as its matcher does: a block whose only term is misspelt is let through.
     quickTestOf: (text, holdsWholeBlocks) =>
       screenOf().quickTestOf(misspelt.spelledRight(text)?.text ?? text, holdsWholeBlocks),
-    mayJoinNeighbours: (text) => screenOf().mayJoinNeighbours(text),
     search,
     find(text, around) {
-      if (text.length <= searchPieceLength && !text.includes(softHyphen) && !misspelt.spelledRight(text)) {
+      const respelled = text.includes(softHyphen) ? undefined : misspelt.spelledRight(text);
+      if (text.length <= searchPieceLength && respelled === null) {
         const matches: TermMatch[] = [];
         findIn(text, 0, text.length, matches, blockContexts(around));
         return matches;
       }
-      const blockSearch = search(text, around);
+      const blockSearch = search(text, around, respelled);
       while (blockSearch.step());
       return blockSearch.matches;
     },

@@ -1,5 +1,5 @@
 import { isSkipped } from './collect-text-blocks.ts';
-import type { QuickScreen } from '../match/quick-screen.ts';
+import type { FirstStageScreen } from '../match/quick-screen.ts';
 import type { Surroundings } from '../match/term-matcher.ts';
 import { isPost } from './post-container.ts';
 import { leadingText, showText } from './term-screen.ts';
@@ -36,7 +36,7 @@ export function neighbourTextOf(element: Element): string {
  * resistance") counts only once the two are read together. The first stage screens a change with this too,
  * so that a page that changed loads the full stage where a fresh load of it would.
  */
-export function mayHoldTermWithNeighbours(node: Node, screen: QuickScreen): boolean {
+export function mayHoldTermWithNeighbours(node: Node, screen: FirstStageScreen): boolean {
   if (node.nodeType !== 1) return false;
   const [before, after] = neighboursOf(node as Element);
   if (!before && !after) return false;
@@ -50,7 +50,7 @@ export function mayHoldTermWithNeighbours(node: Node, screen: QuickScreen): bool
  * Whether removing nodes between `before` and `after` may have made a term: the two are neighbours now, and
  * one may confirm an acronym in the other.
  */
-export function mayHoldTermOnceJoined(before: Node | null, after: Node | null, screen: QuickScreen): boolean {
+export function mayHoldTermOnceJoined(before: Node | null, after: Node | null, screen: FirstStageScreen): boolean {
   const elementAt = (node: Node | null, side: 'previousElementSibling' | 'nextElementSibling') =>
     !node || node.nodeType === 1 ? (node as Element | null) : (node as CharacterData)[side];
   const first = readable(elementAt(before, 'previousElementSibling'));
@@ -58,7 +58,7 @@ export function mayHoldTermOnceJoined(before: Node | null, after: Node | null, s
   return first !== null && second !== null && joinedMayHoldTerm(first, '', second, screen);
 }
 
-function joinedMayHoldTerm(before: Element | null, middle: string, after: Element | null, screen: QuickScreen) {
+function joinedMayHoldTerm(before: Element | null, middle: string, after: Element | null, screen: FirstStageScreen) {
   const text = `${before ? textEnd(before, screenedLength) : ''}\n${middle}\n${after ? leadingText(after, screenedLength).text : ''}`;
   return screen.quickTestOf(text, true).mayHoldTermAt(0, text.length);
 }

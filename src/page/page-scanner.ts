@@ -84,7 +84,6 @@ export function startPageScanner(
    */
   const formScreen: QuickScreen = {
     quickTestOf: (text) => matcher.quickTestOf(text, false),
-    mayJoinNeighbours: (text) => matcher.mayJoinNeighbours(text),
   };
 
   /**
