@@ -1,6 +1,7 @@
 import type { AcronymRule } from '../glossary/types.ts';
 import { escapeRegExp } from './escape-regexp.ts';
 import type { ScreenCandidates, ScreenData, ScreenForm } from './quick-screen.ts';
+import { prefixAlternation, type Alternative } from './prefix-alternation.ts';
 import { isShortAllCaps } from './short-all-caps.ts';
 import { joiner, looseSurfacePattern } from './surface-pattern.ts';
 
@@ -29,19 +30,6 @@ function screenForm({ text, acronym }: ScreenSurface): ScreenForm {
   return acronym.confirmWith.length > 0 ? [source, flags, confirmingWords(acronym.confirmWith)] : [source, flags];
 }
 
-/** One alternative of a candidate expression: the word it starts with, and its source. */
-interface Candidate {
-  length: number;
-  source: string;
-}
-
-/** Alternatives longest first: the order matters (a longer word before its prefix). */
-const longestFirst = (alternatives: Candidate[]) =>
-  alternatives
-    .sort((a, b) => b.length - a.length)
-    .map((a) => a.source)
-    .join('|');
-
 /** How much of a second word the screen asks for: enough to pass over "present" and "prototype". */
 const secondWordStart = (word: string) => word.slice(0, 4).toLowerCase();
 
@@ -49,11 +37,11 @@ const secondWordStart = (word: string) => word.slice(0, 4).toLowerCase();
  * A first word read in any case, followed by the start of a second word if every form it starts has one:
  * "pre" then "diab", "type" then "2", "ii" or "two".
  */
-function anyCaseCandidate(word: string, surfaces: ScreenSurface[]): Candidate {
+function anyCaseCandidate(word: string, surfaces: ScreenSurface[]): Alternative {
   const secondWords = surfaces.map((s) => s.text.trim().split(/[\s-]+/)[1]);
-  if (secondWords.some((w) => !w)) return { length: word.length, source: escapeRegExp(word) };
+  if (secondWords.some((w) => !w)) return { word };
   const starts = [...new Set((secondWords as string[]).map(secondWordStart))].map(escapeRegExp);
-  return { length: word.length, source: `${escapeRegExp(word)}(?=${joiner}(?:${starts.join('|')}))` };
+  return { word, then: `${joiner}(?:${starts.join('|')})` };
 }
 
 /**
@@ -63,7 +51,7 @@ function anyCaseCandidate(word: string, surfaces: ScreenSurface[]): Candidate {
  */
 export function screenDataFrom(surfaces: Map<string, ScreenSurface[]>): ScreenData {
   const patterns: ScreenData['patterns'] = {};
-  const anyCase: Candidate[] = [];
+  const anyCase: Alternative[] = [];
   const exactCase: string[] = [];
   for (const [word, list] of surfaces) {
     patterns[word] = list.map(screenForm);
@@ -73,8 +61,8 @@ export function screenDataFrom(surfaces: Map<string, ScreenSurface[]>): ScreenDa
   }
   const confirming = [...surfaces.values()].flat().flatMap((s) => s.acronym?.confirmWith ?? []);
   const candidates: ScreenCandidates = {
-    anyCase: longestFirst(anyCase),
-    exactCase: longestFirst([...new Set(exactCase)].map((a) => ({ length: a.length, source: escapeRegExp(a) }))),
+    anyCase: prefixAlternation(anyCase),
+    exactCase: prefixAlternation([...new Set(exactCase)].map((word) => ({ word }))),
     confirming: confirmingWords(confirming),
   };
   return { candidates, patterns };
