@@ -75,7 +75,18 @@ export function startFirstStage(
   let failure: string | null = null;
   let observer: MutationObserver | null = null;
   let stopped = false;
-  const lifetime = new AbortController();
+  /**
+   * Made once something needs it (a candidate found, a stop): an AbortController and its listener would cost
+   * every term-free page and frame about half a millisecond.
+   */
+  let lifetime: AbortController | null = null;
+  const lifetimeOf = (): AbortController => {
+    if (!lifetime) {
+      lifetime = new AbortController();
+      onAbort(lifetime.signal, stopEverything);
+    }
+    return lifetime;
+  };
   /**
    * Pending while the page's verdict is being reached (the screen under way, a candidate's settings being
    * read): a report asked meanwhile waits for it, else it would say "no terms" on a page about to show some.
@@ -98,8 +109,8 @@ export function startFirstStage(
   };
   /** False, having stopped everything, once the extension that ran this script is gone. */
   const extensionPresent = () => {
-    if (extensionApi().runtime?.id === undefined) lifetime.abort();
-    return !lifetime.signal.aborted;
+    if (extensionApi().runtime?.id === undefined) lifetimeOf().abort();
+    return !lifetime?.signal.aborted;
   };
 
   const load = (settings: Settings) =>
@@ -125,7 +136,7 @@ export function startFirstStage(
         unwatch();
         void load(settings);
       });
-      onAbort(lifetime.signal, unwatch);
+      onAbort(lifetimeOf().signal, unwatch);
     } finally {
       reachVerdict();
     }
@@ -188,13 +199,13 @@ export function startFirstStage(
     extensionApi().runtime.onMessage.addListener(onMessage);
   };
   if (listenBeforeCandidate) listen();
-  onAbort(lifetime.signal, () => {
+  function stopEverything() {
     reachVerdict();
     // A script the extension left behind has no API to call (Chrome throws): its listener went with it.
     if (listening && extensionApi().runtime?.id) extensionApi().runtime.onMessage.removeListener(onMessage);
     stopWatchingPage();
-  });
-  if (signal) onAbort(signal, () => lifetime.abort());
+  }
+  if (signal) onAbort(signal, () => lifetimeOf().abort());
 
   screenPage(
     createQuickScreen(screenCandidates as ScreenCandidates, () => JSON.parse(screenPatterns) as ScreenPatterns),

@@ -40,7 +40,7 @@ function sourceOf(branch: Branch): string {
     let run = escapeRegExp(char);
     let end = child;
     while (end.next.size === 1 && end.ends.length === 0) {
-      const [[nextChar, nextChild]] = end.next;
+      const [nextChar, nextChild] = [...end.next][0]!;
       run += escapeRegExp(nextChar);
       end = nextChild;
     }
