@@ -82,7 +82,7 @@ export function createMisspeltWords(names: string[], ownForms: string[], realWor
       candidates.lastIndex = 0;
       for (let m = candidates.exec(text); m; m = candidates.exec(text)) {
         const intended = intendedWord(m[0]);
-        if (!intended) continue;
+        if (!intended || isLoneCapitalised(text, m.index, m[0])) continue;
         fixed += text.slice(copiedTo, m.index);
         (replacements ??= []).push({
           at: fixed.length,
@@ -96,6 +96,19 @@ export function createMisspeltWords(names: string[], ownForms: string[], realWor
       return replacements && respelled(fixed + text.slice(copiedTo), replacements);
     },
   };
+}
+
+/**
+ * Whether `word` at `at` is capitalised alone in running text ("Week 6 on Oestrogel, two pumps"): a name, a
+ * brand's or a person's, rather than a misspelt word. A name's words capitalised together ("my Metabollic
+ * Syndrom") and a sentence's first word are still read.
+ */
+function isLoneCapitalised(text: string, at: number, word: string): boolean {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  const before = /(\S+)\s+$/u.exec(text.slice(Math.max(0, at - 40), at))?.[1];
+  if (!before || !/^[\p{Ll}\d]/u.test(before) || /[.!?:;]$/.test(before)) return false;
+  const after = /^\s+(\S)/u.exec(text.slice(at + word.length, at + word.length + 8))?.[1];
+  return !after || !/\p{Lu}/u.test(after);
 }
 
 function respelled(text: string, replacements: Replacement[]): Respelled {

@@ -5,3 +5,12 @@
  * place and period words.
  */
 export const isShortAllCaps = (word: string) => word.length <= 4 && word === word.toUpperCase() && /[A-Z]/.test(word);
+
+/**
+ * "PCOs" (parking control officers, polycystic ovaries): capitals and a small final "s", the plural of a
+ * shorter abbreviation, not `abbreviation` (one ending in S) in another case ("pcos", "Pcos").
+ */
+export const isPluralOfShorter = (surface: string, abbreviation: string) =>
+  /S$/i.test(abbreviation) &&
+  surface.endsWith('s') &&
+  surface.slice(0, -1) === abbreviation.slice(0, -1).toUpperCase();

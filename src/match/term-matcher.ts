@@ -5,7 +5,7 @@ import { CandidateCursor } from './candidate-cursor.ts';
 import { createMisspeltWords, type MisspeltWords, type Respelled } from './misspelt-words.ts';
 import { createQuickScreen, searchPieceLength, type QuickScreen, type ScreenData } from './quick-screen.ts';
 import { screenDataFrom } from './screen-data.ts';
-import { isShortAllCaps } from './short-all-caps.ts';
+import { isPluralOfShorter, isShortAllCaps } from './short-all-caps.ts';
 import { surfacePattern } from './surface-pattern.ts';
 import {
   diagramArrow,
@@ -82,6 +82,8 @@ interface Form {
   /** Anchored (sticky) pattern of the whole form, tried where its first word starts. */
   pattern: RegExp;
   acronym: AcronymCheck | null;
+  /** The form as written, if it is short capitals that are not an acronym's (an alias, "PCOS"). */
+  shortCapitals: string | null;
   notFollowedBy: string[];
   notPrecededBy: string[];
   /** Words that, in the page's title, give the form another sense (empty: none). */
@@ -157,6 +159,7 @@ const compileForms = (surfaces: Surface[]): Form[] =>
       termId: s.termId,
       pattern: new RegExp(s.acronym ? escapeRegExp(s.text) : surfacePattern(s.text), 'iy'),
       acronym: s.acronym ? acronymCheck(s.acronym) : null,
+      shortCapitals: !s.acronym && isShortAllCaps(s.text) ? s.text : null,
       notFollowedBy: s.notFollowedBy,
       notPrecededBy: s.notPrecededBy,
       otherSense: wordListPatterns(s.otherSense),
@@ -277,6 +280,7 @@ export function createTermMatcher(terms: Term[]): TermMatcher {
     if ((contexts.mayHoldTags ??= text.includes('<')) && isInsideTag(text, start, end)) return false;
     if (form.acronym && isPartOfCode(text, start, end)) return false;
     if (!form.acronym && isShortAllCaps(text.slice(start, end)) && isInsideStockCode(text, start, end)) return false;
+    if (form.shortCapitals && isPluralOfShorter(text.slice(start, end), form.shortCapitals)) return false;
     if ((contexts.mayHoldBreadcrumb ??= text.includes('›')) && isInBreadcrumb(text, start)) return false;
     if (form.acronym && (contexts.mayHoldDiagram ??= diagramArrow.test(text)) && isDiagramNodeId(text, start, end))
       return false;

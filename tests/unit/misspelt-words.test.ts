@@ -36,6 +36,16 @@ describe('misspelt words of the glossary’s names', () => {
     expect(createMisspeltWords(['tissue', 'tissie'], [], []).spelledRight('tisse')).toBeNull();
   });
 
+  it('leaves a capitalised word alone in running text: a brand or a person, not a misspelling', () => {
+    expect(found('Week 6 on Oestrogel, two pumps, plus the patch.')).toEqual([]);
+    // The positive controls: the same word first in its sentence, in lower case, and a name's words capitalised together.
+    expect(found('Oestrogel is what I meant. my oestrogel levels')).toEqual([
+      ['estrogen', 'Oestrogel'],
+      ['estrogen', 'oestrogel'],
+    ]);
+    expect(found('told I have Metabollic Syndrom now')).toEqual([['metabolic-syndrome', 'Metabollic Syndrom']]);
+  });
+
   it('copies nothing where no word is misspelt', () => {
     const words = createMisspeltWords(['colostrum'], [], []);
     expect(words.spelledRight('Colostrum and the colonel.')).toBeNull();

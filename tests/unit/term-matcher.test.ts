@@ -185,6 +185,16 @@ describe('the term matcher', () => {
     ]);
   });
 
+  it('reads capitals with a small final "s" as the plural of a shorter abbreviation, not PCOS', () => {
+    expect(found('The council has six PCOs (parking control officers) and two PCOs on the scan.')).toEqual([]);
+    expect(found('PCOS, pcos and Pcos; P.C.O.S. too')).toEqual([
+      ['pcos', 'PCOS'],
+      ['pcos', 'pcos'],
+      ['pcos', 'Pcos'],
+      ['pcos', 'P.C.O.S.'],
+    ]);
+  });
+
   it('leaves stock codes, file names and the path of a search result alone, and the same words in prose', () => {
     expect(found('{"sku": "LC-PCOS-060"} and SKU PCOS-IN-90')).toEqual([]);
     expect(found('PCOS-RELATED HAIR LOSS, non-PCOS women')).toEqual([
