@@ -24,19 +24,22 @@ function preactWithoutInnerHtml() {
 }
 
 /**
- * V8's compile hint for the full stage (`//# allFunctionsCalledOnLoad`, Chrome 136+): its functions are
- * compiled as the file streams in, off the page's main thread, instead of one by one on the main thread as
- * the scan first calls them (the 1 MB thread's load costs the page about 15% less script time, measured in
- * interleaved loads; see the README's Speed section). Added after minification, which drops comments.
- * SpiderMonkey reads it as a comment.
+ * V8's compile hint for the full stage and the card's file (`//# allFunctionsCalledOnLoad`, Chrome 136+): their
+ * functions are compiled as the file streams in, off the page's main thread, instead of one by one on the main
+ * thread as the scan first calls them (the 1 MB thread's load costs the page about 15% less script time,
+ * measured in interleaved loads; see the README's Speed section). Added after minification, which drops
+ * comments. SpiderMonkey reads it as a comment.
  */
-const fullStageCompileHint = '//# allFunctionsCalledOnLoad\n';
-function compileFullStageOffMainThread() {
+const compileHint = '//# allFunctionsCalledOnLoad\n';
+const compiledOffMainThread = ['full-stage.js', 'card-stage.js'];
+function compileStagesOffMainThread() {
   return {
-    name: 'compile-full-stage-off-main-thread',
+    name: 'compile-stages-off-main-thread',
     generateBundle(_options: unknown, bundle: Record<string, { type: string; code?: string }>) {
-      const fullStage = bundle['full-stage.js'];
-      if (fullStage?.type === 'chunk') fullStage.code = fullStageCompileHint + fullStage.code;
+      for (const file of compiledOffMainThread) {
+        const stage = bundle[file];
+        if (stage?.type === 'chunk') stage.code = compileHint + stage.code;
+      }
     },
   };
 }
@@ -86,19 +89,20 @@ export default defineConfig({
     ...(registersContentScript(browser, manifestVersion)
       ? { host_permissions: ['<all_urls>'] }
       : { content_scripts: [contentScript] }),
-    // The content script's full stage, imported by its first stage only where a page may hold a term. Chrome
-    // serves it at a per-session address (use_dynamic_url), so a page cannot probe for the extension by it;
-    // Firefox's extension addresses are random per installation anyway.
+    // The content script's full stage, imported by its first stage only where a page may hold a term, and the
+    // card's file, imported by the full stage once its first pass is done. Chrome serves them at a per-session
+    // address (use_dynamic_url), so a page cannot probe for the extension by them; Firefox's extension addresses
+    // are random per installation anyway.
     web_accessible_resources:
       manifestVersion === 3
         ? [
             {
-              resources: ['full-stage.js'],
+              resources: ['full-stage.js', 'card-stage.js'],
               matches: ['<all_urls>'],
               ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
             },
           ]
-        : ['full-stage.js'],
+        : ['full-stage.js', 'card-stage.js'],
     commands: {
       'next-term': {
         suggested_key: { default: 'Alt+Shift+Period' },
@@ -123,7 +127,7 @@ export default defineConfig({
     },
   }),
   vite: () => ({
-    plugins: [preactWithoutInnerHtml(), compileFullStageOffMainThread()],
+    plugins: [preactWithoutInnerHtml(), compileStagesOffMainThread()],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),
 });

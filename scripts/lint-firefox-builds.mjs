@@ -1,8 +1,9 @@
 /* global console, process */
 // `npm run lint`'s Firefox half: Mozilla's add-on linter on both Firefox builds, every finding an error but one,
-// written down here. The content script's first stage imports its full stage from the extension's own files:
-//   import(browser.runtime.getURL('/full-stage.js'))
-// The linter flags any import() whose address is not a literal; this address is a fixed file of the package,
+// written down here. The content script's first stage imports its full stage, and the full stage its card's
+// file, from the extension's own files:
+//   import(browser.runtime.getURL('/full-stage.js')), import(browser.runtime.getURL('/card-stage.js'))
+// The linter flags any import() whose address is not a literal; each address is a fixed file of the package,
 // and a literal cannot name it (a content script resolves a literal path against the page's address).
 import { execFileSync } from 'node:child_process';
 
@@ -10,6 +11,12 @@ const allowed = [
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
     file: 'first-stage.js',
+    message: 'Unsafe call to import for argument 0',
+    count: 1,
+  },
+  {
+    code: 'UNSAFE_VAR_ASSIGNMENT',
+    file: 'full-stage.js',
     message: 'Unsafe call to import for argument 0',
     count: 1,
   },

@@ -1,4 +1,5 @@
 import type { Settings } from '../settings/settings.ts';
+import type { LoadCardPopover } from '../ui/hover-cards.ts';
 import type { FirstStage, FullStage } from './first-stage.ts';
 
 /** Where the full stage, once imported, leaves its start function for the first stage (the content script's own global). */
@@ -17,3 +18,8 @@ export interface FirstStageNote extends FirstStage {
   /** False once the extension that started it is updated or removed (its API gone). */
   running(): boolean;
 }
+
+/** Where the card's own file, once imported, leaves the function that makes the card's popover. */
+export const cardStageKey = Symbol.for('lactation-glossary/card-stage');
+
+export type CreateCardPopover = LoadCardPopover;

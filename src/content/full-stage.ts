@@ -3,7 +3,7 @@ import type { FullStage } from './first-stage.ts';
 import { followSettings } from './follow-settings.ts';
 import { readAndWatch } from './read-and-watch.ts';
 import { siteUrl } from './site-url.ts';
-import { glossary } from '../glossary/glossary.ts';
+import { finder } from '../glossary/finder.ts';
 import { createTermMatcher } from '../match/term-matcher.ts';
 import type { ClaimCheck } from '../claims/check-claims.ts';
 import type { Handlers } from '../messages/answer.ts';
@@ -18,10 +18,23 @@ import { hostnameOf } from '../settings/site-patterns.ts';
 import { isEnabledFor, type Settings } from '../settings/settings.ts';
 import { loadSettings, watchSettings } from '../settings/settings-store.ts';
 import { startHoverCards, type HoverCards } from '../ui/hover-cards.ts';
+import { extensionApi } from './extension-api.ts';
+import { cardStageKey, type CreateCardPopover } from './full-stage-key.ts';
 
 const isTopFrame = window === window.top;
-const claimSubjects = new Set(glossary.claims.flatMap((c) => c.subjects));
+const claimSubjects = new Set(finder.claimSubjects);
 const siteHost = () => hostnameOf(siteUrl());
+/**
+ * The card's own file (Preact, Floating UI, the cards: about 55 kB), a web-accessible file like the full stage,
+ * imported once (a second import of the same address is the same module), then asked for a popover.
+ */
+async function loadCardPopover(ctx: ContentScriptContext) {
+  await import(/* @vite-ignore */ extensionApi().runtime.getURL('/card-stage.js'));
+  const create = (globalThis as Record<symbol, CreateCardPopover | undefined>)[cardStageKey];
+  if (!create) throw new Error('the card stage did not register');
+  return create(ctx);
+}
+
 /** The fact-checker's language work runs in the background; a block of text goes there and verdicts come back. */
 const checkInBackground = (texts: string[]) => askBackground({ type: 'check-claims', texts });
 
@@ -31,7 +44,7 @@ const checkInBackground = (texts: string[]) => askBackground({ type: 'check-clai
  * candidate, so pages without one never pay for it.
  */
 export async function startFullStage(ctx: ContentScriptContext, settings: Settings): Promise<FullStage> {
-  const matcher = createTermMatcher(glossary.terms);
+  const matcher = createTermMatcher(finder.terms);
   let scanner: PageScanner | null = null;
   let flags: ClaimFlags | null = null;
   let cards: HoverCards | null = null;
@@ -79,14 +92,14 @@ export async function startFullStage(ctx: ContentScriptContext, settings: Settin
       const runFlags = startClaimFlags(runScanner, claimSubjects, checkInBackground, isDismissed, signal);
       scanner = runScanner;
       flags = runFlags;
-      const runCards = await startHoverCards(
+      cards = startHoverCards(
         ctx,
         runScanner,
         runFlags,
         (mark) => void dismissClaim(dismissalKey(siteHost(), mark.check.claimId, mark.check.sentence)),
         signal,
+        loadCardPopover,
       );
-      if (!signal.aborted) cards = runCards;
     }
     updateBadge();
   }

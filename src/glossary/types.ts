@@ -68,6 +68,31 @@ export interface Term {
   rejectWith: string[];
 }
 
+/** What the finder reads of a term: its written forms and the rules for them, not the card's text. */
+export type FinderTerm = Pick<
+  Term,
+  | 'id'
+  | 'label'
+  | 'aliases'
+  | 'forms'
+  | 'acronyms'
+  | 'notFollowedBy'
+  | 'notPrecededBy'
+  | 'notMisspellings'
+  | 'rejectWith'
+>;
+
+/**
+ * What the content script's full stage reads of the glossary (src/glossary/generated/finder.json): the terms
+ * as the finder reads them and the subjects of the article's claims, without the cards' text, which loads
+ * with the card (the full stage is fetched and compiled before the first underline: every kilobyte counts).
+ */
+export interface FinderData {
+  terms: FinderTerm[];
+  /** Every claim's subjects: a block naming none of them holds no claim to check. */
+  claimSubjects: string[];
+}
+
 /** A figure the article gives, with what it counts ("at-risk": women at risk, not women diagnosed). */
 export interface ClaimFigure {
   value?: number;

@@ -11,6 +11,4 @@ export const isShortAllCaps = (word: string) => word.length <= 4 && word === wor
  * shorter abbreviation, not `abbreviation` (one ending in S) in another case ("pcos", "Pcos").
  */
 export const isPluralOfShorter = (surface: string, abbreviation: string) =>
-  /S$/i.test(abbreviation) &&
-  surface.endsWith('s') &&
-  surface.slice(0, -1) === abbreviation.slice(0, -1).toUpperCase();
+  /S$/i.test(abbreviation) && surface.endsWith('s') && surface.slice(0, -1) === abbreviation.slice(0, -1).toUpperCase();

@@ -1,4 +1,4 @@
-import type { AcronymRule, Term } from '../glossary/types.ts';
+import type { AcronymRule, FinderTerm } from '../glossary/types.ts';
 import { acronymCheck, wordListPatterns, type AcronymCheck, type AcronymContext } from './acronym-context.ts';
 import { escapeRegExp } from './escape-regexp.ts';
 import { CandidateCursor } from './candidate-cursor.ts';
@@ -117,7 +117,7 @@ interface Surface {
 }
 
 /** Every written form and acronym, grouped by first word (plain strings: cheap to build on every page). */
-function surfacesByFirstWord(terms: Term[]): Map<string, Surface[]> {
+function surfacesByFirstWord(terms: FinderTerm[]): Map<string, Surface[]> {
   const groups = new Map<string, Surface[]>();
   const add = (surface: Surface) => {
     const key = firstWordOf(surface.text);
@@ -138,7 +138,7 @@ function surfacesByFirstWord(terms: Term[]): Map<string, Surface[]> {
  * The misspellings of the words of the terms' names: each term found on pages gives its label's and aliases'
  * words, its own single-word forms (left as written) and the real words close to them.
  */
-function misspeltWordsOf(terms: Term[]): MisspeltWords {
+function misspeltWordsOf(terms: FinderTerm[]): MisspeltWords {
   const found = terms.filter((term) => term.forms.length > 0);
   const wordsOf = (text: string) => text.split(/[\s-]+/).filter(Boolean);
   return createMisspeltWords(
@@ -149,7 +149,7 @@ function misspeltWordsOf(terms: Term[]): MisspeltWords {
 }
 
 /** The quick screen's data for a glossary's terms: written at build time for the content script's first stage. */
-export const screenDataOf = (terms: Term[]): ScreenData => screenDataFrom(surfacesByFirstWord(terms));
+export const screenDataOf = (terms: FinderTerm[]): ScreenData => screenDataFrom(surfacesByFirstWord(terms));
 
 /** One first word's forms, longest first, as anchored patterns with their checks. */
 const compileForms = (surfaces: Surface[]): Form[] =>
@@ -173,7 +173,7 @@ const compileForms = (surfaces: Surface[]): Form[] =>
  *     resistance" wins over "insulin", and each must pass the checks a reader applies: whole word, not in a
  *     web address or identifier, acronym case and context.
  */
-export function createTermMatcher(terms: Term[]): TermMatcher {
+export function createTermMatcher(terms: FinderTerm[]): TermMatcher {
   const surfaces = surfacesByFirstWord(terms);
   const misspelt = misspeltWordsOf(terms);
   // Longest first, so "milksupply" is not cut to "milk"; no letter before a word starting with an ASCII letter

@@ -9,7 +9,7 @@ import { type TermMark } from '../page/term-marks.ts';
 import { claimUnderPointer } from '../page/claim-under-pointer.ts';
 import { isNarrowViewport } from './bottom-sheet.ts';
 import { HoverIntent } from './hover-intent.ts';
-import { createCardPopover, type PopoverAnchor, type ShowOptions } from './card-popover.tsx';
+import type { CardPopover, PopoverAnchor, ShowOptions } from './card-popover.tsx';
 import { listenForTouchTaps } from './touch-taps.ts';
 import { onAbort } from '../page/on-abort.ts';
 
@@ -64,21 +64,55 @@ function showOptions(openedBy: OpenedBy, tapPoint: { x: number; y: number } | nu
   };
 }
 
+/** Makes the card's popover: the card's own file (Preact, Floating UI, the cards), loaded when first asked. */
+export type LoadCardPopover = (ctx: ContentScriptContext) => Promise<CardPopover>;
+
 /**
  * Hover → card: a pointer listener throttled to animation frames finds the term under the pointer, the
  * hover intent decides when a card opens or closes, and the popover shows it. Touch: a tap opens it (see
  * touch-taps.ts). Keyboard: Esc closes, P pins, and `moveToTerm` walks the underlined terms. Every listener
  * belongs to `ctx`, so it dies with the script.
+ *
+ * The popover is loaded once the scanner's first pass is done, or when a card is first wanted if that is
+ * sooner: the first underline does not wait for the card's code. A card asked for before it is in opens once
+ * it is, if it is still wanted; if it cannot load, no card opens and one console line says why.
  */
-export async function startHoverCards(
+export function startHoverCards(
   ctx: ContentScriptContext,
   scanner: PageScanner,
   claims: ClaimFlags,
   onDismissClaim: (mark: ClaimMark) => void,
   /** Aborted: every listener below goes and an open card closes (a site switched off, an unload alike). */
   signal: AbortSignal,
-): Promise<HoverCards> {
-  const popover = await createCardPopover(ctx);
+  loadPopover: LoadCardPopover,
+): HoverCards {
+  let popover: CardPopover | null = null;
+  let loading: Promise<CardPopover | null> | null = null;
+  const popoverReady = () =>
+    (loading ??= loadPopover(ctx).then(
+      (loaded) => {
+        popover = loaded;
+        loaded.onPinChange = (pinned) => (intent.pinned = pinned);
+        loaded.onClose = () => {
+          if (openMark) intent.close();
+        };
+        return loaded;
+      },
+      (error: unknown) => {
+        console.info(
+          `Lactation Glossary: its cards could not load (${error instanceof Error ? error.message : error}).`,
+        );
+        return null;
+      },
+    ));
+  /** Runs `use` on the popover, at once or once it has loaded, unless the run has stopped meanwhile. */
+  const withPopover = async (use: (loaded: CardPopover) => void | Promise<void>) => {
+    const loaded = popover ?? (await popoverReady());
+    if (loaded && !signal.aborted) await use(loaded);
+  };
+  void scanner.idle().then(() => {
+    if (!signal.aborted) void popoverReady();
+  });
   let openMark: Hovered | null = null;
   // Set just before intent.openNow(); a card the dwell opens is a hover's.
   let openedBy: OpenedBy = 'hover';
@@ -100,17 +134,16 @@ export async function startHoverCards(
             },
           }
         : { kind: 'term' as const, termId: mark.termId };
-      void popover.show(content, anchor, showOptions(how, tapPoint));
+      const options = showOptions(how, tapPoint);
+      // Still the card wanted once the popover is in (it may have had to load).
+      void withPopover((loaded) => (openMark === mark ? loaded.show(content, anchor, options) : undefined));
     },
     close() {
       openMark = null;
-      popover.hide();
+      popover?.hide();
     },
   });
-  popover.onPinChange = (pinned) => (intent.pinned = pinned);
-  popover.onClose = () => {
-    if (openMark) intent.close();
-  };
+  const onCard = (event: Event) => popover?.contains(event) ?? false;
 
   // Handled once per animation frame, with the latest position. (Whether it is on the card is read now:
   // an event's composed path is empty once its dispatch is over.)
@@ -121,7 +154,7 @@ export async function startHoverCards(
     (event) => {
       if (event.pointerType === 'touch') return;
       const first = pending === null;
-      pending = { event, onCard: popover.contains(event) };
+      pending = { event, onCard: onCard(event) };
       if (!first) return;
       ctx.requestAnimationFrame(() => {
         const { event: latest, onCard } = pending!;
@@ -130,6 +163,8 @@ export async function startHoverCards(
         const mark = onCard
           ? null
           : (termUnderPointer(scanner.marks, latest) ?? claimUnderPointer(claims.marks, latest));
+        // The pointer on a mark: the card may be wanted soon, so its code loads now if it has not yet.
+        if (mark) void popoverReady();
         intent.pointerMoved(mark, { x: latest.clientX, y: latest.clientY, t: latest.timeStamp }, onCard);
       });
     },
@@ -148,9 +183,10 @@ export async function startHoverCards(
     document,
     'pointerdown',
     (event) => {
-      // A finger's touch may be the start of a scroll: touch-taps closes the card on a tap outside instead.
-      if (event.pointerType === 'touch' || event.pointerType === 'pen') return;
-      if (openMark && !popover.contains(event) && !intent.pinned) intent.close();
+      // A finger's touch may be the start of a scroll: touch-taps closes the card on a tap outside instead. It
+      // may also be the start of a tap on a term: the card's code loads now if it has not yet.
+      if (event.pointerType === 'touch' || event.pointerType === 'pen') return void popoverReady();
+      if (openMark && !onCard(event) && !intent.pinned) intent.close();
     },
     { capture: true, signal },
   );
@@ -158,7 +194,7 @@ export async function startHoverCards(
     // A term takes precedence over the flagged sentence around it, as on hover.
     markAt: (point) => termUnderPointer(scanner.marks, point) ?? claimUnderPointer(claims.marks, point),
     elementOf: (mark) => rangeElement(mark.range),
-    isOnCard: (event) => popover.contains(event),
+    isOnCard: onCard,
     open(mark, at) {
       openedBy = 'touch';
       tapPoint = at;
@@ -180,7 +216,8 @@ export async function startHoverCards(
         !event.ctrlKey &&
         !event.metaKey &&
         !event.altKey &&
-        !isEditable(event.composedPath()[0] ?? null)
+        !isEditable(event.composedPath()[0] ?? null) &&
+        popover
       ) {
         popover.setPinned(!popover.pinned);
       }
@@ -190,7 +227,7 @@ export async function startHoverCards(
 
   const cards: HoverCards = {
     get lastOpenMs() {
-      return popover.lastOpenMs;
+      return popover?.lastOpenMs ?? null;
     },
     async moveToTerm(direction, termId) {
       const marks = scanner.marks.shownMarks().filter((m) => termId === undefined || m.termId === termId);
@@ -224,20 +261,22 @@ export async function startHoverCards(
       const element = range ? rangeElement(range) : null;
       if (!range || !element) return cards.moveToTerm('next', termId);
       intent.close();
-      await popover.show(
-        { kind: 'term', termId },
-        {
-          getBoundingClientRect: () => range.getBoundingClientRect(),
-          getClientRects: () => [...range.getClientRects()],
-          contextElement: element,
-        },
-        showOptions('keyboard', null),
+      await withPopover((loaded) =>
+        loaded.show(
+          { kind: 'term', termId },
+          {
+            getBoundingClientRect: () => range.getBoundingClientRect(),
+            getClientRects: () => [...range.getClientRects()],
+            contextElement: element,
+          },
+          showOptions('keyboard', null),
+        ),
       );
     },
   };
   onAbort(signal, () => {
     intent.close();
-    popover.hide();
+    popover?.hide();
   });
   return cards;
 }

@@ -6,14 +6,27 @@ import { describe, expect, it } from 'vitest';
 // The built extension as users load it: `npm run build` makes these three.
 const builds = ['chrome-mv3', 'firefox-mv2', 'firefox-mv3'];
 
-describe('the built full stage', () => {
-  it.each(builds)('%s: opens with V8’s compile hint, so Chrome compiles it off the page’s main thread', (build) => {
-    const code = readFileSync(resolve('.output', build, 'full-stage.js'), 'utf8');
-    // The hint works only as the file's first line; minification would have dropped it (wxt.config.ts).
-    expect(code.split('\n', 1)[0]).toBe('//# allFunctionsCalledOnLoad');
-    // Positive control: this is the full stage (the card and the scanner), not an empty or renamed file.
-    expect(code).toContain('fullStage');
-    expect(code.length).toBeGreaterThan(100_000);
+describe('the built full stage and card stage', () => {
+  it.each(builds)('%s: open with V8’s compile hint, so Chrome compiles them off the page’s main thread', (build) => {
+    for (const [file, name] of [
+      ['full-stage.js', 'fullStage'],
+      ['card-stage.js', 'cardStage'],
+    ]) {
+      const code = readFileSync(resolve('.output', build, file!), 'utf8');
+      // The hint works only as the file's first line; minification would have dropped it (wxt.config.ts).
+      expect(code.split('\n', 1)[0]).toBe('//# allFunctionsCalledOnLoad');
+      // Positive control: this is the stage itself (the scanner, or the card), not an empty or renamed file.
+      expect(code).toContain(name);
+      expect(code.length).toBeGreaterThan(50_000);
+    }
+  });
+
+  it.each(builds)('%s: the full stage leaves the card (Preact, Floating UI) to the card stage', (build) => {
+    const full = readFileSync(resolve('.output', build, 'full-stage.js'), 'utf8');
+    const card = readFileSync(resolve('.output', build, 'card-stage.js'), 'utf8');
+    // The card's heading class and Floating UI's flip middleware are in the card stage only (minified names vary).
+    for (const marker of ['card-title', 'name:"flip"'])
+      expect([full.includes(marker), card.includes(marker)]).toEqual([false, true]);
   });
 });
 
