@@ -44,6 +44,11 @@ export interface ChangeIntakeOptions {
 export const maxDirtyRootsBeforeFullRescan = 200;
 /** Mutations are gathered for this long, so a burst costs one pass. */
 export const mutationSettleMs = 50;
+/**
+ * A still page that adds this many places to read at once (a "load more", the next page of an infinite
+ * scroll) is read without waiting: such a batch comes whole, and the reader is looking at it.
+ */
+export const manyPlacesAtOnce = 10;
 /** A page that never stops changing (a ticking clock, a live counter) still gets a pass this often. */
 export const maxSettleWaitMs = 500;
 /** How long one batch of mutations may spend screening added nodes for terms before it just queues them. */
@@ -68,7 +73,8 @@ const observed: MutationObserverInit = {
 /**
  * Listens to a document's changes (and to the open shadow roots it is told of) and turns them into the
  * places a pass has to read again: new paragraphs, posts and pages on their own, a block whose text changed,
- * a subtree hidden, shown or made editable. Bursts settle for `mutationSettleMs` before `onSettled`.
+ * a subtree hidden, shown or made editable. Bursts settle for `mutationSettleMs` before `onSettled`, but for
+ * many places added to a still page at once (`manyPlacesAtOnce`).
  */
 export class ChangeIntake {
   #changes: PageChanges = emptyChanges();
@@ -128,12 +134,14 @@ export class ChangeIntake {
     this.#options.onTask?.(performance.now() - started);
     // Style changes that neither hide nor show (animations) must not keep postponing the pass.
     if (this.#changes.dirtyRoots.size === dirtyBefore && records.every((r) => r.type === 'attributes')) return;
-    // Each batch postpones the pass, up to a point: past it the timer already set is left to fire.
+    // Each batch postpones the pass, up to a point: past it the timer already set is left to fire. Many places
+    // added to a still page at once need no settling; small changes do, so a stream of them costs one pass.
     const now = performance.now();
+    const addedAtOnce = this.#waitingSince === null && this.#changes.dirtyRoots.size - dirtyBefore >= manyPlacesAtOnce;
     this.#waitingSince ??= now;
     if (now - this.#waitingSince >= maxSettleWaitMs) return;
     clearTimeout(this.#settleTimer);
-    this.#settleTimer = setTimeout(this.#settled, mutationSettleMs);
+    this.#settleTimer = setTimeout(this.#settled, addedAtOnce ? 0 : mutationSettleMs);
   }
 
   readonly #settled = () => {

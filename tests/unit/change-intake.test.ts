@@ -5,6 +5,7 @@ import { createTermMatcher } from '../../src/match/term-matcher.ts';
 import {
   ChangeIntake,
   maxDirtyRootsBeforeFullRescan,
+  manyPlacesAtOnce,
   maxSettleWaitMs,
   mutationSettleMs,
 } from '../../src/page/change-intake.ts';
@@ -49,6 +50,22 @@ describe('turning page changes into the places a pass reads again', () => {
     expect(settled).toBe(1);
     expect([...intake.take().dirtyRoots]).toEqual([first, second]);
     expect(intake.pending).toBe(false); // taken: the next pass starts afresh
+  });
+
+  it('reads many posts added to a still page at once without waiting, and a few only once they settle', async () => {
+    const page = Array.from({ length: manyPlacesAtOnce }, (_, i) => paragraph(`Post ${i}: my prolactin was low.`));
+    thread.append(...page);
+    await delivered();
+    vi.advanceTimersByTime(0);
+    expect(settled).toBe(1);
+    expect(intake.take().dirtyRoots.size).toBe(manyPlacesAtOnce);
+    // Fewer at once (the positive control): they wait for the page to be still.
+    thread.append(...page.slice(1).map((p) => paragraph(p.textContent!)));
+    await delivered();
+    vi.advanceTimersByTime(mutationSettleMs - 1);
+    expect(settled).toBe(1);
+    vi.advanceTimersByTime(1);
+    expect(settled).toBe(2);
   });
 
   it('still gets a pass on a page that never stops changing (a clock ticking every 20 ms)', async () => {
