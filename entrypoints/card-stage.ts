@@ -1,9 +1,9 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { cardStageKey, type CreateCardPopover } from '../src/content/full-stage-key.ts';
-import { createCardPopover } from '../src/ui/card-popover.tsx';
+import { cardStageKey } from '../src/content/full-stage-key.ts';
+import { createCardPopover, type LoadCardPopover } from '../src/ui/card-popover.tsx';
 
 // Imported by the full stage once its first pass is done, or at the first card wanted: the card, Preact and
 // Floating UI, which the first underline need not wait for (src/ui/hover-cards.ts).
 export default defineUnlistedScript(() => {
-  (globalThis as Record<symbol, CreateCardPopover>)[cardStageKey] = createCardPopover;
+  (globalThis as Record<symbol, LoadCardPopover>)[cardStageKey] = createCardPopover;
 });

@@ -1,5 +1,5 @@
 /* global console, process */
-// `npm run lint`'s Firefox half: Mozilla's add-on linter on both Firefox builds, every finding an error but one,
+// `npm run lint`'s Firefox half: Mozilla's add-on linter on both Firefox builds, every finding an error but two,
 // written down here. The content script's first stage imports its full stage, and the full stage its card's
 // file, from the extension's own files:
 //   import(browser.runtime.getURL('/full-stage.js')), import(browser.runtime.getURL('/card-stage.js'))

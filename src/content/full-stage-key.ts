@@ -1,5 +1,4 @@
 import type { Settings } from '../settings/settings.ts';
-import type { LoadCardPopover } from '../ui/hover-cards.ts';
 import type { FirstStage, FullStage } from './first-stage.ts';
 
 /** Where the full stage, once imported, leaves its start function for the first stage (the content script's own global). */
@@ -21,5 +20,3 @@ export interface FirstStageNote extends FirstStage {
 
 /** Where the card's own file, once imported, leaves the function that makes the card's popover. */
 export const cardStageKey = Symbol.for('lactation-glossary/card-stage');
-
-export type CreateCardPopover = LoadCardPopover;

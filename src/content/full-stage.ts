@@ -19,7 +19,8 @@ import { isEnabledFor, type Settings } from '../settings/settings.ts';
 import { loadSettings, watchSettings } from '../settings/settings-store.ts';
 import { startHoverCards, type HoverCards } from '../ui/hover-cards.ts';
 import { extensionApi } from './extension-api.ts';
-import { cardStageKey, type CreateCardPopover } from './full-stage-key.ts';
+import { cardStageKey } from './full-stage-key.ts';
+import type { LoadCardPopover } from '../ui/card-popover.tsx';
 
 const isTopFrame = window === window.top;
 const claimSubjects = new Set(finder.claimSubjects);
@@ -30,7 +31,7 @@ const siteHost = () => hostnameOf(siteUrl());
  */
 async function loadCardPopover(ctx: ContentScriptContext) {
   await import(/* @vite-ignore */ extensionApi().runtime.getURL('/card-stage.js'));
-  const create = (globalThis as Record<symbol, CreateCardPopover | undefined>)[cardStageKey];
+  const create = (globalThis as Record<symbol, LoadCardPopover | undefined>)[cardStageKey];
   if (!create) throw new Error('the card stage did not register');
   return create(ctx);
 }
@@ -119,7 +120,7 @@ export async function startFullStage(ctx: ContentScriptContext, settings: Settin
     'page-report': () => pageReport(scanner, siteUrl(), flags, cards?.lastOpenMs ?? null),
     'move-to-term': ({ direction, termId }) => cards?.moveToTerm(direction, termId),
     // Answers true once the card is open, so the background knows not to fall back to a tab.
-    'show-term': ({ termId }) => cards?.showAtSelection(termId).then(() => true),
+    'show-term': ({ termId }) => cards?.showAtSelection(termId),
     'show-claim': ({ index }) => (cards ? Promise.resolve(cards.showClaim(index)) : undefined),
   };
   return { handlers };

@@ -1,6 +1,6 @@
 import type { AcronymRule } from '../glossary/types.ts';
 import { escapeRegExp } from './escape-regexp.ts';
-import { isPluralOfShorter, isShortAllCaps } from './short-all-caps.ts';
+import { isShortAllCaps } from './short-all-caps.ts';
 
 /**
  * Expressions finding any of `words` as a whole word. Plain \b expressions (no Unicode classes): they run in a
@@ -201,10 +201,7 @@ export function acronymCheck(rule: AcronymRule): AcronymCheck {
   const ownExpansions = wordListPatterns(rule.confirmWith.filter(spellsOut));
   return {
     rule,
-    caseAccepts: (surface) =>
-      (rule.anyCase && !isPluralOfShorter(surface, rule.text)) ||
-      surface === rule.text ||
-      surface === rule.text.toUpperCase(),
+    caseAccepts: (surface) => rule.anyCase || surface === rule.text || surface === rule.text.toUpperCase(),
     contextIn(text, around) {
       if (confirm.length === 0 && reject.length === 0) return acceptAll;
       const sentences = new Sentences(text);

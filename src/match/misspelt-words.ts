@@ -43,6 +43,8 @@ export function createMisspeltWords(names: string[], ownForms: string[], realWor
     (w) => w.length >= shortestWord && /^\p{L}+$/u.test(w),
   );
   const leftAlone = new Set([...names, ...ownForms, ...realWords].map((w) => w.toLowerCase()));
+  /** Words that are a whole term's name on their own ("oestrogen"), not a word of a longer one ("metabolic"). */
+  const wholeNames = new Set(ownForms.map((w) => w.toLowerCase()));
   // A misspelling keeps its first three letters, as all but one in the held-out sets did ("colstrum",
   // "metabollic", "tisue"): the candidates are the words starting with a name's word's first three letters.
   // Plain ASCII, without Unicode classes: the expression reads every page the full stage runs on.
@@ -82,7 +84,7 @@ export function createMisspeltWords(names: string[], ownForms: string[], realWor
       candidates.lastIndex = 0;
       for (let m = candidates.exec(text); m; m = candidates.exec(text)) {
         const intended = intendedWord(m[0]);
-        if (!intended || isLoneCapitalised(text, m.index, m[0])) continue;
+        if (!intended || (wholeNames.has(intended) && isLoneCapitalised(text, m.index, m[0]))) continue;
         fixed += text.slice(copiedTo, m.index);
         (replacements ??= []).push({
           at: fixed.length,
@@ -101,12 +103,15 @@ export function createMisspeltWords(names: string[], ownForms: string[], realWor
 /**
  * Whether `word` at `at` is capitalised alone in running text ("Week 6 on Oestrogel, two pumps"): a name, a
  * brand's or a person's, rather than a misspelt word. A name's words capitalised together ("my Metabollic
- * Syndrom") and a sentence's first word are still read.
+ * Syndrom"), a sentence's or a line's first word are still read. (Asked only of a word standing for a whole
+ * term's name: a capitalised word of a longer name, "diagnosed with Metabollic syndrome", is that name's.)
  */
 function isLoneCapitalised(text: string, at: number, word: string): boolean {
   if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
-  const before = /(\S+)\s+$/u.exec(text.slice(Math.max(0, at - 40), at))?.[1];
-  if (!before || !/^[\p{Ll}\d]/u.test(before) || /[.!?:;]$/.test(before)) return false;
+  const [, before, gap] = /(\S+)(\s+)$/u.exec(text.slice(Math.max(0, at - 40), at)) ?? [];
+  // After a line break, or the end of a sentence (a quote or a bracket may close it), a capital starts one.
+  if (!before || gap!.includes('\n') || /[.!?:;…]["'”’)\]]*$/u.test(before)) return false;
+  if (!/^[\p{Ll}\d]/u.test(before)) return false;
   const after = /^\s+(\S)/u.exec(text.slice(at + word.length, at + word.length + 8))?.[1];
   return !after || !/\p{Lu}/u.test(after);
 }

@@ -29,9 +29,12 @@ export type ScreenForm = [source: string, flags: string, confirm?: [anyCase: str
  * is looked for in that case.
  */
 export interface ScreenCandidates {
-  /** The first words read in any case (the `i` flag), longest first, each with what must follow it if anything. */
+  /**
+   * The first words read in any case (the `i` flag), each with what must follow it if anything, as a prefix
+   * tree that finds the longest at a position (`prefixAlternation`).
+   */
   anyCase: string;
-  /** The acronyms read only as written or in capitals ("IR", "IGT", "MetS"), longest first; empty if none. */
+  /** The acronyms read only as written or in capitals ("IR", "IGT", "MetS"), the same way; empty if none. */
   exactCase: string;
   /** Every word that confirms some acronym's sense, as a form's `confirm` has them. */
   confirming: [anyCase: string, exactCase: string];

@@ -82,6 +82,8 @@ export class ChangeIntake {
   readonly #observer: MutationObserver;
   readonly #watchedShadowRoots = new WeakSet<ShadowRoot>();
   #settleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the last burst settled: a page that changed that recently is not still. */
+  #lastSettledAt = -Infinity;
   /** When the changes the settle timer waits for began (`performance.now()`), or null when none wait. */
   #waitingSince: number | null = null;
 
@@ -137,7 +139,10 @@ export class ChangeIntake {
     // Each batch postpones the pass, up to a point: past it the timer already set is left to fire. Many places
     // added to a still page at once need no settling; small changes do, so a stream of them costs one pass.
     const now = performance.now();
-    const addedAtOnce = this.#waitingSince === null && this.#changes.dirtyRoots.size - dirtyBefore >= manyPlacesAtOnce;
+    const addedAtOnce =
+      this.#waitingSince === null &&
+      now - this.#lastSettledAt >= mutationSettleMs &&
+      this.#changes.dirtyRoots.size - dirtyBefore >= manyPlacesAtOnce;
     this.#waitingSince ??= now;
     if (now - this.#waitingSince >= maxSettleWaitMs) return;
     clearTimeout(this.#settleTimer);
@@ -146,6 +151,7 @@ export class ChangeIntake {
 
   readonly #settled = () => {
     this.#waitingSince = null;
+    this.#lastSettledAt = performance.now();
     this.#options.onSettled();
   };
 

@@ -53,6 +53,9 @@ export interface CardPopover {
   onClose?: () => void;
 }
 
+/** Makes the card's popover: what the card stage offers (entrypoints/card-stage.ts), loaded when first asked. */
+export type LoadCardPopover = (ctx: ContentScriptContext) => Promise<CardPopover>;
+
 const popoverCss = `
 ${cardCss}
 :host { position: fixed !important; top: 0 !important; left: 0 !important; z-index: 2147483647 !important; }

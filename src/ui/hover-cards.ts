@@ -9,7 +9,7 @@ import { type TermMark } from '../page/term-marks.ts';
 import { claimUnderPointer } from '../page/claim-under-pointer.ts';
 import { isNarrowViewport } from './bottom-sheet.ts';
 import { HoverIntent } from './hover-intent.ts';
-import type { CardPopover, PopoverAnchor, ShowOptions } from './card-popover.tsx';
+import type { CardPopover, LoadCardPopover, PopoverAnchor, ShowOptions } from './card-popover.tsx';
 import { listenForTouchTaps } from './touch-taps.ts';
 import { onAbort } from '../page/on-abort.ts';
 
@@ -19,8 +19,11 @@ export interface HoverCards {
    * `termId` only, when given) and opens its card with focus.
    */
   moveToTerm(direction: Direction, termId?: string): Promise<void>;
-  /** Opens a term's card next to the user's selection (the context menu's look-up). */
-  showAtSelection(termId: string): Promise<void>;
+  /**
+   * Opens a term's card next to the user's selection (the context menu's look-up); false where none could open
+   * (the card's code did not load), so the caller can show the term another way.
+   */
+  showAtSelection(termId: string): Promise<boolean>;
   /** Scrolls to a flagged sentence (by its place in the page report) and opens its card with focus. */
   showClaim(index: number): void;
   /** From show() to the painted card, for the last card opened (ms). */
@@ -64,9 +67,6 @@ function showOptions(openedBy: OpenedBy, tapPoint: { x: number; y: number } | nu
   };
 }
 
-/** Makes the card's popover: the card's own file (Preact, Floating UI, the cards), loaded when first asked. */
-export type LoadCardPopover = (ctx: ContentScriptContext) => Promise<CardPopover>;
-
 /**
  * Hover → card: a pointer listener throttled to animation frames finds the term under the pointer, the
  * hover intent decides when a card opens or closes, and the popover shows it. Touch: a tap opens it (see
@@ -105,14 +105,19 @@ export function startHoverCards(
         return null;
       },
     ));
-  /** Runs `use` on the popover, at once or once it has loaded, unless the run has stopped meanwhile. */
-  const withPopover = async (use: (loaded: CardPopover) => void | Promise<void>) => {
+  /** Runs `use` on the popover, at once or once it has loaded; false if it could not (no popover, or stopped). */
+  const withPopover = async (use: (loaded: CardPopover) => void | Promise<void>): Promise<boolean> => {
     const loaded = popover ?? (await popoverReady());
-    if (loaded && !signal.aborted) await use(loaded);
+    if (!loaded || signal.aborted) return false;
+    await use(loaded);
+    return true;
   };
-  void scanner.idle().then(() => {
-    if (!signal.aborted) void popoverReady();
-  });
+  void scanner.idle().then(
+    () => {
+      if (!signal.aborted) void popoverReady();
+    },
+    () => undefined,
+  );
   let openMark: Hovered | null = null;
   // Set just before intent.openNow(); a card the dwell opens is a hover's.
   let openedBy: OpenedBy = 'hover';
@@ -259,9 +264,12 @@ export function startHoverCards(
       const selection = document.getSelection();
       const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).cloneRange() : null;
       const element = range ? rangeElement(range) : null;
-      if (!range || !element) return cards.moveToTerm('next', termId);
+      if (!range || !element) {
+        await cards.moveToTerm('next', termId);
+        return (popover ?? (await popoverReady())) !== null;
+      }
       intent.close();
-      await withPopover((loaded) =>
+      return withPopover((loaded) =>
         loaded.show(
           { kind: 'term', termId },
           {

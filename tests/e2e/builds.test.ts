@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
+import { glossary } from '../../src/glossary/glossary.ts';
 
 // The built extension as users load it: `npm run build` makes these three.
 const builds = ['chrome-mv3', 'firefox-mv2', 'firefox-mv3'];
@@ -27,6 +28,9 @@ describe('the built full stage and card stage', () => {
     // The card's heading class and Floating UI's flip middleware are in the card stage only (minified names vary).
     for (const marker of ['card-title', 'name:"flip"'])
       expect([full.includes(marker), card.includes(marker)]).toEqual([false, true]);
+    // Nor the cards' text: a definition is in the card stage only.
+    const definition = glossary.terms.find((term) => term.id === 'prolactin')!.definition.slice(0, 60);
+    expect([full.includes(definition), card.includes(definition)]).toEqual([false, true]);
   });
 });
 

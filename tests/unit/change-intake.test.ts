@@ -68,6 +68,24 @@ describe('turning page changes into the places a pass reads again', () => {
     expect(settled).toBe(2);
   });
 
+  it('gathers into one pass many places added every 20 ms (a list rendered in chunks)', async () => {
+    const chunk = (n: number) =>
+      Array.from({ length: manyPlacesAtOnce }, (_, i) => paragraph(`Chunk ${n}, post ${i}: prolactin.`));
+    thread.append(...chunk(0));
+    await delivered();
+    vi.advanceTimersByTime(0);
+    expect(settled).toBe(1); // the first chunk, on a still page, at once
+    for (let n = 1; n <= 4; n++) {
+      vi.advanceTimersByTime(20);
+      thread.append(...chunk(n));
+      await delivered();
+    }
+    vi.advanceTimersByTime(mutationSettleMs - 1);
+    expect(settled).toBe(1); // the rest came while the page kept changing: they settle together
+    vi.advanceTimersByTime(1);
+    expect(settled).toBe(2);
+  });
+
   it('still gets a pass on a page that never stops changing (a clock ticking every 20 ms)', async () => {
     const clock = thread.appendChild(paragraph('12:00:00.00'));
     const post = paragraph('Has anyone tried a galactagogue?');

@@ -122,6 +122,8 @@ describe('hover cards whose card code loads on its own', () => {
     await settled();
     expect(info).toHaveBeenCalledTimes(1);
     expect(String(info.mock.calls[0]![0])).toContain('blocked');
+    // The context menu's look-up is told no card opened, so it shows the term another way.
+    expect(await cards.showAtSelection('prolactin')).toBe(false);
     info.mockRestore();
   });
 });

@@ -44,6 +44,9 @@ describe('misspelt words of the glossary’s names', () => {
       ['estrogen', 'oestrogel'],
     ]);
     expect(found('told I have Metabollic Syndrom now')).toEqual([['metabolic-syndrome', 'Metabollic Syndrom']]);
+    expect(found('I was diagnosed with Metabollic syndrome')).toEqual([['metabolic-syndrome', 'Metabollic syndrome']]);
+    expect(found('tried fenugreek\nColstrum came in')).toEqual([['colostrum', 'Colstrum']]);
+    expect(found('she said “it is fine.” Colstrum came in')).toEqual([['colostrum', 'Colstrum']]);
   });
 
   it('copies nothing where no word is misspelt', () => {

@@ -50,6 +50,10 @@ describe('prefixAlternation', () => {
     expect(expected.some((m) => m.endsWith(':insufficient'))).toBe(false);
   });
 
+  it('is empty for no words, so that no expression is made that would match everywhere', () => {
+    expect(prefixAlternation([])).toBe('');
+  });
+
   it('escapes what the words hold', () => {
     const source = prefixAlternation([{ word: 'I.G.T.' }, { word: 'IGT' }]);
     expect(matchesOf(source, 'IxGxTx IGT I.G.T.', 'g')).toEqual(['7:IGT', '11:I.G.T.']);
