@@ -2,6 +2,7 @@ import { registersContentScript } from '../src/content/content-script-files.ts';
 import { extensionApi } from '../src/content/extension-api.ts';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { startFirstStage, type FullStage } from '../src/content/first-stage.ts';
+import { importStageFile, loadStage } from '../src/content/stage-files.ts';
 import type { Settings } from '../src/settings/settings.ts';
 import {
   firstStageKey,
@@ -21,13 +22,9 @@ export default defineUnlistedScript(() => {
 
   // The rest of the glossary (finder, marks, cards, claim flags) is a module of its own, loaded on demand.
   // Imported once: a second import of the same address is the same module.
-  const importFullStage = () => import(/* @vite-ignore */ extensionApi().runtime.getURL('/full-stage.js'));
-  const loadFullStage = async (settings: Settings): Promise<FullStage> => {
-    await importFullStage();
-    const start = (globalThis as Record<symbol, StartFullStage | undefined>)[fullStageKey];
-    if (!start) throw new Error('the full stage did not register');
-    return start(settings);
-  };
+  const importFullStage = () => importStageFile('/full-stage.js');
+  const loadFullStage = async (settings: Settings): Promise<FullStage> =>
+    (await loadStage<StartFullStage>('/full-stage.js', fullStageKey, 'the full stage'))(settings);
   // Where the background registers it (Chrome), the popup asks a term-free page through the scripting API
   // (src/messages/tab-report.ts), so it listens for messages only once a page may hold a term.
   const registered = registersContentScript(import.meta.env.BROWSER, import.meta.env.MANIFEST_VERSION);

@@ -1,8 +1,8 @@
 /* global console, process */
 // `npm run lint`'s Firefox half: Mozilla's add-on linter on both Firefox builds, every finding an error but two,
 // written down here. The content script's first stage imports its full stage, and the full stage its card's
-// file, from the extension's own files:
-//   import(browser.runtime.getURL('/full-stage.js')), import(browser.runtime.getURL('/card-stage.js'))
+// file, from the extension's own files (src/content/stage-files.ts, bundled into each of the two):
+//   import(browser.runtime.getURL(file))
 // The linter flags any import() whose address is not a literal; each address is a fixed file of the package,
 // and a literal cannot name it (a content script resolves a literal path against the page's address).
 import { execFileSync } from 'node:child_process';

@@ -18,7 +18,7 @@ import { hostnameOf } from '../settings/site-patterns.ts';
 import { isEnabledFor, type Settings } from '../settings/settings.ts';
 import { loadSettings, watchSettings } from '../settings/settings-store.ts';
 import { startHoverCards, type HoverCards } from '../ui/hover-cards.ts';
-import { extensionApi } from './extension-api.ts';
+import { loadStage } from './stage-files.ts';
 import { cardStageKey } from './full-stage-key.ts';
 import type { LoadCardPopover } from '../ui/card-popover.tsx';
 
@@ -29,12 +29,8 @@ const siteHost = () => hostnameOf(siteUrl());
  * The card's own file (Preact, Floating UI, the cards: about 55 kB), a web-accessible file like the full stage,
  * imported once (a second import of the same address is the same module), then asked for a popover.
  */
-async function loadCardPopover(ctx: ContentScriptContext) {
-  await import(/* @vite-ignore */ extensionApi().runtime.getURL('/card-stage.js'));
-  const create = (globalThis as Record<symbol, LoadCardPopover | undefined>)[cardStageKey];
-  if (!create) throw new Error('the card stage did not register');
-  return create(ctx);
-}
+const loadCardPopover: LoadCardPopover = async (ctx) =>
+  (await loadStage<LoadCardPopover>('/card-stage.js', cardStageKey, 'the card stage'))(ctx);
 
 /** The fact-checker's language work runs in the background; a block of text goes there and verdicts come back. */
 const checkInBackground = (texts: string[]) => askBackground({ type: 'check-claims', texts });

@@ -148,7 +148,7 @@ export function startHoverCards(
       popover?.hide();
     },
   });
-  const onCard = (event: Event) => popover?.contains(event) ?? false;
+  const isOnCard = (event: Event) => popover?.contains(event) ?? false;
 
   // Handled once per animation frame, with the latest position. (Whether it is on the card is read now:
   // an event's composed path is empty once its dispatch is over.)
@@ -159,7 +159,7 @@ export function startHoverCards(
     (event) => {
       if (event.pointerType === 'touch') return;
       const first = pending === null;
-      pending = { event, onCard: onCard(event) };
+      pending = { event, onCard: isOnCard(event) };
       if (!first) return;
       ctx.requestAnimationFrame(() => {
         const { event: latest, onCard } = pending!;
@@ -191,7 +191,7 @@ export function startHoverCards(
       // A finger's touch may be the start of a scroll: touch-taps closes the card on a tap outside instead. It
       // may also be the start of a tap on a term: the card's code loads now if it has not yet.
       if (event.pointerType === 'touch' || event.pointerType === 'pen') return void popoverReady();
-      if (openMark && !onCard(event) && !intent.pinned) intent.close();
+      if (openMark && !isOnCard(event) && !intent.pinned) intent.close();
     },
     { capture: true, signal },
   );
@@ -199,7 +199,7 @@ export function startHoverCards(
     // A term takes precedence over the flagged sentence around it, as on hover.
     markAt: (point) => termUnderPointer(scanner.marks, point) ?? claimUnderPointer(claims.marks, point),
     elementOf: (mark) => rangeElement(mark.range),
-    isOnCard: onCard,
+    isOnCard,
     open(mark, at) {
       openedBy = 'touch';
       tapPoint = at;
@@ -266,7 +266,7 @@ export function startHoverCards(
       const element = range ? rangeElement(range) : null;
       if (!range || !element) {
         await cards.moveToTerm('next', termId);
-        return (popover ?? (await popoverReady())) !== null;
+        return withPopover(() => undefined); // the card opens through the hover intent, once the popover is in
       }
       intent.close();
       return withPopover((loaded) =>
