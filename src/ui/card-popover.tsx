@@ -1,9 +1,9 @@
-import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { termById } from '../glossary/glossary.ts';
 import cardCss from './card.css?inline';
+import { keepBesideTerm } from './beside-term.ts';
 import { followVisualViewport, layoutSheet } from './bottom-sheet.ts';
 import { onCloseRequest } from './close-requests.ts';
 import { pageTheme } from './page-theme.ts';
@@ -40,7 +40,19 @@ export interface ShowOptions {
   closeRequests?: boolean;
 }
 
+/** A card to make ready before it is shown. */
+export interface PreparedCard {
+  content: PopoverContent;
+  anchor: PopoverAnchor;
+}
+
 export interface CardPopover {
+  /**
+   * Draws and places a hover's card out of sight while its dwell runs, so that showing it (the same content and
+   * anchor objects) only reveals it: the card paints in the frame after the dwell ends. Does nothing while a card
+   * is shown; null drops a card made ready and never shown.
+   */
+  prepare(card: PreparedCard | null): void;
   show(content: PopoverContent, anchor: PopoverAnchor, options?: ShowOptions): Promise<void>;
   hide(): void;
   /** True when the event happened inside the card. */
@@ -56,17 +68,28 @@ export interface CardPopover {
 /** Makes the card's popover: what the card stage offers (entrypoints/card-stage.ts), loaded when first asked. */
 export type LoadCardPopover = (ctx: ContentScriptContext) => Promise<CardPopover>;
 
+/**
+ * On the host while its card is made ready and not shown: `inert` takes it out of the accessibility tree, focus
+ * and pointer events, and the card is transparent there, laid out and placed. Revealing it then changes only the
+ * opacity of a layer of its own, which the browser draws without painting the page again (on a long thread, a
+ * frame that repaints costs 15 ms or more). (On the card, not the host: WXT resets the host's every property,
+ * `all: initial !important`.)
+ */
+const readyAttribute = 'inert';
+
 const popoverCss = `
 ${cardCss}
 :host { position: fixed !important; top: 0 !important; left: 0 !important; z-index: 2147483647 !important; }
-.popover { position: fixed; top: 0; left: 0; }
+.popover { position: fixed; top: 0; left: 0; will-change: opacity; }
+:host([${readyAttribute}]) .popover { opacity: 0; }
 `;
 
 /**
  * The card on a page: Preact inside a shadow root (no page style gets in, none of ours gets out), positioned
  * next to the term with Floating UI (flips and shifts at the viewport's edges, follows scrolling, never
  * covers the term). A non-modal dialog named after the term. The host element exists only while a card is
- * open: a page without an open card has no trace of the extension in its DOM.
+ * open or about to open (made ready, hidden, while the pointer rests on a term): a page the pointer is not
+ * resting on a term of has no trace of the extension in its DOM.
  */
 export async function createCardPopover(ctx: ContentScriptContext): Promise<CardPopover> {
   let pinned = false;
@@ -77,7 +100,10 @@ export async function createCardPopover(ctx: ContentScriptContext): Promise<Card
   /** Set while the card is a sheet: which of the anchor's line boxes to keep in view. */
   let sheet: { line: number; near: { x: number; y: number } | null } | null = null;
   let returnFocusTo: Element | null = null;
+  /** The host is in the page: a card shown, or one made ready out of sight. */
   let mounted = false;
+  let shown = false;
+  let prepared: PreparedCard | null = null;
   let lastOpenMs: number | null = null;
 
   const ui = await createShadowRootUi(ctx, {
@@ -99,87 +125,90 @@ export async function createCardPopover(ctx: ContentScriptContext): Promise<Card
       return lastOpenMs;
     },
     setPinned,
+    prepare(card) {
+      if (shown) return;
+      prepared = card;
+      if (!card) return unmount();
+      ui.shadowHost.setAttribute(readyAttribute, '');
+      mountAndDraw(card.content, card.anchor, undefined);
+    },
     async show(newContent, newAnchor, options = {}) {
       if (newContent.kind === 'term' && !termById(newContent.termId)) return;
       const started = performance.now();
       // The frame that paints the card runs its animation callbacks first, then paints; the task after it sees
       // the card on screen.
       requestAnimationFrame(() => setTimeout(() => (lastOpenMs = performance.now() - started), 0));
-      if (options.focus && !mounted) returnFocusTo = document.activeElement;
-      content = newContent;
-      anchor = newAnchor;
-      if (!mounted) {
-        ui.mount();
-        mounted = true;
-      }
-      sheet = options.sheet ? { line: lineNear(newAnchor, options.sheet.near), near: options.sheet.near } : null;
-      draw();
-      const floating = container.querySelector<HTMLElement>('.popover')!;
-      stopAutoUpdate?.();
+      if (options.focus && !shown) returnFocusTo = document.activeElement;
+      const ready = prepared?.content === newContent && prepared.anchor === newAnchor && !options.sheet;
+      prepared = null;
+      if (!ready) mountAndDraw(newContent, newAnchor, options.sheet);
+      shown = true;
+      ui.shadowHost.removeAttribute(readyAttribute);
       if (options.closeRequests && !stopCloseRequests) stopCloseRequests = onCloseRequest(window, () => popover.hide());
-      if (sheet) {
-        const { line } = sheet;
-        const avoid = () => anchor?.getClientRects()[line] ?? anchor?.getBoundingClientRect() ?? null;
-        floating.style.transform = '';
-        layoutSheet(floating, avoid, true);
-        stopAutoUpdate = followVisualViewport(window, () => layoutSheet(floating, avoid, false));
-        // (focusVisible: Firefox 104+; elsewhere ignored.)
-        if (options.focus)
-          floating
-            .querySelector<HTMLElement>('[role="dialog"]')
-            ?.focus({ preventScroll: true, focusVisible: options.focus !== 'quiet' } as FocusOptions);
-        return;
-      }
-      floating.style.width = '';
-      delete floating.dataset.side;
-      const reference = {
-        getBoundingClientRect: () => anchor!.getBoundingClientRect(),
-        getClientRects: () => anchor!.getClientRects(),
-        contextElement: anchor.contextElement,
-      };
-      stopAutoUpdate = autoUpdate(reference, floating, () => {
-        void computePosition(reference, floating, {
-          strategy: 'fixed',
-          placement: 'bottom-start',
-          middleware: [
-            inline(),
-            offset(6),
-            flip({ padding: 8 }),
-            shift({ padding: 8 }),
-            // Never taller than the room left on the chosen side: the card scrolls instead of running off-screen.
-            size({
-              padding: 8,
-              apply: ({ availableHeight }) =>
-                floating.style.setProperty('--lg-max-height', `${Math.max(160, availableHeight)}px`),
-            }),
-          ],
-        }).then(({ x, y }) => {
-          floating.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-        });
-      });
-      if (options.focus === 'quiet')
-        floating.querySelector<HTMLElement>('[role="dialog"]')?.focus({ focusVisible: false } as FocusOptions);
-      else if (options.focus) floating.querySelector<HTMLElement>('[role="dialog"]')?.focus();
+      const dialog = container.querySelector<HTMLElement>('[role="dialog"]');
+      // (focusVisible: Firefox 104+; elsewhere ignored.)
+      if (sheet && options.focus)
+        dialog?.focus({ preventScroll: true, focusVisible: options.focus !== 'quiet' } as FocusOptions);
+      else if (options.focus === 'quiet') dialog?.focus({ focusVisible: false } as FocusOptions);
+      else if (options.focus) dialog?.focus();
     },
     hide() {
-      if (!mounted) return;
-      stopAutoUpdate?.();
-      stopAutoUpdate = null;
-      stopCloseRequests?.();
-      stopCloseRequests = null;
-      sheet = null;
-      render(null, container);
-      ui.remove();
-      mounted = false;
+      if (!shown) return unmount();
+      shown = false;
+      unmount();
       pinned = false;
-      anchor = null;
       const focusBack = returnFocusTo as HTMLElement | null;
       returnFocusTo = null;
       focusBack?.focus?.();
       popover.onClose?.();
     },
-    contains: (event) => mounted && event.composedPath().includes(ui.shadowHost),
+    contains: (event) => shown && event.composedPath().includes(ui.shadowHost),
   };
+
+  /** Puts the host in the page (if it is not), draws the card and places it: beside the term, or as a sheet. */
+  function mountAndDraw(newContent: PopoverContent, newAnchor: PopoverAnchor, asSheet: ShowOptions['sheet']) {
+    content = newContent;
+    anchor = newAnchor;
+    if (!mounted) {
+      ui.mount();
+      mounted = true;
+    }
+    sheet = asSheet ? { line: lineNear(newAnchor, asSheet.near), near: asSheet.near } : null;
+    draw();
+    const floating = container.querySelector<HTMLElement>('.popover')!;
+    stopAutoUpdate?.();
+    if (sheet) {
+      const { line } = sheet;
+      const avoid = () => anchor?.getClientRects()[line] ?? anchor?.getBoundingClientRect() ?? null;
+      floating.style.transform = '';
+      layoutSheet(floating, avoid, true);
+      stopAutoUpdate = followVisualViewport(window, () => layoutSheet(floating, avoid, false));
+      return;
+    }
+    floating.style.width = '';
+    delete floating.dataset.side;
+    const reference = {
+      getBoundingClientRect: () => anchor!.getBoundingClientRect(),
+      getClientRects: () => anchor!.getClientRects(),
+      contextElement: newAnchor.contextElement,
+    };
+    stopAutoUpdate = keepBesideTerm(reference, floating, { wrapsLines: true });
+  }
+
+  /** Takes the host out of the page, with everything that followed the card. */
+  function unmount() {
+    prepared = null;
+    if (!mounted) return;
+    stopAutoUpdate?.();
+    stopAutoUpdate = null;
+    stopCloseRequests?.();
+    stopCloseRequests = null;
+    sheet = null;
+    render(null, container);
+    ui.remove();
+    mounted = false;
+    anchor = null;
+  }
 
   function setPinned(value: boolean) {
     pinned = value;

@@ -9,7 +9,14 @@ import { type TermMark } from '../page/term-marks.ts';
 import { claimUnderPointer } from '../page/claim-under-pointer.ts';
 import { isNarrowViewport } from './bottom-sheet.ts';
 import { HoverIntent } from './hover-intent.ts';
-import type { CardPopover, LoadCardPopover, PopoverAnchor, ShowOptions } from './card-popover.tsx';
+import type {
+  CardPopover,
+  LoadCardPopover,
+  PopoverAnchor,
+  PopoverContent,
+  PreparedCard,
+  ShowOptions,
+} from './card-popover.tsx';
 import { listenForTouchTaps } from './touch-taps.ts';
 import { onAbort } from '../page/on-abort.ts';
 
@@ -73,7 +80,8 @@ function showOptions(openedBy: OpenedBy, tapPoint: { x: number; y: number } | nu
  * touch-taps.ts). Keyboard: Esc closes, P pins, and `moveToTerm` walks the underlined terms. Every listener
  * belongs to `ctx`, so it dies with the script.
  *
- * The popover is loaded once the scanner's first pass is done, or when a card is first wanted if that is
+ * While the pointer rests on a term, its card is made ready out of sight, so it paints in the frame after the
+ * dwell ends. The popover is loaded once the scanner's first pass is done, or when a card is first wanted if that is
  * sooner: the first underline does not wait for the card's code. A card asked for before it is in opens once
  * it is, if it is still wanted; if it cannot load, no card opens and one console line says why.
  */
@@ -122,30 +130,44 @@ export function startHoverCards(
   // Set just before intent.openNow(); a card the dwell opens is a hover's.
   let openedBy: OpenedBy = 'hover';
   let tapPoint: { x: number; y: number } | null = null;
+  /** The card made ready while the pointer rests on `mark`, shown as it is if the dwell ends there. */
+  let prepared: (PreparedCard & { mark: Hovered }) | null = null;
+  const cardFor = (mark: Hovered): (PreparedCard & { mark: Hovered }) | null => {
+    const anchor = anchorFor(mark);
+    if (!anchor) return null;
+    const content: PopoverContent = isClaim(mark)
+      ? {
+          kind: 'claim',
+          check: mark.check,
+          onDismiss: () => {
+            intent.close();
+            onDismissClaim(mark);
+          },
+        }
+      : { kind: 'term', termId: mark.termId };
+    return { mark, content, anchor };
+  };
   const intent = new HoverIntent<Hovered>({
     open(mark) {
       const how = openedBy;
       openedBy = 'hover';
-      const anchor = anchorFor(mark);
-      if (!anchor) return;
+      const card = prepared?.mark === mark ? prepared : cardFor(mark);
+      prepared = null;
+      if (!card) return;
       openMark = mark;
-      const content = isClaim(mark)
-        ? {
-            kind: 'claim' as const,
-            check: mark.check,
-            onDismiss: () => {
-              intent.close();
-              onDismissClaim(mark);
-            },
-          }
-        : { kind: 'term' as const, termId: mark.termId };
       const options = showOptions(how, tapPoint);
       // Still the card wanted once the popover is in (it may have had to load).
-      void withPopover((loaded) => (openMark === mark ? loaded.show(content, anchor, options) : undefined));
+      void withPopover((loaded) => (openMark === mark ? loaded.show(card.content, card.anchor, options) : undefined));
     },
     close() {
       openMark = null;
       popover?.hide();
+    },
+    dwelling(mark) {
+      // Not while a card is open: its host shows that card until the next one replaces it.
+      if (!popover || openMark) return;
+      prepared = mark ? cardFor(mark) : null;
+      popover.prepare(prepared);
     },
   });
   const isOnCard = (event: Event) => popover?.contains(event) ?? false;

@@ -12,6 +12,11 @@ export const settleMs = 80;
 export interface HoverIntentCallbacks<T> {
   open(target: T): void;
   close(): void;
+  /**
+   * The dwell started on `target` (null: the dwell that was running stopped short): a card for it opens when
+   * the dwell ends unless the pointer moves on, so its content can be made ready meanwhile.
+   */
+  dwelling?(target: T | null): void;
 }
 
 export class HoverIntent<T> {
@@ -75,7 +80,8 @@ export class HoverIntent<T> {
 
   /** Opens at once (keyboard navigation); `sticky` keeps it open until it is closed or replaced. */
   openNow(target: T, { sticky = false } = {}): void {
-    this.#setCandidate(null);
+    // Not a dwell stopping short: the card opens now (for the dwell's target, or replacing it).
+    this.#clearCandidate();
     this.#cancelGrace();
     this.#sticky = sticky;
     this.#open = target;
@@ -95,13 +101,19 @@ export class HoverIntent<T> {
 
   #setCandidate(target: T | null): void {
     if (target === this.#candidate) return;
+    this.#clearCandidate();
     this.#candidate = target;
-    clearTimeout(this.#dwell);
     if (target !== null) {
       this.#dwell = setTimeout(() => {
         if (this.#candidate === target) this.openNow(target);
       }, dwellMs);
     }
+    this.#callbacks.dwelling?.(target);
+  }
+
+  #clearCandidate(): void {
+    this.#candidate = null;
+    clearTimeout(this.#dwell);
   }
 
   #cancelGrace(): void {

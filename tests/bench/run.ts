@@ -193,8 +193,12 @@ async function cardOpenCost(ext: ExtensionBrowser, url: string, cards = 5): Prom
     }, i);
     await page.mouse.move(5, 5);
     await page.mouse.move(point.x, point.y, { steps: 3 });
+    // Shown, not only made ready (hidden) while the pointer rests.
     await page.waitForFunction(
-      () => document.querySelector('lactation-glossary-popover')?.shadowRoot?.querySelector('.card-title'),
+      () => {
+        const title = document.querySelector('lactation-glossary-popover')?.shadowRoot?.querySelector('.card-title');
+        return title && title.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+      },
       { timeout: 10_000 },
     );
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -84,8 +84,9 @@ describe.each(browserNames)('the hover card in %s', (name) => {
         true,
       );
       const poll = setInterval(() => {
-        const root = document.querySelector('lactation-glossary-popover')?.shadowRoot;
-        if (!root?.querySelector('.card-title')) return;
+        // Shown: in the page and not hidden (a card made ready during the dwell is hidden).
+        const title = document.querySelector('lactation-glossary-popover')?.shadowRoot?.querySelector('.card-title');
+        if (!title || !title.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return;
         times.cardShown = performance.now();
         clearInterval(poll);
       }, 5);
@@ -222,6 +223,56 @@ describe.each(browserNames)('the hover card in %s', (name) => {
     // Positive control: resting on that term opens its card.
     await hoverTerm(page, 'insufficient glandular tissue');
     await waitForCard(page, 'Insufficient glandular tissue');
+  });
+
+  it('makes the card ready out of sight while the pointer rests, and leaves no trace if the pointer moves on first', async () => {
+    const page = await open('/forum-thread.html', 15);
+    await recordHover(page);
+    // Every state of the card's host the page saw while it was hidden: made ready, not shown.
+    await page.evaluate(() => {
+      const ready: { title: string | null; visible: boolean; inert: boolean }[] = ((window as any).__ready = []);
+      new MutationObserver(() => {
+        const host = document.querySelector('lactation-glossary-popover');
+        const dialog = host?.shadowRoot?.querySelector('[role="dialog"]');
+        if (!host || !dialog || dialog.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return;
+        const box = dialog.getBoundingClientRect();
+        const topmost = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        const focusedBefore = document.activeElement;
+        (dialog as HTMLElement).focus();
+        ready.push({
+          title: host.shadowRoot!.querySelector('.card-title')?.textContent ?? null,
+          visible: dialog.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
+          // A card out of sight takes neither the pointer (what is under it gets the events) nor focus.
+          inert: topmost !== host && document.activeElement === focusedBefore,
+        });
+      }).observe(document.documentElement, { childList: true, subtree: true, attributes: true });
+    });
+    // Onto the term and off it again as soon as its card is in the page. A machine slow enough that the dwell
+    // ends first shows the card: such a run tests nothing, and is done again.
+    for (let attempt = 1; ; attempt++) {
+      const before = await pageNow(page);
+      const term = await hoverTerm(page, 'galactagogue');
+      await page.waitForFunction(() => document.querySelector('lactation-glossary-popover'), {
+        timeout: 10_000,
+        polling: timerPolling,
+      });
+      await page.mouse.move(995, term.y); // off the text, at the right edge
+      await movesHandled(page);
+      if ((await hoverLog(page)).opened.every((t) => t < before)) break;
+      console.log(`${name}: attempt ${attempt} at moving off before the dwell ended came too late: again`);
+      if (attempt === 5) throw new Error('five tries, and the dwell always ended first');
+      await page.keyboard.press('Escape');
+      await waitForNoCard(page);
+    }
+    expect(await page.evaluate(() => document.querySelector('lactation-glossary-popover'))).toBeNull();
+    const ready = await page.evaluate(() => (window as any).__ready);
+    expect(ready.length).toBeGreaterThan(0);
+    expect(ready.every((r: { title: string; visible: boolean; inert: boolean }) => !r.visible && r.inert)).toBe(true);
+    expect(ready.at(-1).title).toBe('Galactagogue');
+    // Positive control: resting there, the card made ready is the one shown, after the dwell.
+    await hoverTerm(page, 'galactagogue');
+    expect((await waitForCard(page, 'Galactagogue')).role).toBe('dialog');
+    expect(await page.evaluate(() => (window as any).__ready.at(-1).title)).toBe('Galactagogue');
   });
 
   it('closes after the grace period off the term, stays while the pointer is on the card, and closes on Esc', async () => {

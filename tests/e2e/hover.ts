@@ -19,13 +19,16 @@ export interface CardState {
   focused: string | null;
 }
 
-/** The open card as the page could see it (the popover's shadow root is open), or null when none is open. */
+/**
+ * The open card as the page could see it (the popover's shadow root is open), or null when none is open. A card
+ * made ready while the pointer rests on a term is in the page but hidden: not open yet.
+ */
 export function cardState(frame: Page | Frame): Promise<CardState | null> {
   return frame.evaluate(() => {
     const host = document.querySelector('lactation-glossary-popover');
     const root = host?.shadowRoot;
     const dialog = root?.querySelector('[role="dialog"], [role="tooltip"]');
-    if (!root || !dialog) return null;
+    if (!root || !dialog || !dialog.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return null;
     const text = (selector: string) => root.querySelector(selector)?.textContent?.trim() ?? '';
     const card = root.querySelector('.card') as HTMLElement;
     return {
@@ -107,8 +110,9 @@ export async function hoverTerm(
 export async function waitForCard(frame: Page | Frame, title?: string): Promise<CardState> {
   await frame.waitForFunction(
     (wanted) => {
-      const root = document.querySelector('lactation-glossary-popover')?.shadowRoot;
-      const heading = root?.querySelector('.card-title')?.textContent;
+      const title = document.querySelector('lactation-glossary-popover')?.shadowRoot?.querySelector('.card-title');
+      if (!title || !title.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
+      const heading = title.textContent;
       return heading !== undefined && heading !== null && (wanted === null || heading === wanted);
     },
     { timeout: 10_000, polling: timerPolling },
@@ -133,28 +137,37 @@ export interface HoverLog {
 }
 
 /**
+ * Notes in the page, on its own clock, each time a card opens and closes: `window.__cardShown`. The card's host
+ * element is attached to <html> while a card is open, and while one is made ready out of sight: a card is open
+ * when its dialog is in the page and can be seen.
+ */
+export async function watchCardShown(frame: Page | Frame): Promise<void> {
+  await frame.evaluate(() => {
+    const shown: Pick<HoverLog, 'opened' | 'closed'> = ((window as any).__cardShown = { opened: [], closed: [] });
+    let wasOpen = false;
+    new MutationObserver(() => {
+      const dialog = document.querySelector('lactation-glossary-popover')?.shadowRoot?.querySelector('[role="dialog"]');
+      const open = dialog?.checkVisibility({ opacityProperty: true, visibilityProperty: true }) ?? false;
+      if (open !== wasOpen) (open ? shown.opened : shown.closed).push(performance.now());
+      wasOpen = open;
+    }).observe(document.documentElement, { childList: true, subtree: true, attributes: true });
+  });
+}
+
+/**
  * Starts a hover log in the page. Timing is read there, not in the test: a check from the test would also count
  * the protocol's round trips, which on a loaded machine can be longer than the dwell or the grace period.
  */
 export async function recordHover(frame: Page | Frame): Promise<void> {
+  await watchCardShown(frame);
   await frame.evaluate(() => {
-    const log: HoverLog = ((window as any).__hoverLog = { moves: [], opened: [], closed: [] });
-    addEventListener('pointermove', (e) => log.moves.push({ t: e.timeStamp, x: e.clientX, y: e.clientY }), true);
-    // The card's host element is attached to <html> only while a card is open.
-    new MutationObserver((records) => {
-      const now = performance.now();
-      for (const record of records) {
-        for (const node of record.addedNodes)
-          if ((node as Element).localName === 'lactation-glossary-popover') log.opened.push(now);
-        for (const node of record.removedNodes)
-          if ((node as Element).localName === 'lactation-glossary-popover') log.closed.push(now);
-      }
-    }).observe(document.documentElement, { childList: true });
+    const moves: HoverLog['moves'] = ((window as any).__pointerMoves = []);
+    addEventListener('pointermove', (e) => moves.push({ t: e.timeStamp, x: e.clientX, y: e.clientY }), true);
   });
 }
 
 export function hoverLog(frame: Page | Frame): Promise<HoverLog> {
-  return frame.evaluate(() => (window as any).__hoverLog as HoverLog);
+  return frame.evaluate(() => ({ moves: (window as any).__pointerMoves, ...(window as any).__cardShown }) as HoverLog);
 }
 
 /** The page's clock now. */

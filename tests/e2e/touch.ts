@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { longPressMs } from '../../src/ui/tap-gesture.ts';
 import type { BrowserName } from './launch.ts';
+import { watchCardShown } from './hover.ts';
 import { timerPolling } from './page-state.ts';
 
 /** A phone: 360 × 740 CSS px with a touch screen (Chromium also lays pages out as a mobile browser does). */
@@ -72,23 +73,13 @@ export async function placeText(page: Page, scope: string, text: string, fractio
 }
 
 /**
- * Counts the cards the page sees open: the popover's host element is added to the document each time one opens
- * (and removed when it closes), so an absence check can be made after a positive control.
+ * Counts the cards the page sees open (see watchCardShown), so an absence check can be made after a positive
+ * control.
  */
-export function countCardOpenings(page: Page): Promise<void> {
-  return page.evaluate(() => {
-    (window as any).__cardOpenings = 0;
-    new MutationObserver((records) => {
-      for (const record of records) {
-        for (const node of record.addedNodes)
-          if ((node as Element).localName === 'lactation-glossary-popover') (window as any).__cardOpenings++;
-      }
-    }).observe(document.documentElement, { childList: true });
-  });
-}
+export const countCardOpenings = (page: Page): Promise<void> => watchCardShown(page);
 
 export const cardOpenings = (page: Page): Promise<number> =>
-  page.evaluate(() => (window as any).__cardOpenings as number);
+  page.evaluate(() => (window as any).__cardShown.opened.length as number);
 
 export async function waitForNoCard(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('lactation-glossary-popover'), {

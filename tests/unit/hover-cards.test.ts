@@ -13,6 +13,7 @@ function fakePopover() {
     shown,
     pinned: false,
     lastOpenMs: null,
+    prepare: () => undefined,
     show: async (content: { kind: string; termId?: string }) => void shown.push(content.termId ?? content.kind),
     hide: () => undefined,
     contains: () => false,

@@ -7,15 +7,19 @@ import { dwellMs, graceMs, HoverIntent, settleMs, sweepSpeed } from '../../src/u
  */
 function pointerOverTerms() {
   const events: string[] = [];
+  /** What the card was told to make ready (a term) or drop (null), in order. */
+  const dwells: (string | null)[] = [];
   const intent = new HoverIntent<string>({
     open: (term) => events.push(`open ${term}`),
     close: () => events.push('close'),
+    dwelling: (term) => dwells.push(term),
   });
   let x = 0;
   let now = 0;
   return {
     intent,
     events,
+    dwells,
     /** Lets `ms` pass with the pointer still. */
     wait(ms: number) {
       vi.advanceTimersByTime(ms);
@@ -42,6 +46,48 @@ afterEach(() => {
 });
 
 describe('hover intent', () => {
+  it('says when a dwell starts, so the card can be made ready, and when it stops short, so it can be dropped', () => {
+    const p = pointerOverTerms();
+    p.move('insulin');
+    expect(p.dwells).toEqual(['insulin']);
+    p.wait(dwellMs - 50);
+    p.move(null, { dx: 400, ms: 10 }); // off the text before the dwell ends
+    expect(p.dwells).toEqual(['insulin', null]);
+    p.wait(dwellMs);
+    expect(p.events).toEqual([]);
+    // Resting again: the dwell ends and the card it made ready opens; it is not dropped first.
+    p.move('insulin', { dx: 400, ms: 10 });
+    p.move('insulin');
+    p.wait(dwellMs);
+    expect(p.events).toEqual(['open insulin']);
+    expect(p.dwells).toEqual(['insulin', null, 'insulin']);
+  });
+
+  it('says nothing of a sweep until it stops on a term, and drops a card made ready when it is closed', () => {
+    const p = pointerOverTerms();
+    p.move(null);
+    p.move('insulin', sweep);
+    p.move('prolactin', sweep);
+    expect(p.dwells).toEqual([]);
+    p.wait(settleMs);
+    expect(p.dwells).toEqual(['prolactin']);
+    p.intent.close();
+    expect(p.dwells).toEqual(['prolactin', null]);
+    expect(p.events).toEqual([]); // no card had opened: nothing to close
+  });
+
+  it('moves the dwell from term to term, and opens from the keyboard without dropping first', () => {
+    const p = pointerOverTerms();
+    p.move('insulin');
+    p.move('prolactin');
+    expect(p.dwells).toEqual(['insulin', 'prolactin']);
+    p.intent.openNow('estrogen', { sticky: true });
+    expect(p.events).toEqual(['open estrogen']);
+    expect(p.dwells).toEqual(['insulin', 'prolactin']);
+    p.wait(dwellMs * 2); // the dwell on prolactin was replaced: it does not open
+    expect(p.events).toEqual(['open estrogen']);
+  });
+
   it("reads these tests' sweep as a sweep and their slow moves as reading", () => {
     expect(sweep.dx / sweep.ms).toBeGreaterThan(sweepSpeed);
     expect(2 / 16).toBeLessThan(sweepSpeed);

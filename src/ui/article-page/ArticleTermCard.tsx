@@ -1,7 +1,7 @@
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { termById } from '../../glossary/glossary.ts';
 import { TermCard } from '../TermCard.tsx';
+import { keepBesideTerm } from '../beside-term.ts';
 
 export interface ArticleTermCardProps {
   termId: string;
@@ -41,24 +41,7 @@ export function ArticleTermCard({
   useLayoutEffect(() => {
     const element = floating.current;
     if (!element) return undefined;
-    return autoUpdate(anchor, element, () => {
-      void computePosition(anchor, element, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [
-          offset(6),
-          flip({ padding: 8 }),
-          shift({ padding: 8 }),
-          size({
-            padding: 8,
-            apply: ({ availableHeight }) =>
-              element.style.setProperty('--lg-max-height', `${Math.max(160, availableHeight)}px`),
-          }),
-        ],
-      }).then(({ x, y }) => {
-        element.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-      });
-    });
+    return keepBesideTerm(anchor, element);
   }, [anchor]);
 
   // On a phone the card is a sheet along the bottom (CSS): the page scrolls so the sheet does not cover the
