@@ -5,6 +5,7 @@ import {
   isBlockElement,
   isInline,
   isInSkippedSubtree,
+  ownElementPrefix,
   skippingAttributeNames,
 } from './collect-text-blocks.ts';
 import type { NeighbourDependents } from './neighbour-dependents.ts';
@@ -123,8 +124,10 @@ export class ChangeIntake {
     clearTimeout(this.#settleTimer);
   }
 
-  #take(records: MutationRecord[]): void {
+  #take(allRecords: MutationRecord[]): void {
     if (this.#options.ignoring?.()) return;
+    const records = allRecords.filter((record) => !isOwnElementComingOrGoing(record));
+    if (records.length === 0) return;
     const started = performance.now();
     this.#options.onRecords?.(records);
     const batch: Batch = { screenUntil: started + maxScreeningMsPerBatch, skipStates: new Map() };
@@ -212,6 +215,16 @@ const emptyChanges = (): PageChanges => ({
   sawRemovals: false,
   addedToSkipped: false,
 });
+
+/**
+ * The extension's own card host put into the page or taken out (it comes and goes alone, as a child of the
+ * root element): no text of the page's changed. Read as a change, it would have the whole page read again.
+ */
+function isOwnElementComingOrGoing({ type, addedNodes, removedNodes }: MutationRecord): boolean {
+  if (type !== 'childList' || addedNodes.length + removedNodes.length !== 1) return false;
+  const node = addedNodes[0] ?? removedNodes[0]!;
+  return node.nodeType === 1 && (node as Element).localName.startsWith(ownElementPrefix);
+}
 
 function markDirty(changes: PageChanges, root: Element | null): void {
   if (root) changes.dirtyRoots.add(root);

@@ -69,11 +69,10 @@ export interface CardPopover {
 export type LoadCardPopover = (ctx: ContentScriptContext) => Promise<CardPopover>;
 
 /**
- * On the host while its card is made ready and not shown: `inert` takes it out of the accessibility tree, focus
- * and pointer events, and the card is transparent there, laid out and placed. Revealing it then changes only the
- * opacity of a layer of its own, which the browser draws without painting the page again (on a long thread, a
- * frame that repaints costs 15 ms or more). (On the card, not the host: WXT resets the host's every property,
- * `all: initial !important`.)
+ * On the card's container while the card is made ready and not shown: `inert` takes it out of the
+ * accessibility tree, focus and the pointer's way, and the card is transparent there, laid out and placed.
+ * Revealing it then changes only the opacity of a layer of its own, which the browser draws without painting
+ * the page again. Inside the shadow root, where no page script sets or reads it.
  */
 const readyAttribute = 'inert';
 
@@ -81,7 +80,7 @@ const popoverCss = `
 ${cardCss}
 :host { position: fixed !important; top: 0 !important; left: 0 !important; z-index: 2147483647 !important; }
 .popover { position: fixed; top: 0; left: 0; will-change: opacity; }
-:host([${readyAttribute}]) .popover { opacity: 0; }
+[${readyAttribute}] > .popover { opacity: 0; }
 `;
 
 /**
@@ -127,9 +126,9 @@ export async function createCardPopover(ctx: ContentScriptContext): Promise<Card
     setPinned,
     prepare(card) {
       if (shown) return;
+      if (!card || (card.content.kind === 'term' && !termById(card.content.termId))) return unmount();
       prepared = card;
-      if (!card) return unmount();
-      ui.shadowHost.setAttribute(readyAttribute, '');
+      container.setAttribute(readyAttribute, '');
       mountAndDraw(card.content, card.anchor, undefined);
     },
     async show(newContent, newAnchor, options = {}) {
@@ -143,7 +142,7 @@ export async function createCardPopover(ctx: ContentScriptContext): Promise<Card
       prepared = null;
       if (!ready) mountAndDraw(newContent, newAnchor, options.sheet);
       shown = true;
-      ui.shadowHost.removeAttribute(readyAttribute);
+      container.removeAttribute(readyAttribute);
       if (options.closeRequests && !stopCloseRequests) stopCloseRequests = onCloseRequest(window, () => popover.hide());
       const dialog = container.querySelector<HTMLElement>('[role="dialog"]');
       // (focusVisible: Firefox 104+; elsewhere ignored.)

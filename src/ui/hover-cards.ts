@@ -151,9 +151,10 @@ export function startHoverCards(
     open(mark) {
       const how = openedBy;
       openedBy = 'hover';
-      const card = prepared?.mark === mark ? prepared : cardFor(mark);
+      // The card made ready is shown as it is, unless the page took the term's text away meanwhile.
+      const card = prepared?.mark === mark && liveRange(mark.range) ? prepared : cardFor(mark);
       prepared = null;
-      if (!card) return;
+      if (!card) return popover?.prepare(null); // (a card shown stays)
       openMark = mark;
       const options = showOptions(how, tapPoint);
       // Still the card wanted once the popover is in (it may have had to load).
@@ -235,7 +236,8 @@ export function startHoverCards(
     window,
     'keydown',
     (event) => {
-      if (!openMark) return;
+      // Esc also cancels a card about to open (the pointer resting on a term).
+      if (!openMark) return void (event.key === 'Escape' && intent.close());
       if (event.key === 'Escape') {
         intent.close();
       } else if (

@@ -8,13 +8,18 @@ export const graceMs = 300;
 export const sweepSpeed = 1.2;
 /** A sweep that stops on a term (no further movement for this long) counts as resting there. */
 export const settleMs = 80;
+/**
+ * How far into the dwell the card is made ready: late enough that a pointer crossing a term on its way costs
+ * the page nothing, early enough to leave most of the dwell for the work.
+ */
+export const readyAfterMs = 50;
 
 export interface HoverIntentCallbacks<T> {
   open(target: T): void;
   close(): void;
   /**
-   * The dwell started on `target` (null: the dwell that was running stopped short): a card for it opens when
-   * the dwell ends unless the pointer moves on, so its content can be made ready meanwhile.
+   * The pointer has rested `readyAfterMs` on `target`: its card opens when the dwell ends unless the pointer
+   * moves on, so it can be made ready meanwhile. Null: that dwell stopped short, and no card opens for it.
    */
   dwelling?(target: T | null): void;
 }
@@ -23,6 +28,9 @@ export class HoverIntent<T> {
   #candidate: T | null = null;
   #open: T | null = null;
   #dwell: ReturnType<typeof setTimeout> | undefined;
+  #ready: ReturnType<typeof setTimeout> | undefined;
+  /** The candidate `dwelling` was told of. */
+  #readied: T | null = null;
   #settle: ReturnType<typeof setTimeout> | undefined;
   #grace: ReturnType<typeof setTimeout> | undefined;
   #pinned = false;
@@ -101,19 +109,25 @@ export class HoverIntent<T> {
 
   #setCandidate(target: T | null): void {
     if (target === this.#candidate) return;
+    const readied = this.#readied;
     this.#clearCandidate();
+    if (readied !== null) this.#callbacks.dwelling?.(null);
     this.#candidate = target;
-    if (target !== null) {
-      this.#dwell = setTimeout(() => {
-        if (this.#candidate === target) this.openNow(target);
-      }, dwellMs);
-    }
-    this.#callbacks.dwelling?.(target);
+    if (target === null) return;
+    this.#ready = setTimeout(() => {
+      this.#readied = target;
+      this.#callbacks.dwelling?.(target);
+    }, readyAfterMs);
+    this.#dwell = setTimeout(() => {
+      if (this.#candidate === target) this.openNow(target);
+    }, dwellMs);
   }
 
   #clearCandidate(): void {
     this.#candidate = null;
+    this.#readied = null;
     clearTimeout(this.#dwell);
+    clearTimeout(this.#ready);
   }
 
   #cancelGrace(): void {

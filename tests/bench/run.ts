@@ -173,7 +173,7 @@ async function appendPostsCost(ext: ExtensionBrowser, url: string, count: number
 }
 
 /** Hovers terms on the thread and reads how long each card took from the end of the dwell to its painted frame. */
-async function cardOpenCost(ext: ExtensionBrowser, url: string, cards = 5): Promise<number[]> {
+async function cardOpenCost(ext: ExtensionBrowser, url: string, cards = 9): Promise<number[]> {
   const page = await ext.newPage();
   await page.setViewport({ width: 1000, height: 800 });
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });

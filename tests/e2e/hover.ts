@@ -145,12 +145,24 @@ export async function watchCardShown(frame: Page | Frame): Promise<void> {
   await frame.evaluate(() => {
     const shown: Pick<HoverLog, 'opened' | 'closed'> = ((window as any).__cardShown = { opened: [], closed: [] });
     let wasOpen = false;
-    new MutationObserver(() => {
-      const dialog = document.querySelector('lactation-glossary-popover')?.shadowRoot?.querySelector('[role="dialog"]');
+    // The card is revealed inside its shadow root, which an observer of the document does not see into.
+    let watchedRoot: ShadowRoot | null = null;
+    const observer = new MutationObserver((records) => {
+      // A host taken out closed its card, even if it is back by now (closed and opened again in one task).
+      const removed = records.some((r) =>
+        [...r.removedNodes].some((node) => (node as Element).localName === 'lactation-glossary-popover'),
+      );
+      if (removed && wasOpen) shown.closed.push(performance.now());
+      if (removed) wasOpen = false;
+      const root = document.querySelector('lactation-glossary-popover')?.shadowRoot ?? null;
+      if (root && root !== watchedRoot) observer.observe((watchedRoot = root), options);
+      const dialog = root?.querySelector('[role="dialog"]');
       const open = dialog?.checkVisibility({ opacityProperty: true, visibilityProperty: true }) ?? false;
       if (open !== wasOpen) (open ? shown.opened : shown.closed).push(performance.now());
       wasOpen = open;
-    }).observe(document.documentElement, { childList: true, subtree: true, attributes: true });
+    });
+    const options = { childList: true, subtree: true, attributes: true };
+    observer.observe(document.documentElement, options);
   });
 }
 

@@ -216,6 +216,27 @@ describe('turning page changes into the places a pass reads again', () => {
     expect(intake.take()).toMatchObject({ dirtyRoots: new Set([second]), sawRemovals: true });
   });
 
+  it("takes no note of the extension's own card host coming and going, only of the page's elements", async () => {
+    const host = document.createElement('lactation-glossary-popover');
+    host.attachShadow({ mode: 'open' }).append(paragraph('Prolactin makes milk.'));
+    document.documentElement.append(host);
+    await delivered();
+    host.remove();
+    await delivered();
+    expect(intake.take()).toMatchObject({ dirtyRoots: new Set(), sawRemovals: false });
+    expect(settled).toBe(0);
+    vi.advanceTimersByTime(maxSettleWaitMs);
+    expect(settled).toBe(0); // no pass at all
+    // Positive control: a page's element added and removed the same way is a change.
+    const widget = document.createElement('page-widget');
+    widget.textContent = 'More about prolactin';
+    document.documentElement.append(widget);
+    await delivered();
+    widget.remove();
+    await delivered();
+    expect(intake.take()).toMatchObject({ dirtyRoots: new Set([document.documentElement]), sawRemovals: true });
+  });
+
   it('says a full rescan is cheaper once more places changed than it is worth tracking', async () => {
     for (let i = 0; i < maxDirtyRootsBeforeFullRescan; i++) thread.append(paragraph(`Post ${i} about prolactin.`));
     await delivered();

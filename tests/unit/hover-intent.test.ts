@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { dwellMs, graceMs, HoverIntent, settleMs, sweepSpeed } from '../../src/ui/hover-intent.ts';
+import { dwellMs, graceMs, HoverIntent, readyAfterMs, settleMs, sweepSpeed } from '../../src/ui/hover-intent.ts';
 
 /**
  * The hover rules on a fake clock: each test moves a pretend pointer over pretend terms and reads what opened
@@ -46,16 +46,19 @@ afterEach(() => {
 });
 
 describe('hover intent', () => {
-  it('says when a dwell starts, so the card can be made ready, and when it stops short, so it can be dropped', () => {
+  it('says when the pointer has rested long enough to make the card ready, and when that dwell stops short', () => {
     const p = pointerOverTerms();
     p.move('insulin');
+    p.wait(readyAfterMs - 1);
+    expect(p.dwells).toEqual([]); // crossing a term on the way costs nothing
+    p.wait(1);
     expect(p.dwells).toEqual(['insulin']);
-    p.wait(dwellMs - 50);
+    p.wait(dwellMs - readyAfterMs - 30);
     p.move(null, { dx: 400, ms: 10 }); // off the text before the dwell ends
     expect(p.dwells).toEqual(['insulin', null]);
     p.wait(dwellMs);
     expect(p.events).toEqual([]);
-    // Resting again: the dwell ends and the card it made ready opens; it is not dropped first.
+    // Resting again: the dwell ends and the card made ready opens; it is not dropped first.
     p.move('insulin', { dx: 400, ms: 10 });
     p.move('insulin');
     p.wait(dwellMs);
@@ -63,11 +66,14 @@ describe('hover intent', () => {
     expect(p.dwells).toEqual(['insulin', null, 'insulin']);
   });
 
-  it('says nothing of a sweep until it stops on a term, and drops a card made ready when it is closed', () => {
+  it('says nothing of a term crossed before the card would be made ready, nor of a sweep until it stops', () => {
     const p = pointerOverTerms();
-    p.move(null);
+    p.move('insulin');
+    p.move('prolactin', { ms: readyAfterMs - 10 });
+    p.move(null, { ms: readyAfterMs - 10 });
     p.move('insulin', sweep);
     p.move('prolactin', sweep);
+    p.wait(readyAfterMs);
     expect(p.dwells).toEqual([]);
     p.wait(settleMs);
     expect(p.dwells).toEqual(['prolactin']);
@@ -76,14 +82,16 @@ describe('hover intent', () => {
     expect(p.events).toEqual([]); // no card had opened: nothing to close
   });
 
-  it('moves the dwell from term to term, and opens from the keyboard without dropping first', () => {
+  it('moves the card made ready from term to term, and opens from the keyboard without dropping first', () => {
     const p = pointerOverTerms();
     p.move('insulin');
+    p.wait(readyAfterMs);
     p.move('prolactin');
-    expect(p.dwells).toEqual(['insulin', 'prolactin']);
+    p.wait(readyAfterMs);
+    expect(p.dwells).toEqual(['insulin', null, 'prolactin']);
     p.intent.openNow('estrogen', { sticky: true });
     expect(p.events).toEqual(['open estrogen']);
-    expect(p.dwells).toEqual(['insulin', 'prolactin']);
+    expect(p.dwells).toEqual(['insulin', null, 'prolactin']);
     p.wait(dwellMs * 2); // the dwell on prolactin was replaced: it does not open
     expect(p.events).toEqual(['open estrogen']);
   });
