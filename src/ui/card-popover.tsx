@@ -138,7 +138,11 @@ export async function createCardPopover(ctx: ContentScriptContext): Promise<Card
       // the card on screen.
       requestAnimationFrame(() => setTimeout(() => (lastOpenMs = performance.now() - started), 0));
       if (options.focus && !shown) returnFocusTo = document.activeElement;
-      const ready = prepared?.content === newContent && prepared.anchor === newAnchor && !options.sheet;
+      const ready =
+        prepared?.content === newContent &&
+        prepared.anchor === newAnchor &&
+        !options.sheet &&
+        ui.shadowHost.isConnected;
       prepared = null;
       if (!ready) mountAndDraw(newContent, newAnchor, options.sheet);
       shown = true;
@@ -168,7 +172,8 @@ export async function createCardPopover(ctx: ContentScriptContext): Promise<Card
   function mountAndDraw(newContent: PopoverContent, newAnchor: PopoverAnchor, asSheet: ShowOptions['sheet']) {
     content = newContent;
     anchor = newAnchor;
-    if (!mounted) {
+    // (Again if the page took the host out meanwhile, as a page that rebuilds its root's children does.)
+    if (!mounted || !ui.shadowHost.isConnected) {
       ui.mount();
       mounted = true;
     }
