@@ -153,6 +153,8 @@ async function appendPostsCost(ext: ExtensionBrowser, url: string, count: number
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
   await settle();
   const before = (await pageReportOf(ext, page)).stats;
+  // In front, as a page the reader is looking at: its frames (the new posts laid out) are part of the wait.
+  await page.bringToFront();
   const { html } = forumThread(count * 700, true, 99);
   const posts = html.match(/<article[\s\S]*?<\/article>/g)!.slice(0, count);
   const appendedAt = await page.evaluate((markup) => {
