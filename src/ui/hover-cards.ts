@@ -81,9 +81,9 @@ function showOptions(openedBy: OpenedBy, tapPoint: { x: number; y: number } | nu
  * belongs to `ctx`, so it dies with the script.
  *
  * While the pointer rests on a term, its card is made ready out of sight, so it paints in the frame after the
- * dwell ends. The popover is loaded once the scanner's first pass is done, or when a card is first wanted if that is
- * sooner: the first underline does not wait for the card's code. A card asked for before it is in opens once
- * it is, if it is still wanted; if it cannot load, no card opens and one console line says why.
+ * dwell ends. The popover is loaded once the scanner's first pass is done, or when a card is first wanted if
+ * that is sooner: the first underline does not wait for the card's code. A card asked for before it is in
+ * opens once it is, if it is still wanted; if it cannot load, no card opens and one console line says why.
  */
 export function startHoverCards(
   ctx: ContentScriptContext,
