@@ -88,8 +88,8 @@ ${cardCss}
  * The card on a page: Preact inside a shadow root (no page style gets in, none of ours gets out), positioned
  * next to the term with Floating UI (flips and shifts at the viewport's edges, follows scrolling, never
  * covers the term). A non-modal dialog named after the term. The host element exists only while a card is
- * open or about to open (made ready, hidden, while the pointer rests on a term): a page the pointer is not
- * resting on a term of has no trace of the extension in its DOM.
+ * open or about to open (made ready, hidden, while the pointer rests on a term): otherwise the page has no
+ * trace of the extension in its DOM.
  */
 export async function createCardPopover(ctx: ContentScriptContext): Promise<CardPopover> {
   let pinned = false;
