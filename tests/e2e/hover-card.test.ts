@@ -6,6 +6,7 @@ import { dwellMs, graceMs, sweepSpeed } from '../../src/ui/hover-intent.ts';
 import { openExtensionPage } from './extension-pages.ts';
 import {
   cardState,
+  followCardHost,
   hoverLog,
   hoverTerm,
   movesHandled,
@@ -229,16 +230,12 @@ describe.each(browserNames)('the hover card in %s', (name) => {
     const page = await open('/forum-thread.html', 15);
     await recordHover(page);
     // Every state of the card's host the page saw while it was in the page, shown or not.
+    await followCardHost(page);
     await page.evaluate(() => {
       const states: { t: number; title: string | null; visible: boolean; inert: boolean | null }[] = [];
       (window as any).__hostStates = states;
-      // The card is revealed inside its shadow root, which an observer of the document does not see into.
-      let watchedRoot: ShadowRoot | null = null;
-      const options = { childList: true, subtree: true, attributes: true };
-      const observer = new MutationObserver(() => {
+      (window as any).__cardHostWatchers.push(() => {
         const host = document.querySelector('lactation-glossary-popover');
-        if (host?.shadowRoot && host.shadowRoot !== watchedRoot)
-          observer.observe((watchedRoot = host.shadowRoot), options);
         const dialog = host?.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement | null | undefined;
         if (!host || !dialog) return;
         const visible = dialog.checkVisibility({ opacityProperty: true, visibilityProperty: true });
@@ -254,7 +251,6 @@ describe.each(browserNames)('the hover card in %s', (name) => {
         const title = host.shadowRoot!.querySelector('.card-title')?.textContent ?? null;
         states.push({ t: performance.now(), title, visible, inert });
       });
-      observer.observe(document.documentElement, options);
     });
     // Onto the term and off it again as soon as its card is in the page. A machine slow enough that the dwell
     // ends first shows the card: such a run tests nothing, and is done again.

@@ -137,32 +137,48 @@ export interface HoverLog {
 }
 
 /**
+ * Follows the card's host in the page, and into its shadow root (where the card is revealed, which an observer of
+ * the document does not see into), once per page: each function in `window.__cardHostWatchers` is called with
+ * every batch of changes, after the shadow root is followed.
+ */
+export async function followCardHost(frame: Page | Frame): Promise<void> {
+  await frame.evaluate(() => {
+    const scope = window as any;
+    if (scope.__cardHostWatchers) return;
+    const watchers: ((records: MutationRecord[]) => void)[] = (scope.__cardHostWatchers = []);
+    let watchedRoot: ShadowRoot | null = null;
+    const options = { childList: true, subtree: true, attributes: true };
+    const observer = new MutationObserver((records) => {
+      const root = document.querySelector('lactation-glossary-popover')?.shadowRoot ?? null;
+      if (root && root !== watchedRoot) observer.observe((watchedRoot = root), options);
+      for (const watch of watchers) watch(records);
+    });
+    observer.observe(document.documentElement, options);
+  });
+}
+
+/**
  * Notes in the page, on its own clock, each time a card opens and closes: `window.__cardShown`. The card's host
  * element is attached to <html> while a card is open, and while one is made ready out of sight: a card is open
  * when its dialog is in the page and can be seen.
  */
 export async function watchCardShown(frame: Page | Frame): Promise<void> {
+  await followCardHost(frame);
   await frame.evaluate(() => {
     const shown: Pick<HoverLog, 'opened' | 'closed'> = ((window as any).__cardShown = { opened: [], closed: [] });
     let wasOpen = false;
-    // The card is revealed inside its shadow root, which an observer of the document does not see into.
-    let watchedRoot: ShadowRoot | null = null;
-    const observer = new MutationObserver((records) => {
+    (window as any).__cardHostWatchers.push((records: MutationRecord[]) => {
       // A host taken out closed its card, even if it is back by now (closed and opened again in one task).
       const removed = records.some((r) =>
         [...r.removedNodes].some((node) => (node as Element).localName === 'lactation-glossary-popover'),
       );
       if (removed && wasOpen) shown.closed.push(performance.now());
       if (removed) wasOpen = false;
-      const root = document.querySelector('lactation-glossary-popover')?.shadowRoot ?? null;
-      if (root && root !== watchedRoot) observer.observe((watchedRoot = root), options);
-      const dialog = root?.querySelector('[role="dialog"]');
+      const dialog = document.querySelector('lactation-glossary-popover')?.shadowRoot?.querySelector('[role="dialog"]');
       const open = dialog?.checkVisibility({ opacityProperty: true, visibilityProperty: true }) ?? false;
       if (open !== wasOpen) (open ? shown.opened : shown.closed).push(performance.now());
       wasOpen = open;
     });
-    const options = { childList: true, subtree: true, attributes: true };
-    observer.observe(document.documentElement, options);
   });
 }
 

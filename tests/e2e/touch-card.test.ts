@@ -1,13 +1,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { cardState, waitForCard } from './hover.ts';
+import { cardState, waitForCard, waitForNoCard, watchCardShown } from './hover.ts';
 import { browserNames } from './launch.ts';
 import { waitForHighlights } from './page-state.ts';
 import { useExtensionSession } from './session.ts';
 import {
   cardOpenings,
-  countCardOpenings,
   longPress,
   phone,
   pointOutsideCard,
@@ -17,7 +16,6 @@ import {
   textPoint,
   textRect,
   touchDrag,
-  waitForNoCard,
   watchScrollEnd,
   type SheetGeometry,
 } from './touch.ts';
@@ -39,7 +37,7 @@ describe.each(browserNames)('tap to explain on a phone in %s', (name) => {
     await page.bringToFront();
     await waitForHighlights(page, terms);
     if (path === '/phone-thread.html') await waitForHighlights(page, 1, { name: 'lactation-glossary-claim-differs' });
-    await countCardOpenings(page);
+    await watchCardShown(page);
     return page;
   }
 

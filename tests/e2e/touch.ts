@@ -1,7 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { longPressMs } from '../../src/ui/tap-gesture.ts';
 import type { BrowserName } from './launch.ts';
-import { watchCardShown } from './hover.ts';
 import { timerPolling } from './page-state.ts';
 
 /** A phone: 360 × 740 CSS px with a touch screen (Chromium also lays pages out as a mobile browser does). */
@@ -72,21 +71,8 @@ export async function placeText(page: Page, scope: string, text: string, fractio
   );
 }
 
-/**
- * Counts the cards the page sees open (see watchCardShown), so an absence check can be made after a positive
- * control.
- */
-export const countCardOpenings = (page: Page): Promise<void> => watchCardShown(page);
-
 export const cardOpenings = (page: Page): Promise<number> =>
   page.evaluate(() => (window as any).__cardShown.opened.length as number);
-
-export async function waitForNoCard(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('lactation-glossary-popover'), {
-    timeout: 10_000,
-    polling: timerPolling,
-  });
-}
 
 /** Resolves once the page's own clock says the finger has been down longer than a long press (pages that record it). */
 export const heldPastLongPress = (page: Page) => () =>
