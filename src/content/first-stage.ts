@@ -53,7 +53,11 @@ export interface FirstStage {
 
 /** How long one screening task may run before it yields to the page (ms). */
 const stepBudget = 6;
-const isTopFrame = window === window.top;
+/**
+ * Asked only when a listener is to be added, not at start: in a frame, the first read of `window.top` from the
+ * content script's world sets up the top window's proxy there, about 18 kB of the page's heap per frame.
+ */
+const isTopFrame = () => window === window.top;
 
 /**
  * The content script's first stage, on every page and frame: a quick screen of the page's text with patterns
@@ -194,7 +198,7 @@ export function startFirstStage(
   // and a listener costs each frame about a millisecond to set up.
   let listening = false;
   const listen = () => {
-    if (!isTopFrame || listening) return;
+    if (listening || !isTopFrame()) return;
     listening = true;
     extensionApi().runtime.onMessage.addListener(onMessage);
   };
