@@ -17,6 +17,11 @@ import { realPagesDir, realPagesSample } from './real-pages.ts';
 import { costOf, traceEvents, traceLoad, traceNames, type TraceCost } from './trace-cost.ts';
 
 const runs = 3;
+/**
+ * Loads of each small page: a few milliseconds each, spread over a factor of two and more on this kind of
+ * machine (8 to 29 ms for one paragraph in one run), so three loads' median moved by half from run to run.
+ */
+const smallPageRuns = 7;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
@@ -74,8 +79,9 @@ function leastContentScriptBuild(): string {
 }
 
 /**
- * The extension's cost and the least content script's on each of `urls`, every load in turn, `runs` rounds: each
- * one's median per address (so pages compared with each other meet the same slow spells of the machine).
+ * The extension's cost and the least content script's on each of `urls`, every load in turn, `smallPageRuns`
+ * rounds: each one's median per address (so pages compared with each other meet the same slow spells of the
+ * machine).
  */
 async function againstLeast<Urls extends string[]>(
   browsers: { ext: Browser; least: Browser },
@@ -83,7 +89,7 @@ async function againstLeast<Urls extends string[]>(
 ): Promise<{ [U in keyof Urls]: { ours: TraceCost; leastMs: number } }> {
   const ours: TraceCost[][] = urls.map(() => []);
   const least: number[][] = urls.map(() => []);
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < smallPageRuns; i++) {
     for (const [u, url] of urls.entries()) {
       ours[u]!.push(await traceLoad(browsers.ext, url, 'chrome-extension://'));
       least[u]!.push((await traceLoad(browsers.least, url, 'chrome-extension://')).scriptMs);
@@ -320,7 +326,7 @@ async function main() {
   };
   try {
     console.log(
-      `Chromium ${await ext.browser.version()}; medians of ${runs} traced loads; script time = every script task the extension (or the floor, or mark.js) ran.`,
+      `Chromium ${await ext.browser.version()}; medians of ${runs} traced loads (${smallPageRuns} for the small pages and frames); script time = every script task the extension (or the floor, or mark.js) ran.`,
     );
     const tiny = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tiny</title></head><body><p>${filler[0]} ${filler.at(-1)}</p></body></html>`;
     server.route('/tiny.html', tiny);
