@@ -55,7 +55,8 @@ export interface FirstStage {
 const stepBudget = 6;
 /**
  * Asked only when a listener is to be added, not at start: in a frame, the first read of `window.top` from the
- * content script's world sets up the top window's proxy there, about 18 kB of the page's heap per frame.
+ * content script's world sets up the top window's proxy there, about 18 kB of the page's heap per frame in
+ * Chrome. (Firefox's first stage adds its listener at start, so it reads it there.)
  */
 const isTopFrame = () => window === window.top;
 

@@ -18,8 +18,9 @@ import { costOf, traceEvents, traceLoad, traceNames, type TraceCost } from './tr
 
 const runs = 3;
 /**
- * Loads of each small page: a few milliseconds each, spread over a factor of two and more on this kind of
- * machine (8 to 29 ms for one paragraph in one run), so three loads' median moved by half from run to run.
+ * Loads of each small page and of the frames pages: a few milliseconds each, spread over a factor of two and
+ * more on this kind of machine (8.4 to 29.1 ms for one paragraph in six traced loads of one run), so the median
+ * of three moved by half between runs (9.2, 13.9 and 13.5 ms on 7 December 2026).
  */
 const smallPageRuns = 7;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

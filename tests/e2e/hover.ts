@@ -151,7 +151,14 @@ export async function followCardHost(frame: Page | Frame): Promise<void> {
     const observer = new MutationObserver((records) => {
       const root = document.querySelector('lactation-glossary-popover')?.shadowRoot ?? null;
       if (root && root !== watchedRoot) observer.observe((watchedRoot = root), options);
-      for (const watch of watchers) watch(records);
+      // Each watcher on its own, as separate observers were: one that throws does not blind the others.
+      for (const watch of watchers) {
+        try {
+          watch(records);
+        } catch (error) {
+          console.error(error);
+        }
+      }
     });
     observer.observe(document.documentElement, options);
   });

@@ -71,6 +71,7 @@ export async function placeText(page: Page, scope: string, text: string, fractio
   );
 }
 
+/** How many cards the page saw open since `watchCardShown` (hover.ts) started counting. */
 export const cardOpenings = (page: Page): Promise<number> =>
   page.evaluate(() => (window as any).__cardShown.opened.length as number);
 
