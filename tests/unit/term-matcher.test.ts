@@ -225,6 +225,20 @@ describe('the term matcher', () => {
     ]);
   });
 
+  it('takes the words of a phone-typed post as context: a1c and prediabetic for GD, brewer’s yeast for IGT', () => {
+    expect(found('had GD with both my kids and now my a1c says pre diabetic')).toEqual([
+      ['gestational-diabetes', 'GD'],
+      ['prediabetes', 'pre diabetic'],
+    ]);
+    // Graves' disease is GD too: its treatment's words decide, over the a1c beside it.
+    expect(found('GD flare again, my a1c crept up and the methimazole dose went up')).toEqual([]);
+    expect(found('tried oats and brewer’s yeast, lc thinks its IGT')).toEqual([
+      ['insufficient-glandular-tissue', 'IGT'],
+    ]);
+    // Not any yeast: high blood sugar brings yeast infections, and IGT is also impaired glucose tolerance.
+    expect(found('Doc says I have IGT. I keep getting yeast infections.')).toEqual([]);
+  });
+
   it('reads gdm typed in lower case as gestational diabetes only where the post speaks of pregnancy', () => {
     expect(found('Had gdm in my last pregnancy and my milk took ages.')).toEqual([['gestational-diabetes', 'gdm']]);
     expect(found('sudo systemctl restart gdm after the update')).toEqual([]);
