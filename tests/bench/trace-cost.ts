@@ -17,6 +17,11 @@ export interface TraceCost {
    * page (every change to one rebuilds the markers of all their ranges in the next frame).
    */
   renderingMs: number;
+  /**
+   * Garbage collection that ran inside those script events (V8's minor and major pauses): part of `scriptMs`,
+   * where the script's allocations brought the collection on (or only timed it: a page's load needs some anyway).
+   */
+  gcMs: number;
 }
 
 const scriptEvents = new Set([
@@ -52,12 +57,20 @@ export function costOf(events: TraceEvent[], marker: string): TraceCost {
     .sort((a, b) => a.ts - b.ts);
   let scriptMs = 0;
   const openUntil = new Map<string, number>();
+  const counted: TraceEvent[] = [];
   for (const e of script) {
     const key = `${e.pid}:${e.tid}`;
     if ((openUntil.get(key) ?? -1) > e.ts) continue; // nested in an event already counted
     openUntil.set(key, e.ts + (e.dur ?? 0));
     scriptMs += (e.dur ?? 0) / 1000;
+    counted.push(e);
   }
+  const gcMs = complete
+    .filter((e) => (e.name === 'MinorGC' || e.name === 'MajorGC') && onThreads(e))
+    .filter((gc) =>
+      counted.some((e) => e.pid === gc.pid && e.tid === gc.tid && gc.ts >= e.ts && gc.ts < e.ts + (e.dur ?? 0)),
+    )
+    .reduce((total, e) => total + (e.dur ?? 0) / 1000, 0);
   let longestTaskMs = 0;
   let j = 0;
   for (const task of tasks) {
@@ -72,7 +85,7 @@ export function costOf(events: TraceEvent[], marker: string): TraceCost {
   const renderingMs = complete
     .filter((e) => (e.name === 'PrePaint' || e.name === 'Paint') && onThreads(e))
     .reduce((total, e) => total + (e.dur ?? 0) / 1000, 0);
-  return { scriptMs, longestTaskMs, renderingMs };
+  return { scriptMs, longestTaskMs, renderingMs, gcMs };
 }
 
 /**
