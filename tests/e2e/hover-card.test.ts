@@ -234,8 +234,7 @@ describe.each(browserNames)('the hover card in %s', (name) => {
     await page.evaluate(() => {
       const states: { t: number; title: string | null; visible: boolean; inert: boolean | null }[] = [];
       (window as any).__hostStates = states;
-      (window as any).__cardHostWatchers.push(() => {
-        const host = document.querySelector('lactation-glossary-popover');
+      (window as any).__cardHostWatchers.push((_records: MutationRecord[], host: Element | null) => {
         const dialog = host?.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement | null | undefined;
         if (!host || !dialog) return;
         const visible = dialog.checkVisibility({ opacityProperty: true, visibilityProperty: true });

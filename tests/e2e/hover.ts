@@ -139,22 +139,24 @@ export interface HoverLog {
 /**
  * Follows the card's host in the page, and into its shadow root (where the card is revealed, which an observer of
  * the document does not see into), once per page: each function in `window.__cardHostWatchers` is called with
- * every batch of changes, after the shadow root is followed.
+ * every batch of changes and the host as it is then (null when none is in the page), after the shadow root is
+ * followed.
  */
 export async function followCardHost(frame: Page | Frame): Promise<void> {
   await frame.evaluate(() => {
     const scope = window as any;
     if (scope.__cardHostWatchers) return;
-    const watchers: ((records: MutationRecord[]) => void)[] = (scope.__cardHostWatchers = []);
+    const watchers: ((records: MutationRecord[], host: Element | null) => void)[] = (scope.__cardHostWatchers = []);
     let watchedRoot: ShadowRoot | null = null;
     const options = { childList: true, subtree: true, attributes: true };
     const observer = new MutationObserver((records) => {
-      const root = document.querySelector('lactation-glossary-popover')?.shadowRoot ?? null;
+      const host = document.querySelector('lactation-glossary-popover');
+      const root = host?.shadowRoot ?? null;
       if (root && root !== watchedRoot) observer.observe((watchedRoot = root), options);
       // Each watcher on its own, as separate observers were: one that throws does not blind the others.
       for (const watch of watchers) {
         try {
-          watch(records);
+          watch(records, host);
         } catch (error) {
           console.error(error);
         }
@@ -174,14 +176,14 @@ export async function watchCardShown(frame: Page | Frame): Promise<void> {
   await frame.evaluate(() => {
     const shown: Pick<HoverLog, 'opened' | 'closed'> = ((window as any).__cardShown = { opened: [], closed: [] });
     let wasOpen = false;
-    (window as any).__cardHostWatchers.push((records: MutationRecord[]) => {
+    (window as any).__cardHostWatchers.push((records: MutationRecord[], host: Element | null) => {
       // A host taken out closed its card, even if it is back by now (closed and opened again in one task).
       const removed = records.some((r) =>
         [...r.removedNodes].some((node) => (node as Element).localName === 'lactation-glossary-popover'),
       );
       if (removed && wasOpen) shown.closed.push(performance.now());
       if (removed) wasOpen = false;
-      const dialog = document.querySelector('lactation-glossary-popover')?.shadowRoot?.querySelector('[role="dialog"]');
+      const dialog = host?.shadowRoot?.querySelector('[role="dialog"]');
       const open = dialog?.checkVisibility({ opacityProperty: true, visibilityProperty: true }) ?? false;
       if (open !== wasOpen) (open ? shown.opened : shown.closed).push(performance.now());
       wasOpen = open;

@@ -17,25 +17,28 @@ it('finds at least 97% of the labelled terms of the dev corpus and none of its l
   expect(score.lookAlikesMatched).toEqual([]);
 });
 
+/** The least recall a held-out set must keep, unless its row says why it keeps less. */
+const usualLeastRecall = 0.98;
+
 it.each([
   // Measured unseen first on 6 December 2026: recall 0.968 and 0.989, 9 and 7 look-alikes matched.
-  ['terms-holdout-a.jsonl', ['ha031 "IBCLC"'], 0.98],
-  ['terms-holdout-b.jsonl', [], 0.98],
+  ['terms-holdout-a.jsonl', ['ha031 "IBCLC"'], usualLeastRecall],
+  ['terms-holdout-b.jsonl', [], usualLeastRecall],
   // Written after those mends, measured unseen: recall 0.971 (201/207), 1 look-alike matched.
-  ['terms-holdout-c.jsonl', [], 0.98],
+  ['terms-holdout-c.jsonl', [], usualLeastRecall],
   // Written to stress misspellings and acronyms as people type them; unseen: recall 0.854, no look-alike.
-  ['terms-holdout-d.jsonl', [], 0.98],
+  ['terms-holdout-d.jsonl', [], usualLeastRecall],
   // The last, in the mix of kinds the dev set has, written after all those mends: unseen 140/140, no look-alike.
-  ['terms-holdout-e.jsonl', [], 0.98],
+  ['terms-holdout-e.jsonl', [], usualLeastRecall],
   // Forum and social text, product pages, search results; unseen: recall 0.966 (143/148), 7 look-alikes matched
   // (2 of them IBCLC). Its four misspellings outside the variant lists led to reading misspelt words.
-  ['terms-holdout-f.jsonl', ['hf009 "IBCLC"', 'hf081 "IBCLC"'], 0.98],
+  ['terms-holdout-f.jsonl', ['hf009 "IBCLC"', 'hf081 "IBCLC"'], usualLeastRecall],
   // The natural mix of kinds, a natural share of typos, written after all of f's mends; unseen: recall 0.986
   // (137/139, all 18 misspellings found), 4 look-alikes matched (an airline's LAM, tags in an array, IBCLC).
-  ['terms-holdout-g.jsonl', ['hg027 "IBCLC"'], 0.98],
+  ['terms-holdout-g.jsonl', ['hg027 "IBCLC"'], usualLeastRecall],
   // Words outside breastfeeding, acronyms in other senses, shops and leaflets, written after g's mends; unseen:
   // recall 124/124 (16 misspellings), 2 look-alikes matched (a brand, "Oestrogel"; "PCOs", parking officers).
-  ['terms-holdout-h.jsonl', [], 0.98],
+  ['terms-holdout-h.jsonl', [], usualLeastRecall],
   // Phone typing (lower case, emoji, text-speak, dictation), quoted replies, code-switching, written after h's
   // mends; unseen: recall 0.952 (159/167; 3 of its 21 scored misspellings missed), 3 look-alikes matched. Mended:
   // "GD" is confirmed by "prediabetic" and "a1c", "IGT" by "brewers". Left: lower-case "gd" (3: in texting it is

@@ -230,13 +230,18 @@ describe('the term matcher', () => {
       ['gestational-diabetes', 'GD'],
       ['prediabetes', 'pre diabetic'],
     ]);
-    // Graves' disease is GD too: its treatment's words decide, over the a1c beside it.
+    // Graves' disease is GD too: its treatment's words decide, over the a1c beside it (without the drug's name,
+    // the same sentence is read as gestational diabetes).
     expect(found('GD flare again, my a1c crept up and the methimazole dose went up')).toEqual([]);
+    expect(found('GD flare again, my a1c crept up and the dose went up')).toEqual([['gestational-diabetes', 'GD']]);
     expect(found('tried oats and brewer’s yeast, lc thinks its IGT')).toEqual([
       ['insufficient-glandular-tissue', 'IGT'],
     ]);
     // Not any yeast: high blood sugar brings yeast infections, and IGT is also impaired glucose tolerance.
     expect(found('Doc says I have IGT. I keep getting yeast infections.')).toEqual([]);
+    expect(found('Doc says I have IGT. I keep taking brewer’s yeast.')).toEqual([
+      ['insufficient-glandular-tissue', 'IGT'],
+    ]);
   });
 
   it('reads gdm typed in lower case as gestational diabetes only where the post speaks of pregnancy', () => {
