@@ -155,6 +155,20 @@ describe('the term matcher', () => {
     expect(about('Colostrum', 'Feed it to newborn calves within two hours.')).toHaveLength(1);
   });
 
+  it("does not underline milk supply on a page whose title is about farms' or animals' milk, and does on a feeding page that names dairy", () => {
+    const about = (title: string) =>
+      matcher
+        .find('Milk supply fell again this month.', { neighbours: () => '', title: () => title })
+        .map((m) => m.termId);
+    expect(about('Dairy farmers cut herds as costs rise')).toEqual([]);
+    expect(about('Raising dairy goats: doelings and their dams')).toEqual([]);
+    expect(about('Whelping: a guide for first-time breeders')).toEqual([]);
+    // Positive controls: feeding pages that name dairy or cow's milk keep the underline.
+    expect(about('Pumping at work: keeping up your milk supply')).toEqual(['milk-supply']);
+    expect(about("Cutting dairy and cow's milk while breastfeeding")).toEqual(['milk-supply']);
+    expect(about('Dairy-free diet for a baby with CMPA')).toEqual(['milk-supply']);
+  });
+
   it('reads past markup people type and footnotes stuck to a word, not into tags, codes and diagram ids', () => {
     expect(found('Most of us with _PCOS_ were never told.')).toEqual([['pcos', 'PCOS']]);
     expect(found('It depends on removal.3Insulin and cortisol help too.')).toEqual([
