@@ -161,12 +161,16 @@ describe('the term matcher', () => {
         .find('Milk supply fell again this month.', { neighbours: () => '', title: () => title })
         .map((m) => m.termId);
     expect(about('Dairy farmers cut herds as costs rise')).toEqual([]);
+    expect(about('Farm gate prices and the cattle market')).toEqual([]);
     expect(about('Raising dairy goats: doelings and their dams')).toEqual([]);
     expect(about('Whelping: a guide for first-time breeders')).toEqual([]);
     // Positive controls: feeding pages that name dairy or cow's milk keep the underline.
     expect(about('Pumping at work: keeping up your milk supply')).toEqual(['milk-supply']);
     expect(about("Cutting dairy and cow's milk while breastfeeding")).toEqual(['milk-supply']);
     expect(about('Dairy-free diet for a baby with CMPA')).toEqual(['milk-supply']);
+    expect(about('Goats milk formula or breastfeeding?')).toEqual(['milk-supply']);
+    expect(about('Lambing season with a newborn: notes from our farm')).toEqual(['milk-supply']);
+    expect(about('Breastfeeding, vaccines and herd immunity')).toEqual(['milk-supply']);
   });
 
   it('reads past markup people type and footnotes stuck to a word, not into tags, codes and diagram ids', () => {
