@@ -1,5 +1,3 @@
-import { compiledAhead } from './compiled-ahead.ts';
-
 /**
  * Words of the glossary's names as people misspell them beyond the variants each entry lists ("colstrum",
  * "estrogan", "metabollic syndrom", "galactagauge"): a word close enough to a name's word is read as that word,
@@ -61,7 +59,7 @@ export function createMisspeltWords(names: string[], ownForms: string[], realWor
     const most = Math.max(...lengths) + 1 - start.length;
     return [`${start}[a-z]{${least},${most}}`];
   });
-  const candidates = compiledAhead(new RegExp(`\\b(?:${startPatterns.join('|')})\\b`, 'gi'));
+  const candidates = new RegExp(`\\b(?:${startPatterns.join('|')})\\b`, 'gi');
 
   /** The name's word `word` stands for, if it is a misspelling of exactly one. */
   function intendedWord(word: string): string | null {

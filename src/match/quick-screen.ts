@@ -1,5 +1,4 @@
 import { CandidateCursor } from './candidate-cursor.ts';
-import { compiledAhead } from './compiled-ahead.ts';
 
 /**
  * What the quick screen needs, prepared at build time (`npm run glossary` writes it next to the glossary):
@@ -89,8 +88,8 @@ export const searchPieceLength = 16 * 1024;
 export function createQuickScreen(candidates: ScreenCandidates, patterns: () => ScreenPatterns): FirstStageScreen {
   // No word boundary here: the quick test also reads a whole subtree's textContent, which runs its blocks
   // together ("…and" + "insulin…" reads "andinsulin"), and must not miss a term at the start of a block.
-  const expressions = [compiledAhead(new RegExp(candidates.anyCase, 'gi'))];
-  if (candidates.exactCase) expressions.push(compiledAhead(new RegExp(candidates.exactCase, 'g')));
+  const expressions = [new RegExp(candidates.anyCase, 'gi')];
+  if (candidates.exactCase) expressions.push(new RegExp(candidates.exactCase, 'g'));
   let patternsByWord: ScreenPatterns | null = null;
   // The candidate expression reports the longest first word at a position, so the forms of shorter first
   // words it begins with are tried too ("milkmaid" found, "milk supply" may still start there).

@@ -2,7 +2,6 @@ import type { AcronymRule, FinderTerm } from '../glossary/types.ts';
 import { acronymCheck, wordListPatterns, type AcronymCheck, type AcronymContext } from './acronym-context.ts';
 import { escapeRegExp } from './escape-regexp.ts';
 import { CandidateCursor } from './candidate-cursor.ts';
-import { compiledAhead } from './compiled-ahead.ts';
 import { createMisspeltWords, type MisspeltWords, type Respelled } from './misspelt-words.ts';
 import { createQuickScreen, searchPieceLength, type QuickScreen, type ScreenData } from './quick-screen.ts';
 import { screenDataFrom } from './screen-data.ts';
@@ -188,7 +187,7 @@ export function createTermMatcher(terms: FinderTerm[]): TermMatcher {
   ]
     .filter(Boolean)
     .join('|');
-  const candidates = compiledAhead(new RegExp(candidateSource, 'gi'));
+  const candidates = new RegExp(candidateSource, 'gi');
   // A first word's forms are compiled when it is first met: most pages meet few of them, many none.
   const compiled = new Map<string, Form[]>();
   const formsStartingWith = (word: string): Form[] => {
