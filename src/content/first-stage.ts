@@ -3,7 +3,7 @@ import screenCandidates from '../glossary/generated/screen-words.json';
 // As text, parsed when the first candidate word is met: a term-free page never builds these objects.
 import screenPatterns from '../glossary/generated/screen-patterns.json?raw';
 import {
-  createQuickScreen,
+  createFirstStageScreen,
   type FirstStageScreen,
   type ScreenCandidates,
   type ScreenPatterns,
@@ -213,7 +213,7 @@ export function startFirstStage(
   if (signal) onAbort(signal, () => lifetimeOf().abort());
 
   screenPage(
-    createQuickScreen(screenCandidates as ScreenCandidates, () => JSON.parse(screenPatterns) as ScreenPatterns),
+    createFirstStageScreen(screenCandidates as ScreenCandidates, () => JSON.parse(screenPatterns) as ScreenPatterns),
   );
   return { report: async () => (await onMessage({ type: 'page-report' })) as PageReport };
 }

@@ -1,4 +1,5 @@
 import { CandidateCursor } from './candidate-cursor.ts';
+import { holdsScreenWord, type ScreenWalk } from './screen-walk.ts';
 
 /**
  * What the quick screen needs, prepared at build time (`npm run glossary` writes it next to the glossary):
@@ -38,6 +39,8 @@ export interface ScreenCandidates {
   exactCase: string;
   /** Every word that confirms some acronym's sense, as a form's `confirm` has them. */
   confirming: [anyCase: string, exactCase: string];
+  /** The same first words as prefix trees, for a short text's walk. */
+  walk: ScreenWalk;
 }
 
 export type ScreenPatterns = Record<string, ScreenForm[]>;
@@ -84,12 +87,35 @@ const softHyphen = '\u00AD';
 /** Characters read per step, by the screen and the matcher's search: about a millisecond even where every word is a candidate. */
 export const searchPieceLength = 16 * 1024;
 
-/** `patterns` is called when the first candidate is met (the first stage parses them only then). */
-export function createQuickScreen(candidates: ScreenCandidates, patterns: () => ScreenPatterns): FirstStageScreen {
+/**
+ * Texts up to this long are first walked for a first word (`holdsScreenWord`) by the first stage's screen, and
+ * searched with the expressions only if one is there: most pages and frames it screens hold none.
+ */
+export const walkedTextLength = 4 * 1024;
+
+/** The first stage's screen: a short text without a first word is turned away before the expressions are made. */
+export const createFirstStageScreen = (candidates: ScreenCandidates, patterns: () => ScreenPatterns) =>
+  createQuickScreen(candidates, patterns, { walkUpTo: walkedTextLength });
+
+/**
+ * `patterns` is called when the first candidate is met (the first stage parses them only then). A text up to
+ * `walkUpTo` long is walked first (none by default: the full stage's blocks are searched as they come, with
+ * expressions it compiles once anyway).
+ */
+export function createQuickScreen(
+  candidates: ScreenCandidates,
+  patterns: () => ScreenPatterns,
+  { walkUpTo = 0 } = {},
+): FirstStageScreen {
   // No word boundary here: the quick test also reads a whole subtree's textContent, which runs its blocks
   // together ("…and" + "insulin…" reads "andinsulin"), and must not miss a term at the start of a block.
-  const expressions = [new RegExp(candidates.anyCase, 'gi')];
-  if (candidates.exactCase) expressions.push(new RegExp(candidates.exactCase, 'g'));
+  let expressions: RegExp[] | null = null;
+  const expressionsOf = () =>
+    (expressions ??= [
+      new RegExp(candidates.anyCase, 'gi'),
+      ...(candidates.exactCase ? [new RegExp(candidates.exactCase, 'g')] : []),
+    ]);
+  const holdsNoFirstWord = (text: string) => text.length <= walkUpTo && !holdsScreenWord(text, candidates.walk);
   let patternsByWord: ScreenPatterns | null = null;
   // The candidate expression reports the longest first word at a position, so the forms of shorter first
   // words it begins with are tried too ("milkmaid" found, "milk supply" may still start there).
@@ -130,6 +156,7 @@ export function createQuickScreen(candidates: ScreenCandidates, patterns: () => 
   let confirming: RegExp[] | null = null;
   const quickTestOf: QuickScreen['quickTestOf'] = (text, holdsWholeBlocks) => {
     const tested = text.includes(softHyphen) ? text.replaceAll(softHyphen, '') : text;
+    if (holdsNoFirstWord(tested)) return { length: tested.length, mayHoldTermAt: () => false };
     const confirmed = new Map<RegExp[], boolean>();
     const isConfirmed = (confirm: RegExp[]) => {
       if (!holdsWholeBlocks) return true; // the words confirming it may be in the rest of its block
@@ -137,7 +164,7 @@ export function createQuickScreen(candidates: ScreenCandidates, patterns: () => 
       if (holds === undefined) confirmed.set(confirm, (holds = confirm.some((words) => words.test(tested))));
       return holds;
     };
-    const cursors = expressions.map((expression) => new CandidateCursor(expression, tested));
+    const cursors = expressionsOf().map((expression) => new CandidateCursor(expression, tested));
     return {
       length: tested.length,
       mayHoldTermAt: (from, to) =>

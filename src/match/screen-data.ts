@@ -2,6 +2,7 @@ import type { AcronymRule } from '../glossary/types.ts';
 import { escapeRegExp } from './escape-regexp.ts';
 import type { ScreenCandidates, ScreenData, ScreenForm } from './quick-screen.ts';
 import { prefixAlternation, type Alternative } from './prefix-alternation.ts';
+import { screenWalkOf, type WalkWord } from './screen-walk.ts';
 import { isShortAllCaps } from './short-all-caps.ts';
 import { joiner, looseSurfacePattern } from './surface-pattern.ts';
 
@@ -34,15 +35,18 @@ function screenForm({ text, acronym }: ScreenSurface): ScreenForm {
 const secondWordStart = (word: string) => word.slice(0, 4).toLowerCase();
 
 /**
- * A first word read in any case, followed by the start of a second word if every form it starts has one:
+ * A first word read in any case, and the starts of its second word if every form it starts has one:
  * "pre" then "diab", "type" then "2", "ii" or "two".
  */
-function anyCaseCandidate(word: string, surfaces: ScreenSurface[]): Alternative {
+function anyCaseCandidate(word: string, surfaces: ScreenSurface[]): WalkWord {
   const secondWords = surfaces.map((s) => s.text.trim().split(/[\s-]+/)[1]);
   if (secondWords.some((w) => !w)) return { word };
-  const starts = [...new Set((secondWords as string[]).map(secondWordStart))].map(escapeRegExp);
-  return { word, then: `${joiner}(?:${starts.join('|')})` };
+  return { word, secondWordStarts: [...new Set((secondWords as string[]).map(secondWordStart))] };
 }
+
+/** The expression's form of a first word read in any case: its second word's starts as a lookahead. */
+const alternativeOf = ({ word, secondWordStarts }: WalkWord): Alternative =>
+  secondWordStarts ? { word, then: `${joiner}(?:${secondWordStarts.map(escapeRegExp).join('|')})` } : { word };
 
 /**
  * The quick screen's data from the glossary's forms grouped by first word: each first word's forms as loose
@@ -51,7 +55,7 @@ function anyCaseCandidate(word: string, surfaces: ScreenSurface[]): Alternative 
  */
 export function screenDataFrom(surfaces: Map<string, ScreenSurface[]>): ScreenData {
   const patterns: ScreenData['patterns'] = {};
-  const anyCase: Alternative[] = [];
+  const anyCase: WalkWord[] = [];
   const exactCase: string[] = [];
   for (const [word, list] of surfaces) {
     patterns[word] = list.map(screenForm);
@@ -60,10 +64,12 @@ export function screenDataFrom(surfaces: Map<string, ScreenSurface[]>): ScreenDa
     else anyCase.push(anyCaseCandidate(word, list));
   }
   const confirming = [...surfaces.values()].flat().flatMap((s) => s.acronym?.confirmWith ?? []);
+  const exactWords = [...new Set(exactCase)];
   const candidates: ScreenCandidates = {
-    anyCase: prefixAlternation(anyCase),
-    exactCase: prefixAlternation([...new Set(exactCase)].map((word) => ({ word }))),
+    anyCase: prefixAlternation(anyCase.map(alternativeOf)),
+    exactCase: prefixAlternation(exactWords.map((word) => ({ word }))),
     confirming: confirmingWords(confirming),
+    walk: screenWalkOf(anyCase, exactWords),
   };
   return { candidates, patterns };
 }

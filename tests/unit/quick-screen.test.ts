@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { glossary } from '../../src/glossary/glossary.ts';
-import { createQuickScreen, searchPieceLength, type ScreenPatterns } from '../../src/match/quick-screen.ts';
+import {
+  createFirstStageScreen,
+  createQuickScreen,
+  searchPieceLength,
+  walkedTextLength,
+  type ScreenPatterns,
+} from '../../src/match/quick-screen.ts';
 import { createTermMatcher, screenDataOf } from '../../src/match/term-matcher.ts';
 
 const matcher = createTermMatcher(glossary.terms);
@@ -9,7 +15,7 @@ const screenData = screenDataOf(glossary.terms);
 /** The first stage's screen, built from the data written at build time, counting how often it reads the patterns. */
 function firstStageScreen() {
   const reads = { patterns: 0 };
-  const screen = createQuickScreen(screenData.candidates, (): ScreenPatterns => {
+  const screen = createFirstStageScreen(screenData.candidates, (): ScreenPatterns => {
     reads.patterns++;
     return screenData.patterns;
   });
@@ -84,6 +90,20 @@ describe('the quick screen of the first stage', () => {
     }
     expect(mayHoldTerm('GDPR notice. At 30 weeks pregnant, my GD test came back high')).toBe(true);
     expect(mayHoldTerm('The LC said IGT could explain my low supply')).toBe(true);
+  });
+
+  it('walks a short text for a first word and searches it with the expressions only where one is there', () => {
+    const exec = vi.spyOn(RegExp.prototype, 'exec');
+    const { mayHoldTerm } = firstStageScreen();
+    expect(mayHoldTerm('We finally got some sleep last night. Going back to work next month.')).toBe(false);
+    expect(exec).not.toHaveBeenCalled();
+    // Positive controls: a first word, or a text past the walked length, goes to the expressions.
+    expect(mayHoldTerm('Her prolactin was checked at six weeks.')).toBe(true);
+    expect(exec).toHaveBeenCalled();
+    exec.mockClear();
+    expect(mayHoldTerm('We slept well. '.repeat(walkedTextLength / 10))).toBe(false);
+    expect(exec).toHaveBeenCalled();
+    exec.mockRestore();
   });
 
   it('reads a long text with few candidates once, however many pieces it is tested in', () => {
