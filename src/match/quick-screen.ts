@@ -39,8 +39,8 @@ export interface ScreenCandidates {
   exactCase: string;
   /** Every word that confirms some acronym's sense, as a form's `confirm` has them. */
   confirming: [anyCase: string, exactCase: string];
-  /** The same first words as prefix trees, for a short text's walk. */
-  walk: ScreenWalk;
+  /** The same first words as prefix trees, for a short text's walk (in the first stage's data only). */
+  walk?: ScreenWalk;
 }
 
 export type ScreenPatterns = Record<string, ScreenForm[]>;
@@ -115,7 +115,8 @@ export function createQuickScreen(
       new RegExp(candidates.anyCase, 'gi'),
       ...(candidates.exactCase ? [new RegExp(candidates.exactCase, 'g')] : []),
     ]);
-  const holdsNoFirstWord = (text: string) => text.length <= walkUpTo && !holdsScreenWord(text, candidates.walk);
+  const { walk } = candidates;
+  const holdsNoFirstWord = (text: string) => !!walk && text.length <= walkUpTo && !holdsScreenWord(text, walk);
   let patternsByWord: ScreenPatterns | null = null;
   // The candidate expression reports the longest first word at a position, so the forms of shorter first
   // words it begins with are tried too ("milkmaid" found, "milk supply" may still start there).

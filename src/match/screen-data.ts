@@ -51,9 +51,11 @@ const alternativeOf = ({ word, secondWordStarts }: WalkWord): Alternative =>
 /**
  * The quick screen's data from the glossary's forms grouped by first word: each first word's forms as loose
  * patterns, every gap optional; and where they may start: a first word whose forms are all exact-case
- * acronyms in those cases, any other in any case (followed by a second word where it needs one).
+ * acronyms in those cases, any other in any case (followed by a second word where it needs one). `withWalk`:
+ * the same words as prefix trees too, for the first stage (built at `npm run glossary` only: finding every
+ * character the expressions read alike takes a pass over all 65,536 code units per non-ASCII letter).
  */
-export function screenDataFrom(surfaces: Map<string, ScreenSurface[]>): ScreenData {
+export function screenDataFrom(surfaces: Map<string, ScreenSurface[]>, { withWalk = false } = {}): ScreenData {
   const patterns: ScreenData['patterns'] = {};
   const anyCase: WalkWord[] = [];
   const exactCase: string[] = [];
@@ -69,7 +71,7 @@ export function screenDataFrom(surfaces: Map<string, ScreenSurface[]>): ScreenDa
     anyCase: prefixAlternation(anyCase.map(alternativeOf)),
     exactCase: prefixAlternation(exactWords.map((word) => ({ word }))),
     confirming: confirmingWords(confirming),
-    walk: screenWalkOf(anyCase, exactWords),
+    ...(withWalk ? { walk: screenWalkOf(anyCase, exactWords) } : {}),
   };
   return { candidates, patterns };
 }

@@ -97,11 +97,12 @@ function writtenTree(root: BuildNode, starts: string[][]): WalkTree {
     for (const child of node.children.values()) place(child);
   };
   place(root);
-  if (length > 0xffff) throw new Error(`screen walk: a tree of ${length} code units does not fit its offsets`);
+  // Offsets stay below the surrogate range: a lone surrogate in a string may not survive bundling as written.
+  if (length >= 0xd800) throw new Error(`screen walk: a tree of ${length} code units does not fit its offsets`);
   const endCode = (end: BuildNode['end']) => {
     if (end === undefined) return 0;
     if (end === 1) return 1;
-    const known = starts.findIndex((list) => list.join('|') === end.join('|'));
+    const known = starts.findIndex((list) => JSON.stringify(list) === JSON.stringify(end));
     return 2 + (known >= 0 ? known : starts.push(end) - 1);
   };
   const units: number[] = [];
@@ -120,12 +121,16 @@ function writtenTree(root: BuildNode, starts: string[][]): WalkTree {
 export function screenWalkOf(anyCase: WalkWord[], exactCase: string[]): ScreenWalk {
   const anyCaseRoot: BuildNode = { children: new Map() };
   const exactCaseRoot: BuildNode = { children: new Map() };
-  for (const { word, secondWordStarts } of anyCase)
+  for (const { word, secondWordStarts } of anyCase) {
+    // The walk passes over every joiner before comparing a start, where the expression could backtrack.
+    if (secondWordStarts?.some((start) => !start || isJoiner(start.charCodeAt(0))))
+      throw new Error(`screen walk: a second word of "${word}" starts with a space or hyphen, or is empty`);
     addWord(
       anyCaseRoot,
       word.split('').map(foldedForms),
       secondWordStarts ? secondWordStarts.flatMap(foldedSpellings) : 1,
     );
+  }
   for (const word of exactCase)
     addWord(
       exactCaseRoot,
@@ -140,13 +145,28 @@ export function screenWalkOf(anyCase: WalkWord[], exactCase: string[]): ScreenWa
   };
 }
 
-/** What may join a first word to its second: spaces, no-break spaces, line breaks, hyphens (`joiner`). */
-const joiners = /[\s\u00A0-]*/y;
+/**
+ * Whether a character may join a first word to its second, as the expressions' `[\s\u00A0-]` has it: a
+ * hyphen, or white space or a line terminator (what `\s` matches).
+ */
+export function isJoiner(code: number): boolean {
+  if (code < 128) return code === 45 || code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
 
 function followedBy(text: string, at: number, starts: string[]): boolean {
-  joiners.lastIndex = at;
-  joiners.test(text);
-  const from = joiners.lastIndex;
+  let from = at;
+  while (from < text.length && isJoiner(text.charCodeAt(from))) from++;
   return starts.some((start) => {
     if (from + start.length > text.length) return false;
     for (let i = 0; i < start.length; i++) if (fold(text.charCodeAt(from + i)) !== start.charCodeAt(i)) return false;

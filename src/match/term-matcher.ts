@@ -149,7 +149,8 @@ function misspeltWordsOf(terms: FinderTerm[]): MisspeltWords {
 }
 
 /** The quick screen's data for a glossary's terms: written at build time for the content script's first stage. */
-export const screenDataOf = (terms: FinderTerm[]): ScreenData => screenDataFrom(surfacesByFirstWord(terms));
+export const screenDataOf = (terms: FinderTerm[]): ScreenData =>
+  screenDataFrom(surfacesByFirstWord(terms), { withWalk: true });
 
 /** One first word's forms, longest first, as anchored patterns with their checks. */
 const compileForms = (surfaces: Surface[]): Form[] =>

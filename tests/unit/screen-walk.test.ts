@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { glossary } from '../../src/glossary/glossary.ts';
-import { holdsScreenWord, screenWalkOf } from '../../src/match/screen-walk.ts';
+import { holdsScreenWord, isJoiner, screenWalkOf } from '../../src/match/screen-walk.ts';
 import { screenDataOf } from '../../src/match/term-matcher.ts';
 
 const { candidates } = screenDataOf(glossary.terms);
-const { walk } = candidates;
+const walk = candidates.walk!;
 const expressions = [new RegExp(candidates.anyCase, 'gi'), new RegExp(candidates.exactCase, 'g')];
 /** What the walk stands in for: whether either of the screen's expressions finds anything in the text. */
 const expressionsFind = (text: string) =>
@@ -63,6 +63,17 @@ describe('the walk of the screen’s first words', () => {
       expect(holdsScreenWord(text, walk), text).toBe(true);
       expect(expressionsFind(text), text).toBe(true);
     }
+  });
+
+  it('joins a first word to its second over exactly the characters the expressions do', () => {
+    const joiner = /[\s\u00A0-]/;
+    for (let code = 0; code <= 0xffff; code++)
+      expect(isJoiner(code), code.toString(16)).toBe(joiner.test(String.fromCharCode(code)));
+  });
+
+  it('refuses a second word that starts where the walk would have passed over it', () => {
+    expect(() => screenWalkOf([{ word: 'pre', secondWordStarts: ['-dia'] }], [])).toThrow(/starts with a space/);
+    expect(() => screenWalkOf([{ word: 'pre', secondWordStarts: ['dia'] }], [])).not.toThrow();
   });
 
   it('builds its trees from the words it is given', () => {
