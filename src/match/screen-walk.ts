@@ -182,16 +182,24 @@ function childOf(nodes: string, node: number, code: number): number {
   return 0;
 }
 
-function wordStartsAt(tree: WalkTree, starts: string[][], text: string, at: number, folded: boolean): boolean {
-  const { nodes } = tree;
-  const codeAt = (i: number) => (folded ? fold(text.charCodeAt(i)) : text.charCodeAt(i));
-  const first = codeAt(at);
-  let node = first < 128 ? tree.firstAscii.charCodeAt(first) : childOf(nodes, 0, first);
-  for (let next = at + 1; node !== 0; next++) {
+/**
+ * Whether a word of the tree at `node` (reached by the characters before `next`) ends at or after `next`.
+ * No closure and no object per call: it runs at every position where a first letter matches.
+ */
+function wordEndsFrom(
+  nodes: string,
+  node: number,
+  text: string,
+  next: number,
+  folded: boolean,
+  starts: string[][],
+): boolean {
+  for (let at = next; node !== 0; at++) {
     const end = nodes.charCodeAt(node);
-    if (end === 1 || (end > 1 && followedBy(text, next, starts[end - 2]!))) return true;
-    if (next >= text.length) return false;
-    node = childOf(nodes, node, codeAt(next));
+    if (end === 1 || (end > 1 && followedBy(text, at, starts[end - 2]!))) return true;
+    if (at >= text.length) return false;
+    const code = text.charCodeAt(at);
+    node = childOf(nodes, node, folded ? fold(code) : code);
   }
   return false;
 }
@@ -202,9 +210,18 @@ function wordStartsAt(tree: WalkTree, starts: string[][], text: string, at: numb
  * and followed by the start of a second word where the word needs one.
  */
 export function holdsScreenWord(text: string, walk: ScreenWalk): boolean {
-  const starts = walk.secondWordStarts;
-  for (let at = 0; at < text.length; at++)
-    if (wordStartsAt(walk.anyCase, starts, text, at, true) || wordStartsAt(walk.exactCase, starts, text, at, false))
-      return true;
+  const { anyCase, exactCase, secondWordStarts: starts } = walk;
+  const anyNodes = anyCase.nodes;
+  const anyFirst = anyCase.firstAscii;
+  const exactNodes = exactCase.nodes;
+  const exactFirst = exactCase.firstAscii;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    // Most characters start no word: one look in each first-letter table turns them away.
+    const anyNode = code < 128 ? anyFirst.charCodeAt(fold(code)) : childOf(anyNodes, 0, fold(code));
+    if (anyNode !== 0 && wordEndsFrom(anyNodes, anyNode, text, at + 1, true, starts)) return true;
+    const exactNode = code < 128 ? exactFirst.charCodeAt(code) : childOf(exactNodes, 0, code);
+    if (exactNode !== 0 && wordEndsFrom(exactNodes, exactNode, text, at + 1, false, starts)) return true;
+  }
   return false;
 }
