@@ -50,14 +50,19 @@ function fold(code: number): number {
  * The codes a character of a word is read as in any case: every character the expression's `i` flag matches
  * it with, folded. An ASCII letter's are its two cases; a Greek beta's are β, Β and ϐ (the symbol form).
  */
+const foldedFormsOf = new Map<string, number[]>();
 function foldedForms(char: string): number[] {
   const code = char.charCodeAt(0);
   if (code < 128) return [fold(code)];
+  // Each non-ASCII character once: the pass below reads every code unit.
+  const known = foldedFormsOf.get(char);
+  if (known) return known;
   const sameInAnyCase = new RegExp(escapeRegExp(char), 'i');
   const forms = new Set<number>();
   for (let other = 0; other <= 0xffff; other++)
     if (sameInAnyCase.test(String.fromCharCode(other))) forms.add(fold(other));
-  return [...forms];
+  foldedFormsOf.set(char, [...forms]);
+  return foldedFormsOf.get(char)!;
 }
 
 /** Every way `text` may read in folded case (a character with two folded forms doubles them). */

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { glossary } from '../../src/glossary/glossary.ts';
 import { holdsScreenWord, isJoiner, screenWalkOf } from '../../src/match/screen-walk.ts';
 import { screenDataOf } from '../../src/match/term-matcher.ts';
+import { readCorpus } from './corpus.ts';
 
 const { candidates } = screenDataOf(glossary.terms);
 const walk = candidates.walk!;
@@ -18,12 +19,7 @@ const expressionsFind = (text: string) =>
 const corpusDir = 'tests/fixtures/corpus';
 const passages = readdirSync(corpusDir)
   .filter((file) => file.endsWith('.jsonl'))
-  .flatMap((file) =>
-    readFileSync(`${corpusDir}/${file}`, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => (JSON.parse(line) as { text: string }).text),
-  )
+  .flatMap((file) => readCorpus(`${corpusDir}/${file}`).map((record) => record.text))
   .flatMap((text) => [text, text.toUpperCase(), text.toLowerCase()]);
 
 describe('the walk of the screen’s first words', () => {
