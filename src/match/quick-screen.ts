@@ -1,5 +1,6 @@
 import { CandidateCursor } from './candidate-cursor.ts';
 import { holdsScreenWord, type ScreenWalk } from './screen-walk.ts';
+import { joiner } from './surface-pattern.ts';
 
 /**
  * What the quick screen needs, prepared at build time (`npm run glossary` writes it next to the glossary):
@@ -78,9 +79,15 @@ interface CompiledForm {
   confirm: RegExp[] | null;
 }
 
+/** How the screen's data writes the joiner between a form's words (`[\s\u00A0-]*`): the patterns hold no other space. */
+export const compactJoiner = ' ';
+const expandJoiners = (source: string) => source.replaceAll(compactJoiner, joiner);
+
 const compileForm = ([source, flags, confirm]: ScreenForm): CompiledForm => ({
-  pattern: new RegExp(source, flags),
-  confirm: confirm ? confirm.flatMap((words, i) => (words ? [new RegExp(words, i === 0 ? 'i' : '')] : [])) : null,
+  pattern: new RegExp(expandJoiners(source), flags),
+  confirm: confirm
+    ? confirm.flatMap((words, i) => (words ? [new RegExp(expandJoiners(words), i === 0 ? 'i' : '')] : []))
+    : null,
 });
 
 const softHyphen = '\u00AD';

@@ -1,6 +1,6 @@
 import type { AcronymRule } from '../glossary/types.ts';
 import { escapeRegExp } from './escape-regexp.ts';
-import type { ScreenCandidates, ScreenData, ScreenForm } from './quick-screen.ts';
+import { compactJoiner, type ScreenCandidates, type ScreenData, type ScreenForm } from './quick-screen.ts';
 import { prefixAlternation, type Alternative } from './prefix-alternation.ts';
 import { screenWalkOf, type WalkWord } from './screen-walk.ts';
 import { isShortAllCaps } from './short-all-caps.ts';
@@ -16,19 +16,40 @@ export interface ScreenSurface {
 const exactCaseForms = ({ text, acronym }: ScreenSurface): string[] | null =>
   acronym && !acronym.anyCase ? [text, text.toUpperCase()] : null;
 
+/**
+ * A form's loose pattern as the screen's data holds it: each optional gap written as one space
+ * (`compactJoiner`), which `compileForm` turns back into the joiner. The first stage carries these patterns in
+ * its file on every page and frame, where the joiner spelt out was a third of their 20 kB.
+ */
+const screenPattern = (surface: string) => looseSurfacePattern(surface).replaceAll(joiner, compactJoiner);
+
 /** Words confirming an acronym's sense as the screen looks for them: short capitals as written, the rest in any case. */
 function confirmingWords(words: string[]): [string, string] {
-  const source = (list: string[]) => [...new Set(list.map(looseSurfacePattern))].join('|');
+  const source = (list: string[]) => [...new Set(list.map(screenPattern))].join('|');
   return [source(words.filter((w) => !isShortAllCaps(w))), source(words.filter(isShortAllCaps))];
 }
 
 /** A form as the screen tests it. An acronym's pattern takes only the cases its rule accepts ("IGT", not "igt" in "twilight"). */
 function screenForm({ text, acronym }: ScreenSurface): ScreenForm {
-  if (!acronym) return [looseSurfacePattern(text), 'iy'];
-  const [source, flags] = acronym.anyCase
-    ? [escapeRegExp(text), 'iy']
-    : [`${escapeRegExp(text)}|${escapeRegExp(text.toUpperCase())}`, 'y'];
+  if (!acronym) return [screenPattern(text), 'iy'];
+  const cases = [...new Set([text, text.toUpperCase()])].map(escapeRegExp).join('|');
+  const [source, flags] = acronym.anyCase ? [escapeRegExp(text), 'iy'] : [cases, 'y'];
   return acronym.confirmWith.length > 0 ? [source, flags, confirmingWords(acronym.confirmWith)] : [source, flags];
+}
+
+/**
+ * A first word's forms as few expressions: those read in any case with no word to confirm them as one
+ * alternation (the screen asks only whether any of them is there), each once (forms differing only in case,
+ * "Insulin resistance" and "insulin resistance", are one to such an expression); the others as they are.
+ */
+function merged(forms: ScreenForm[]): ScreenForm[] {
+  const plain = (form: ScreenForm) => form[1] === 'iy' && !form[2];
+  // Lower case only where that cannot change an escape's sense (\S is not \s).
+  const read = (source: string) => (/\\[A-Za-z]/.test(source) ? source : source.toLowerCase());
+  const anyCase = [...new Set(forms.filter(plain).map(([source]) => read(source)))];
+  const others = forms.filter((form) => !plain(form));
+  const distinctOthers = [...new Map(others.map((form) => [JSON.stringify(form), form])).values()];
+  return [...(anyCase.length > 0 ? [[anyCase.join('|'), 'iy'] as ScreenForm] : []), ...distinctOthers];
 }
 
 /** How much of a second word the screen asks for: enough to pass over "present" and "prototype". */
@@ -60,7 +81,7 @@ export function screenDataFrom(surfaces: Map<string, ScreenSurface[]>, { withWal
   const anyCase: WalkWord[] = [];
   const exactCase: string[] = [];
   for (const [word, list] of surfaces) {
-    patterns[word] = list.map(screenForm);
+    patterns[word] = merged(list.map(screenForm));
     const exact = list.map(exactCaseForms);
     if (exact.every((forms) => forms !== null)) exactCase.push(...exact.flat());
     else anyCase.push(anyCaseCandidate(word, list));

@@ -52,6 +52,24 @@ describe('the quick screen of the first stage', () => {
     expect(checked).toBeGreaterThan(200);
   });
 
+  it('reads every gap between a form’s words as the matcher does: a space, a hyphen, a no-break space, a line break or none', () => {
+    // The build writes each gap of the screen's patterns as one space, which the screen reads back as the joiner.
+    const gaps = ['-', '\u00A0', '\n', ' - ', ''];
+    let checked = 0;
+    for (const form of glossary.terms.flatMap((t) => t.forms).filter((f) => /\s/.test(f.trim()))) {
+      for (const gap of gaps) {
+        const written = form.trim().split(/\s+/).join(gap);
+        if (matcher.find(`We spoke of ${written} today.`).length === 0 && gap !== '') continue;
+        checked++;
+        const { mayHoldTerm } = firstStageScreen();
+        expect(mayHoldTerm(`We spoke of ${written} today.`), JSON.stringify(written)).toBe(true);
+      }
+    }
+    expect(checked).toBeGreaterThan(300);
+    // Positive control for the test itself: a form broken by a word is not read as the form.
+    expect(firstStageScreen().mayHoldTerm('We spoke of the metabolic and its syndrome today.')).toBe(false);
+  });
+
   it('turns away everyday words that begin or hold a form’s first word, without reading the patterns', () => {
     const everyday = [
       'Their first present was a claim about the prototype.',
