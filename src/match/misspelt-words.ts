@@ -61,9 +61,24 @@ export function createMisspeltWords(names: string[], ownForms: string[], realWor
   });
   const candidates = new RegExp(`\\b(?:${startPatterns.join('|')})\\b`, 'gi');
 
-  /** The name's word `word` stands for, if it is a misspelling of exactly one. */
+  /**
+   * Each word's answer once: the words the expression meets are mostly everyday ones ("present", "program"),
+   * met again and again on a page, and each costs a comparison with every name's word of its start.
+   */
+  const answers = new Map<string, string | null>();
+  const maxAnswers = 10_000;
   function intendedWord(word: string): string | null {
     const lower = word.toLowerCase();
+    let answer = answers.get(lower);
+    if (answer === undefined) {
+      if (answers.size >= maxAnswers) answers.clear();
+      answers.set(lower, (answer = intendedWordOf(lower)));
+    }
+    return answer;
+  }
+
+  /** The name's word `lower` (in lower case) stands for, if it is a misspelling of exactly one. */
+  function intendedWordOf(lower: string): string | null {
     if (leftAlone.has(lower)) return null;
     let found: string | null = null;
     for (const target of byStart.get(lower.slice(0, 3)) ?? []) {
