@@ -62,7 +62,8 @@ export interface Surroundings {
  * what is around the block, asked of the page once if a term needs it.
  */
 interface BlockContexts {
-  judges: Map<AcronymCheck, AcronymContext>;
+  /** Made when a block first meets an acronym: most blocks meet none, and a page has thousands of blocks. */
+  judges: Map<AcronymCheck, AcronymContext> | null;
   /** Per form with words giving it another sense: whether the block holds one (made when first asked). */
   otherSense: Map<Form, boolean> | null;
   around: Surroundings | undefined;
@@ -209,7 +210,7 @@ export function createTermMatcher(terms: FinderTerm[]): TermMatcher {
   };
 
   const blockContexts = (around: Surroundings | undefined): BlockContexts => ({
-    judges: new Map(),
+    judges: null,
     otherSense: null,
     around,
     neighbours: undefined,
@@ -297,13 +298,13 @@ export function createTermMatcher(terms: FinderTerm[]): TermMatcher {
     const { acronym } = form;
     if (!acronym) return form.otherSense.length === 0 || !speaksOfOtherSense(form, contexts);
     if (!acronym.caseAccepts(text.slice(start, end))) return false;
-    let context = contexts.judges.get(acronym);
+    let context = contexts.judges?.get(acronym);
     if (context === undefined) {
       // Confirmed by its neighbours, never by the page's title alone: the first stage screens the page's text
       // (the neighbours are in it), and would have turned such a page away.
       const { around } = contexts;
       const neighbours = around && (() => (contexts.neighbours ??= around.neighbours()));
-      contexts.judges.set(acronym, (context = acronym.contextIn(text, neighbours)));
+      (contexts.judges ??= new Map()).set(acronym, (context = acronym.contextIn(text, neighbours)));
     }
     return context.acceptsAt(start) || isSpelledOutBeside(form, text, start, end, found);
   }

@@ -72,9 +72,7 @@ export class TermMarks {
   replace(element: Element, found: { block: TextBlock; matches: TermMatch[] }[], inDocumentOrder = false): void {
     this.drop(element);
     const marks: TermMark[] = [];
-    const nodes: Text[] = [];
     for (const { block, matches } of found) {
-      for (const segment of block.segments) nodes.push(segment.node);
       for (const match of matches) {
         // (Both ends fall in the block's text nodes, or there is nothing to underline.)
         if (nodeOffsetAt(block, match.start, false) && nodeOffsetAt(block, match.end, true))
@@ -82,6 +80,8 @@ export class TermMarks {
       }
     }
     if (marks.length === 0) return;
+    // Listed only for an element with marks: most of a page's elements have none.
+    const nodes = found.flatMap(({ block }) => block.segments.map((segment) => segment.node));
     const container =
       this.#density === 'first-on-page' ? element.ownerDocument : (postContainerOf(element) ?? element.ownerDocument);
     const entry: BlockMarks = { element, blocks: found.map((f) => f.block), marks, nodes, container };
