@@ -183,6 +183,25 @@ async function appendPostsCost(ext: ExtensionBrowser, url: string, count: number
 }
 
 /**
+ * The scan's own account of a page's first pass (its slices timed with performance.now(), as the popup's
+ * figures are): the only figure this bench has from Firefox, whose traces puppeteer cannot read. It leaves out
+ * evaluating the scripts and the promise continuations between slices, so it is compared with the same
+ * account from Chromium, not with the traced figures above.
+ */
+async function scanAccount(ext: ExtensionBrowser, url: string): Promise<{ busyMs: number; longestTaskMs: number }> {
+  const page = await ext.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    await settle();
+    const { stats } = await pageReportOf(ext, page);
+    if (!stats?.fullScans) throw new Error(`no pass over ${url} had ended`);
+    return { busyMs: stats.busyMs, longestTaskMs: stats.longestTaskMs };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
  * Hovers terms on the thread and reads how long each card took from the end of the dwell to its painted frame,
  * and how much scan work each card set off (none is due: the card's host is not the page's text).
  */
@@ -479,6 +498,29 @@ async function main() {
         console.log(
           `  card on the ${label}: end of dwell to painted frame ${ms(median(times))} median of ${times.length} (max ${ms(Math.max(...times))}; target one frame, 17 ms); scan work each card set off: ${ms(median(scanMsPerCard))} median (max ${ms(Math.max(...scanMsPerCard))})`,
         );
+      }
+    });
+    await step('firefox', async () => {
+      const firefox = await launchWithExtension('firefox');
+      try {
+        for (const [label, url] of [
+          ['no claim sentences  ', '/thread-no-claims.html'],
+          ['with claim sentences', '/thread.html'],
+        ] as const) {
+          const accounts = { firefox: [] as number[], chromium: [] as number[], longest: [] as number[] };
+          for (let i = 0; i < runs; i++) {
+            const inFirefox = await scanAccount(firefox, `${server.origin}${url}`);
+            accounts.firefox.push(inFirefox.busyMs);
+            accounts.longest.push(inFirefox.longestTaskMs);
+            accounts.chromium.push((await scanAccount(ext, `${server.origin}${url}`)).busyMs);
+          }
+          const [inFirefox, inChromium] = [median(accounts.firefox), median(accounts.chromium)];
+          console.log(
+            `  Firefox ESR, 1 MB thread, ${label}: the scan's own account ${ms(inFirefox)}, longest slice ${ms(Math.max(...accounts.longest))}; Chromium's by the same account ${ms(inChromium)} (${(inFirefox / inChromium).toFixed(1)}×; medians of ${runs}, loaded in turn)`,
+          );
+        }
+      } finally {
+        await firefox.close().catch(() => undefined);
       }
     });
   } finally {
