@@ -348,19 +348,28 @@ export function compileGlossaryAndArticle(root: string): { glossary: Glossary; a
           entry,
           rawAcronym,
           { text: 'a non-empty string' },
-          { anyCase: 'a boolean', confirmWith: 'a list of strings', rejectWith: 'a list of strings' },
+          {
+            alsoWritten: 'a list of strings',
+            anyCase: 'a boolean',
+            confirmWith: 'a list of strings',
+            rejectWith: 'a list of strings',
+          },
         )
       )
         continue;
       const a = rawAcronym;
       const contextWords = [...((a.confirmWith as string[]) ?? []), ...((a.rejectWith as string[]) ?? [])];
       checkContextWords(check, file, entry, contextWords, String(a.text));
-      acronyms.push({
-        text: a.text as string,
-        anyCase: a.anyCase === true,
-        confirmWith: (a.confirmWith as string[]) ?? [],
-        rejectWith: (a.rejectWith as string[]) ?? [],
-      });
+      // Other spellings with the same rules ("I.G.T.", "igt"), each a rule of its own: one list of context words
+      // to keep, not one copy per spelling.
+      for (const text of [a.text as string, ...((a.alsoWritten as string[]) ?? [])]) {
+        acronyms.push({
+          text,
+          anyCase: a.anyCase === true,
+          confirmWith: (a.confirmWith as string[]) ?? [],
+          rejectWith: (a.rejectWith as string[]) ?? [],
+        });
+      }
     }
     checkContextWords(check, file, entry, (raw.rejectWith as string[]) ?? [], id);
     const surfaces = [

@@ -157,6 +157,23 @@ describe('a broken glossary fails the compile with file, entry and reason', () =
     ]);
   });
 
+  it('gives each spelling an acronym is also written in the same rules, and rejects an empty one', () => {
+    const igt = compileGlossary(source).terms.find((t) => t.id === 'insufficient-glandular-tissue')!;
+    const [written, ...others] = igt.acronyms;
+    expect(igt.acronyms.map((a) => a.text)).toEqual(['IGT', 'I.G.T.', 'igt']);
+    expect(written!.confirmWith).toContain('breastfeeding');
+    for (const other of others) expect({ ...other, text: written!.text }).toEqual(written);
+    const root = glossaryCopy();
+    editJson(join(root, 'terms/insufficient-glandular-tissue.json'), (t) => (t.acronyms[0].alsoWritten = ['igt', ' ']));
+    expect(problemsOf(root)).toEqual([
+      {
+        file: 'terms/insufficient-glandular-tissue.json',
+        entry: 'insufficient-glandular-tissue',
+        reason: 'field "alsoWritten" must be a list of strings',
+      },
+    ]);
+  });
+
   it('rejects a misspelt field name instead of ignoring it', () => {
     const root = glossaryCopy();
     editJson(join(root, 'terms/cortisol.json'), (t) => (t.alias = ['hydrocortisone']));
