@@ -44,9 +44,16 @@ function screenForm({ text, acronym }: ScreenSurface): ScreenForm {
  */
 function merged(forms: ScreenForm[]): ScreenForm[] {
   const plain = (form: ScreenForm) => form[1] === 'iy' && !form[2];
-  // Lower case only where that cannot change an escape's sense (\S is not \s).
-  const read = (source: string) => (/\\[A-Za-z]/.test(source) ? source : source.toLowerCase());
-  const anyCase = [...new Set(forms.filter(plain).map(([source]) => read(source)))];
+  // Forms are the same to the `i` flag where they differ only in ASCII letters' case, outside an escape (\S is
+  // not \s). Each is written as first given: lowered, "İ" is two characters, and the Kelvin sign a plain "k".
+  const sameToAnyCase = (source: string) =>
+    /\\[A-Za-z]/.test(source) ? source : source.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+  const firstOfEach = new Map<string, string>();
+  for (const [source] of forms.filter(plain)) {
+    const key = sameToAnyCase(source);
+    if (!firstOfEach.has(key)) firstOfEach.set(key, source);
+  }
+  const anyCase = [...firstOfEach.values()];
   const others = forms.filter((form) => !plain(form));
   const distinctOthers = [...new Map(others.map((form) => [JSON.stringify(form), form])).values()];
   return [...(anyCase.length > 0 ? [[anyCase.join('|'), 'iy'] as ScreenForm] : []), ...distinctOthers];

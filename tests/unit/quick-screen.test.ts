@@ -7,6 +7,7 @@ import {
   walkedTextLength,
   type ScreenPatterns,
 } from '../../src/match/quick-screen.ts';
+import { screenDataFrom } from '../../src/match/screen-data.ts';
 import { createTermMatcher, screenDataOf } from '../../src/match/term-matcher.ts';
 
 const matcher = createTermMatcher(glossary.terms);
@@ -68,6 +69,31 @@ describe('the quick screen of the first stage', () => {
     expect(checked).toBeGreaterThan(300);
     // Positive control for the test itself: a form broken by a word is not read as the form.
     expect(firstStageScreen().mayHoldTerm('We spoke of the metabolic and its syndrome today.')).toBe(false);
+  });
+
+  it('keeps each form as written where lower case would change what the `i` flag reads', () => {
+    // The Kelvin sign lowered is a plain "k", which the flag does not read as the sign: a form written with one
+    // must keep it. (No form of the glossary has such a letter today; this guards the next one.)
+    const surfaces = new Map([
+      [
+        'milk',
+        [
+          { text: 'milk test\u212A', acronym: null },
+          { text: 'Milk supply', acronym: null },
+          { text: 'milk supply', acronym: null },
+        ],
+      ],
+    ]);
+    const data = screenDataFrom(surfaces);
+    expect(data.patterns['milk']).toHaveLength(1); // the two "milk supply" are one
+    const screen = createQuickScreen(data.candidates, () => data.patterns);
+    const mayHoldTerm = (text: string) => {
+      const test = screen.quickTestOf(text, true);
+      return test.mayHoldTermAt(0, test.length);
+    };
+    expect(mayHoldTerm('the milk test\u212A')).toBe(true);
+    expect(mayHoldTerm('the MILK SUPPLY')).toBe(true);
+    expect(mayHoldTerm('the milk jug')).toBe(false);
   });
 
   it('turns away everyday words that begin or hold a form’s first word, without reading the patterns', () => {
