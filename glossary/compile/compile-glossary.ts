@@ -362,14 +362,12 @@ export function compileGlossaryAndArticle(root: string): { glossary: Glossary; a
       checkContextWords(check, file, entry, contextWords, String(a.text));
       // Other spellings with the same rules ("I.G.T.", "igt"), each a rule of its own: one list of context words
       // to keep, not one copy per spelling.
-      for (const text of [a.text as string, ...((a.alsoWritten as string[]) ?? [])]) {
-        acronyms.push({
-          text,
-          anyCase: a.anyCase === true,
-          confirmWith: (a.confirmWith as string[]) ?? [],
-          rejectWith: (a.rejectWith as string[]) ?? [],
-        });
-      }
+      const rules = {
+        anyCase: a.anyCase === true,
+        confirmWith: (a.confirmWith as string[]) ?? [],
+        rejectWith: (a.rejectWith as string[]) ?? [],
+      };
+      for (const text of [a.text as string, ...((a.alsoWritten as string[]) ?? [])]) acronyms.push({ text, ...rules });
     }
     checkContextWords(check, file, entry, (raw.rejectWith as string[]) ?? [], id);
     const surfaces = [

@@ -21,7 +21,7 @@ const exactCaseForms = ({ text, acronym }: ScreenSurface): string[] | null =>
  * (`compactJoiner`), which `compileForm` turns back into the joiner. The first stage carries these patterns in
  * its file on every page and frame, where the joiner spelt out was a third of their 20 kB.
  */
-const screenPattern = (surface: string) => looseSurfacePattern(surface).replaceAll(joiner, compactJoiner);
+const screenPattern = (surface: string) => looseSurfacePattern(surface, compactJoiner);
 
 /** Words confirming an acronym's sense as the screen looks for them: short capitals as written, the rest in any case. */
 function confirmingWords(words: string[]): [string, string] {

@@ -61,8 +61,9 @@ function foldedForms(char: string): number[] {
   const forms = new Set<number>();
   for (let other = 0; other <= 0xffff; other++)
     if (sameInAnyCase.test(String.fromCharCode(other))) forms.add(fold(other));
-  foldedFormsOf.set(char, [...forms]);
-  return foldedFormsOf.get(char)!;
+  const list = [...forms];
+  foldedFormsOf.set(char, list);
+  return list;
 }
 
 /** Every way `text` may read in folded case (a character with two folded forms doubles them). */

@@ -18,11 +18,12 @@ export const surfacePattern = (surface: string): string =>
 
 /**
  * The same form with every gap optional: how it may read in a subtree's textContent, where a line break
- * (<br>) between its words leaves no character at all. Accepts everything `surfacePattern` does.
+ * (<br>) between its words leaves no character at all. Accepts everything `surfacePattern` does. Each gap is
+ * written as `gap`: the joiner, or a stand-in the reader of the source turns back into it.
  */
-export const looseSurfacePattern = (surface: string): string =>
+export const looseSurfacePattern = (surface: string, gap = joiner): string =>
   surface
     .trim()
     .split(/[\s-]+/)
     .map(escapeRegExp)
-    .join(joiner);
+    .join(gap);

@@ -34,7 +34,8 @@ const floorPattern = `\\b(?:${forms
   .join('|')})\\b`;
 
 /** Lets the extension finish on its own before asking: opening the report's helper page mid-scan would compete for the CPU. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 2500));
+const settleMs = 2500;
+const settle = () => new Promise((resolve) => setTimeout(resolve, settleMs));
 
 /** The floor: the same scan as one inline page script (TreeWalker, one regular expression, CSS.highlights). */
 const floorScript = (source: string) => `<script>
@@ -193,12 +194,13 @@ async function scanAccount(ext: ExtensionBrowser, url: string): Promise<{ busyMs
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     // Asked after the page has been left alone a while (asking opens a page of the extension's), a few times at most.
-    for (let asked = 0; asked < 4; asked++) {
+    const asks = 4;
+    for (let asked = 0; asked < asks; asked++) {
       await settle();
       const { stats } = await pageReportOf(ext, page);
       if (stats?.fullScans) return { busyMs: stats.busyMs, longestTaskMs: stats.longestTaskMs };
     }
-    throw new Error(`no pass over ${url} had ended after ${4 * 2.5} s`);
+    throw new Error(`no pass over ${url} had ended after ${(asks * settleMs) / 1000} s`);
   } finally {
     await page.close();
   }
