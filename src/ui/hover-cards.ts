@@ -81,9 +81,11 @@ function showOptions(openedBy: OpenedBy, tapPoint: { x: number; y: number } | nu
  * belongs to `ctx`, so it dies with the script.
  *
  * While the pointer rests on a term, its card is made ready out of sight, so it paints in the frame after the
- * dwell ends. The popover is loaded once the scanner's first pass is done, or when a card is first wanted if
- * that is sooner: the first underline does not wait for the card's code. A card asked for before it is in
- * opens once it is, if it is still wanted; if it cannot load, no card opens and one console line says why.
+ * dwell ends. The popover's code loads only once a card may be wanted: the pointer on a mark, a finger on the
+ * page, a keyboard command or a look-up. A page read without any of those never pays for it (its evaluation,
+ * about a tenth of a page's script time on the forum fixture), and the 150 ms dwell covers the load. A card
+ * asked for before it is in opens once it is, if it is still wanted; if it cannot load, no card opens and one
+ * console line says why.
  */
 export function startHoverCards(
   ctx: ContentScriptContext,
@@ -104,6 +106,8 @@ export function startHoverCards(
         loaded.onClose = () => {
           if (openMark) intent.close();
         };
+        // The pointer may have rested on a term while the code loaded: that card is made ready now.
+        if (prepared && !openMark && !signal.aborted) loaded.prepare(prepared);
         return loaded;
       },
       (error: unknown) => {
@@ -120,12 +124,6 @@ export function startHoverCards(
     await use(loaded);
     return true;
   };
-  void scanner.idle().then(
-    () => {
-      if (!signal.aborted) void popoverReady();
-    },
-    () => undefined,
-  );
   let openMark: Hovered | null = null;
   // Set just before intent.openNow(); a card the dwell opens is a hover's.
   let openedBy: OpenedBy = 'hover';
@@ -166,9 +164,10 @@ export function startHoverCards(
     },
     dwelling(mark) {
       // Not while a card is open: its host shows that card until the next one replaces it.
-      if (!popover || openMark) return;
+      if (openMark) return;
       prepared = mark ? cardFor(mark) : null;
-      popover.prepare(prepared);
+      // (Before the card's code is in, the card is made ready once it is.)
+      popover?.prepare(prepared);
     },
   });
   const isOnCard = (event: Event) => popover?.contains(event) ?? false;
