@@ -82,10 +82,9 @@ function showOptions(openedBy: OpenedBy, tapPoint: { x: number; y: number } | nu
  *
  * While the pointer rests on a term, its card is made ready out of sight, so it paints in the frame after the
  * dwell ends. The popover's code loads only once a card may be wanted: the pointer on a mark, a finger on the
- * page, a keyboard command or a look-up. A page read without any of those never pays for it (its evaluation,
- * about a tenth of a page's script time on the forum fixture), and the 150 ms dwell covers the load. A card
- * asked for before it is in opens once it is, if it is still wanted; if it cannot load, no card opens and one
- * console line says why.
+ * page, a keyboard command or a look-up. A page only read never pays for its evaluation (see the README's
+ * "Speed"), and the 150 ms dwell covers the load. A card asked for before it is in opens once it is, if it is
+ * still wanted; if it cannot load, no card opens and one console line says why.
  */
 export function startHoverCards(
   ctx: ContentScriptContext,
