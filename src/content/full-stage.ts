@@ -26,7 +26,7 @@ const isTopFrame = window === window.top;
 const claimSubjects = new Set(finder.claimSubjects);
 const siteHost = () => hostnameOf(siteUrl());
 /**
- * The card's own file (Preact, Floating UI, the cards: about 55 kB), a web-accessible file like the full stage,
+ * The card's own file (Preact, Floating UI, the cards: about 126 kB), a web-accessible file like the full stage,
  * imported once (a second import of the same address is the same module), then asked for a popover.
  */
 const loadCardPopover: LoadCardPopover = async (ctx) =>

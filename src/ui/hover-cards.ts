@@ -81,10 +81,11 @@ function showOptions(openedBy: OpenedBy, tapPoint: { x: number; y: number } | nu
  * belongs to `ctx`, so it dies with the script.
  *
  * While the pointer rests on a term, its card is made ready out of sight, so it paints in the frame after the
- * dwell ends. The popover's code loads only once a card may be wanted: the pointer on a mark, a finger on the
- * page, a keyboard command or a look-up. A page only read never pays for its evaluation (see the README's
- * "Speed"), and the 150 ms dwell covers the load. A card asked for before it is in opens once it is, if it is
- * still wanted; if it cannot load, no card opens and one console line says why.
+ * dwell ends. The popover's code loads only once a card may be wanted: the pointer reaching a mark, a finger
+ * on the page, a keyboard command or a look-up; a page read with a mouse that never reaches an underline never
+ * pays for its evaluation (see the README's "Speed"). The 150 ms dwell usually covers the load. A card asked
+ * for before it is in opens once it is, if it is still wanted; if it cannot load, no card opens and one
+ * console line says why.
  */
 export function startHoverCards(
   ctx: ContentScriptContext,
@@ -105,8 +106,9 @@ export function startHoverCards(
         loaded.onClose = () => {
           if (openMark) intent.close();
         };
-        // The pointer may have rested on a term while the code loaded: that card is made ready now.
-        if (prepared && !openMark && !signal.aborted) loaded.prepare(prepared);
+        // The pointer may have rested on a term while the code loaded: that card is made ready now (not if
+        // the page took the term's text away meanwhile).
+        if (prepared && !openMark && !signal.aborted && liveRange(prepared.mark.range)) loaded.prepare(prepared);
         return loaded;
       },
       (error: unknown) => {

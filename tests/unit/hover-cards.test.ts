@@ -5,15 +5,23 @@ import type { ClaimFlags } from '../../src/page/claim-flags.ts';
 import type { PageScanner } from '../../src/page/page-scanner.ts';
 import type { CardPopover } from '../../src/ui/card-popover.tsx';
 import { startHoverCards } from '../../src/ui/hover-cards.ts';
+import { readyAfterMs } from '../../src/ui/hover-intent.ts';
 
-/** A popover that notes which cards it was asked to show. */
+/** What the pointer is over, as the page's geometry would say (happy-dom has no layout to ask). */
+const pointer = vi.hoisted(() => ({ over: null as unknown }));
+vi.mock('../../src/page/term-under-pointer.ts', () => ({ termUnderPointer: () => pointer.over }));
+vi.mock('../../src/page/claim-under-pointer.ts', () => ({ claimUnderPointer: () => null }));
+
+/** A popover that notes which cards it was asked to show, and to make ready out of sight. */
 function fakePopover() {
   const shown: string[] = [];
+  const readied: (string | null)[] = [];
   const popover = {
     shown,
+    readied,
     pinned: false,
     lastOpenMs: null,
-    prepare: () => undefined,
+    prepare: (card: { content: { termId?: string } } | null) => void readied.push(card?.content.termId ?? null),
     show: async (content: { kind: string; termId?: string }) => void shown.push(content.termId ?? content.kind),
     hide: () => undefined,
     contains: () => false,
@@ -30,6 +38,8 @@ describe('hover cards whose card code loads on its own', () => {
   let loads: number;
   let finishLoad: (popover: CardPopover) => void;
   let failLoad: (error: Error) => void;
+  /** The term's mark, as the scanner would hold it. */
+  let mark: { termId: string; shown: boolean; range: StaticRangeInit };
 
   /** The page's one underlined term, "prolactin", and the cards started on it. */
   function start() {
@@ -37,7 +47,7 @@ describe('hover cards whose card code loads on its own', () => {
     paragraph.textContent = 'prolactin rises';
     document.body.replaceChildren(paragraph);
     const text = paragraph.firstChild!;
-    const mark = {
+    mark = {
       termId: 'prolactin',
       shown: true,
       range: { startContainer: text, startOffset: 0, endContainer: text, endOffset: 9 },
@@ -54,7 +64,8 @@ describe('hover cards whose card code loads on its own', () => {
         listener: EventListener,
         options?: AddEventListenerOptions,
       ) => target.addEventListener(type, listener, options),
-      requestAnimationFrame: (callback: FrameRequestCallback) => requestAnimationFrame(callback),
+      // A frame is a timer here, so fake timers drive the pointer's handling too.
+      requestAnimationFrame: (callback: FrameRequestCallback) => setTimeout(() => callback(performance.now()), 16),
       setTimeout: (callback: () => void, ms: number) => setTimeout(callback, ms),
     } as unknown as ContentScriptContext;
     return startHoverCards(
@@ -76,8 +87,19 @@ describe('hover cards whose card code loads on its own', () => {
   beforeEach(() => {
     run = new AbortController();
     loads = 0;
+    pointer.over = null;
   });
-  afterEach(() => run.abort());
+  afterEach(() => {
+    run.abort();
+    vi.useRealTimers();
+  });
+
+  /** The mouse moved to where `over` is under it (a mark, or nothing), and its frame ran. */
+  async function mouseMovedOver(over: unknown, x: number) {
+    pointer.over = over;
+    document.dispatchEvent(new PointerEvent('pointermove', { pointerType: 'mouse', clientX: x, clientY: 10 }));
+    await vi.advanceTimersByTimeAsync(16);
+  }
 
   it('leaves the card code unloaded while the page is only read, and loads it once when a card is wanted', async () => {
     const cards = start();
@@ -95,9 +117,39 @@ describe('hover cards whose card code loads on its own', () => {
     expect(loads).toBe(1);
   });
 
+  it('loads the card code when the mouse reaches a term, and makes its card ready once the code is in', async () => {
+    vi.useFakeTimers();
+    start();
+    await mouseMovedOver(null, 5);
+    expect(loads).toBe(0); // the pointer on no term: nothing loads
+    await mouseMovedOver(mark, 10);
+    expect(loads).toBe(1);
+    await vi.advanceTimersByTimeAsync(readyAfterMs + 10); // rested on the term while the code loads
+    const popover = fakePopover();
+    finishLoad(popover);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(popover.readied).toEqual(['prolactin']);
+    await vi.advanceTimersByTimeAsync(200); // the dwell ends
+    expect(popover.shown).toEqual(['prolactin']);
+  });
+
+  it('makes no card ready for a term the mouse left before the card code was in', async () => {
+    vi.useFakeTimers();
+    start();
+    await mouseMovedOver(mark, 10);
+    await vi.advanceTimersByTimeAsync(readyAfterMs + 10);
+    await mouseMovedOver(null, 12);
+    const popover = fakePopover();
+    finishLoad(popover);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(loads).toBe(1);
+    expect(popover.readied.filter(Boolean)).toEqual([]);
+    expect(popover.shown).toEqual([]);
+  });
+
   it('opens a card asked for before the code is in once it is, and not one closed meanwhile', async () => {
     const cards = start();
-    await cards.moveToTerm('next'); // asked before the first pass is done: the load starts now
+    await cards.moveToTerm('next'); // asked before the code is in: the load starts now
     expect(loads).toBe(1);
     const popover = fakePopover();
     finishLoad(popover);
