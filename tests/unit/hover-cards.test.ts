@@ -94,10 +94,14 @@ describe('hover cards whose card code loads on its own', () => {
     vi.useRealTimers();
   });
 
-  /** The mouse moved to where `over` is under it (a mark, or nothing), and its frame ran. */
-  async function mouseMovedOver(over: unknown, x: number) {
+  /**
+   * The mouse moved, with `over` now under it (a mark, or nothing), and its frame ran. Always to the same point:
+   * the hover intent reads a sweep from the events' time stamps, which fake timers do not drive, so a move of
+   * any distance could read as a sweep on a fast run.
+   */
+  async function mouseMovedOver(over: unknown) {
     pointer.over = over;
-    document.dispatchEvent(new PointerEvent('pointermove', { pointerType: 'mouse', clientX: x, clientY: 10 }));
+    document.dispatchEvent(new PointerEvent('pointermove', { pointerType: 'mouse', clientX: 10, clientY: 10 }));
     await vi.advanceTimersByTimeAsync(16);
   }
 
@@ -120,9 +124,9 @@ describe('hover cards whose card code loads on its own', () => {
   it('loads the card code when the mouse reaches a term, and makes its card ready once the code is in', async () => {
     vi.useFakeTimers();
     start();
-    await mouseMovedOver(null, 5);
+    await mouseMovedOver(null);
     expect(loads).toBe(0); // the pointer on no term: nothing loads
-    await mouseMovedOver(mark, 10);
+    await mouseMovedOver(mark);
     expect(loads).toBe(1);
     await vi.advanceTimersByTimeAsync(readyAfterMs + 10); // rested on the term while the code loads
     const popover = fakePopover();
@@ -136,9 +140,9 @@ describe('hover cards whose card code loads on its own', () => {
   it('makes no card ready for a term the mouse left before the card code was in', async () => {
     vi.useFakeTimers();
     start();
-    await mouseMovedOver(mark, 10);
+    await mouseMovedOver(mark);
     await vi.advanceTimersByTimeAsync(readyAfterMs + 10);
-    await mouseMovedOver(null, 12);
+    await mouseMovedOver(null);
     const popover = fakePopover();
     finishLoad(popover);
     await vi.advanceTimersByTimeAsync(400);
