@@ -1,5 +1,5 @@
 import { searchPieceLength, type QuickScreen, type QuickTest } from '../match/quick-screen.ts';
-import { blockElementOf, isBlockElement, openShadowRootOf } from './collect-text-blocks.ts';
+import { blockElementOf, isBlockElement, openShadowRootOf, possibleShadowHostsUnder } from './collect-text-blocks.ts';
 
 /** Elements looked at per step (text goes as the matcher's search does, `searchPieceLength` per step). */
 const elementsPerStep = 4_000;
@@ -124,15 +124,15 @@ export function leadingText(node: Node, length: number): { text: string; isWhole
   return { text, isWhole: true };
 }
 
-/** The elements under `node` (a live collection: nothing is copied), after handing over its own shadow root. */
+/** The elements under `node` that may host a shadow root, after handing over its own shadow root. */
 function elementsUnder(node: Node, found: (root: ShadowRoot) => void): ArrayLike<Element> {
   if (node.nodeType === 1) {
     const own = openShadowRootOf(node as Element);
     if (own) found(own);
-    return (node as Element).getElementsByTagName('*');
+    return possibleShadowHostsUnder(node as Element);
   }
   // A shadow root; text and other nodes have no elements under them.
-  return node.nodeType === 11 ? (node as ShadowRoot).querySelectorAll('*') : [];
+  return node.nodeType === 11 ? possibleShadowHostsUnder(node as ShadowRoot) : [];
 }
 
 /**

@@ -3,6 +3,7 @@ import { setSettings } from './extension-pages.ts';
 import { useExtensionSession } from './session.ts';
 import { browserNames, launchWithExtension } from './launch.ts';
 import { domSnapshot, highlightedRanges, openInFront, pageReportOf, waitForHighlights } from './page-state.ts';
+import { neverShadowHostTags, shadowHostTags } from '../../src/page/collect-text-blocks.ts';
 
 const underlinedInForumThread = [
   { text: 'PCOS', within: '' },
@@ -108,6 +109,39 @@ describe.each(browserNames)('finding and marking terms in %s', (name) => {
     await page.evaluate(() => document.getElementById('first')!.shadowRoot!.lastElementChild!.remove());
     await waitForHighlights(page, 1, { exactly: true });
     expect((await highlightedRanges(page)).map((r) => r.text)).toEqual(['Colostrum']);
+  });
+
+  it('finds a term that only a shadow root on a plain element holds, deep in a list', async () => {
+    // A page's own components on built-in hosts: a post's div inside a list item, a heading inside a table cell.
+    session.server.route(
+      '/plain-hosts.html',
+      // The script is in <head>, outside body's text: the light DOM holds no term.
+      `<!doctype html><title>Hosts</title><script>
+        addEventListener('DOMContentLoaded', () => {
+          document.getElementById('post').attachShadow({ mode: 'open' }).textContent = 'We slept well.';
+          document.getElementById('heading').attachShadow({ mode: 'open' }).textContent = 'My prolactin was low.';
+        });
+      </script><h1>Thread</h1><ul><li><div id="post"></div></li></ul>
+      <table><tr><td><h2 id="heading"></h2></td></tr></table>`,
+    );
+    const page = await session.ext.newPage();
+    await page.goto(`${session.server.origin}/plain-hosts.html`);
+    await waitForHighlights(page, 1);
+    expect((await highlightedRanges(page)).map((r) => r.text)).toEqual(['prolactin']);
+
+    // The screen looks only at the elements that may host one: the browser lets no other host a shadow root.
+    const hosting = await page.evaluate(
+      (tags) =>
+        tags.filter((tag) => {
+          try {
+            return !!document.createElement(tag).attachShadow({ mode: 'open' });
+          } catch {
+            return false;
+          }
+        }),
+      [...neverShadowHostTags, ...shadowHostTags],
+    );
+    expect(hosting).toEqual(shadowHostTags); // and each of those does (the check's positive control)
   });
 
   it('marks replies as they load, drops removed ones and follows edits, one pass per burst', async () => {

@@ -69,6 +69,29 @@ describe('screening a page for terms before walking it', () => {
     expect(screen(outer).mayHoldTerms).toBe(true); // a component added on its own
   });
 
+  it('reads a shadow root on every kind of element that may host one, deep in lists and tables', () => {
+    // Each host alone on a page whose light DOM holds no term, under elements the screen does not look at: the
+    // DOM standard's list (less body and span, which is read as inline text) and custom elements.
+    const standardHosts = 'article aside blockquote div footer h1 h2 h3 h4 h5 h6 header main nav p section'.split(' ');
+    const hosts = [...standardHosts, 'forum-post', 'x-reply-body'];
+    for (const tag of hosts) {
+      const host = document.createElement(tag);
+      const cell = document.createElement('td');
+      const table = document.createElement('table').appendChild(document.createElement('tr'));
+      table.appendChild(cell).append(host);
+      const item = document.createElement('li');
+      item.append(table.parentElement!);
+      const list = document.createElement('ul');
+      list.append(item);
+      document.body.replaceChildren(paragraph('Thread'), list);
+      const shadow = host.attachShadow({ mode: 'open' });
+      shadow.append(paragraph('We slept well.'));
+      expect(screen(document.body).mayHoldTerms, tag).toBe(false);
+      shadow.append(paragraph('My prolactin was low.'));
+      expect(screen(document.body).mayHoldTerms, tag).toBe(true);
+    }
+  });
+
   it('screens a change with the rest of its paragraph, but not with the whole page', () => {
     const post = paragraph('My IR is');
     const bold = post.appendChild(document.createElement('b'));
