@@ -159,8 +159,9 @@ export const openShadowRootOf = (element: Element): ShadowRoot | null =>
   mayHostShadowRoot(element.localName) ? element.shadowRoot : null;
 
 /**
- * The elements besides custom elements that the DOM standard lets host a shadow root: `attachShadow` throws on
- * any other, and a declarative shadow root is not attached to one. (Span, also one, is read as inline text.)
+ * The elements besides custom elements and span (an inline element, whose shadow root is not read) that the
+ * DOM standard lets host a shadow root: `attachShadow` throws on any other, and a declarative shadow root is not
+ * attached to one.
  */
 export const shadowHostTags =
   'article aside blockquote body div footer h1 h2 h3 h4 h5 h6 header main nav p section'.split(' ');
@@ -193,17 +194,9 @@ export function possibleShadowHostsUnder(root: Element | ShadowRoot): ArrayLike<
   return root.querySelectorAll(mayHostShadowRootSelector);
 }
 
-/**
- * The nearest ancestor-or-self that is a block (not an inline element). A shadow root, and text right inside
- * one (as a component's template may put it), are its host's: they have no parent element, and text without a
- * block would be dropped.
- */
+/** The nearest ancestor-or-self that is a block (not an inline element). */
 export function blockElementOf(node: Node): Element | null {
-  const hostOf = (root: Node | null) => (root as ShadowRoot | null)?.host ?? null;
-  let element =
-    node.nodeType === 1
-      ? (node as Element)
-      : (node.parentElement ?? hostOf(node.nodeType === 11 ? node : node.parentNode));
+  let element = node.nodeType === 1 ? (node as Element) : node.parentElement;
   while (element && isInline(element) && element.parentElement) element = element.parentElement;
   return element;
 }

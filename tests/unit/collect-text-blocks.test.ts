@@ -66,19 +66,6 @@ describe('page text collection', () => {
     expect(blocksOf('<p>call <code>insulin_level()</code> daily</p>')).toEqual(['call \uFFFC daily']);
   });
 
-  it("reads text a component puts right inside its shadow root as its host's block", () => {
-    const doc = new DOMParser().parseFromString('<!doctype html><body><p>Thread</p></body>', 'text/html');
-    const host = doc.body.appendChild(doc.createElement('forum-reply'));
-    host
-      .attachShadow({ mode: 'open' })
-      .append('My prolactin ', Object.assign(doc.createElement('b'), { textContent: 'was' }), ' low.');
-    const blocks = collectTextBlocks(doc.body);
-    expect(blocks.map((b) => [b.text, b.element.localName])).toEqual([
-      ['Thread', 'p'],
-      ['My prolactin was low.', 'forum-reply'],
-    ]);
-  });
-
   it('maps every block character back to its text node', () => {
     const doc = new DOMParser().parseFromString('<p>one <i>two</i> three</p>', 'text/html');
     const [block] = collectTextBlocks(doc.body);
