@@ -71,18 +71,18 @@ describe('screening a page for terms before walking it', () => {
 
   it('reads a shadow root on every kind of element that may host one, deep in lists and tables', () => {
     // Each host alone on a page whose light DOM holds no term, under elements the screen does not look at: the
-    // DOM standard's list (less body and span, which is read as inline text) and custom elements.
+    // DOM standard's list (less body, and span, whose shadow root is not read as an inline element) and custom
+    // elements.
     const standardHosts = 'article aside blockquote div footer h1 h2 h3 h4 h5 h6 header main nav p section'.split(' ');
     const hosts = [...standardHosts, 'forum-post', 'x-reply-body'];
+    const inside = (tag: string, child: Node) => {
+      const parent = document.createElement(tag);
+      parent.append(child);
+      return parent;
+    };
     for (const tag of hosts) {
       const host = document.createElement(tag);
-      const cell = document.createElement('td');
-      const table = document.createElement('table').appendChild(document.createElement('tr'));
-      table.appendChild(cell).append(host);
-      const item = document.createElement('li');
-      item.append(table.parentElement!);
-      const list = document.createElement('ul');
-      list.append(item);
+      const list = inside('ul', inside('li', inside('table', inside('tr', inside('td', host)))));
       document.body.replaceChildren(paragraph('Thread'), list);
       const shadow = host.attachShadow({ mode: 'open' });
       shadow.append(paragraph('We slept well.'));
