@@ -242,8 +242,9 @@ async function judgeAlone(
   };
   let problems = judge();
   // A page that parses at the pace of its unreachable scripts (gmw in Firefox) may come out alike twice by
-  // chance: before blaming the extension for a DOM or text difference, load the page alone a few more times.
-  if (problems.some((p) => /differs from/.test(p))) {
+  // chance: before blaming the extension for a DOM or text difference, or a script error (a page's timer that
+  // throws may run before the snapshot in one load and after it in the next), load the page alone a few more times.
+  if (problems.some((p) => /differs from|^page errors/.test(p))) {
     for (let i = 0; i < extraBareLoads; i++) alone.push(await visit(bare, url));
     problems = judge();
   }
