@@ -53,6 +53,12 @@ describe('the term matcher', () => {
     expect(found('Insulin-like growth factor 1 rises')).toEqual([]);
   });
 
+  it('does not take the dairy trade’s milk supply chain for a parent’s milk supply', () => {
+    expect(found('Milk Supply Chain in a pandemic; the milk-supply-chain model; dairy milk supply chains')).toEqual([]);
+    // Positive control: the same words before another word stay underlined.
+    expect(found('My milk supply changed when I went back to work')).toEqual([['milk-supply', 'milk supply']]);
+  });
+
   it('does not match inside a web address, an e-mail address or an identifier', () => {
     expect(
       found(
