@@ -10,7 +10,7 @@ export interface Span {
 const patterns = new Map<string, RegExp[]>();
 
 /**
- * Regular expressions for a list of phrases: whole words, any whitespace between words, case-insensitive
+ * Regular expressions for a list of phrases: whole words, any whitespace or hyphens between words, case-insensitive
  * except short all-capital words ("US" is a place, "us" is not).
  */
 function patternsFor(words: readonly string[]): RegExp[] {
@@ -18,8 +18,9 @@ function patternsFor(words: readonly string[]): RegExp[] {
   let found = patterns.get(key);
   if (!found) {
     const make = (list: string[], flags: string) => {
-      // Longest first, so "milk supply" wins over "milk" at the same place.
-      const body = [...list].sort((a, b) => b.length - a.length).map((w) => escapeRegExp(w).replace(/\s+/g, '\\s+'));
+      // Longest first, so "milk supply" wins over "milk" at the same place. A hyphen between a phrase's words
+      // reads as a space, as compromise reads it ("breast-milk production" is "breast milk production").
+      const body = [...list].sort((a, b) => b.length - a.length).map((w) => escapeRegExp(w).replace(/\s+/g, '[\\s-]+'));
       return new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${body.join('|')})(?![\\p{L}\\p{N}_-])`, `gu${flags}`);
     };
     const exact = words.filter(isShortAllCaps);

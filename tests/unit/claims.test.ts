@@ -140,6 +140,13 @@ describe('reading a sentence as a proposition', () => {
     expect(verdictOf('Milk making leans on insulin too, not just prolactin.', 'insulin-role-in-milk')).toBe('agrees');
   });
 
+  it('reads a hyphen between a phrase’s words as a space, and a hyphenated word as one word', () => {
+    expect(verdictOf('Insulin plays a key role in breast-milk production.', 'insulin-role-in-milk')).toBe('agrees');
+    expect(verdictOf('Insulin plays a key role in breast milk production.', 'insulin-role-in-milk')).toBe('agrees');
+    // "milk" inside "milk-shake" is still not milk production: the phrase's ends stay whole words.
+    expect(verdictOf('Insulin plays a key role in the milk-shake business.', 'insulin-role-in-milk')).toBe('none');
+  });
+
   it('reads the negation of the clause’s own verb and denials as contradictions', () => {
     expect(verdictOf('Lactose doesn’t change how much milk there is.', 'lactose-draws-water')).toBe('differs');
     expect(verdictOf('Insulin has nothing to do with milk supply.', 'insulin-role-in-milk')).toBe('differs');
