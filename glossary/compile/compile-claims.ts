@@ -45,14 +45,17 @@ function readVocabulary(
     report('needs a "label" and a non-empty list of "words"');
     return null;
   }
-  unknownKeys(raw, ['label', 'words', 'terms'], report, 'it');
+  unknownKeys(raw, ['label', 'words', 'terms', 'otherSetting'], report, 'it');
   const terms = raw.terms === undefined ? [] : raw.terms;
   if (!Array.isArray(terms) || !terms.every(isText)) report('"terms" must be a list of glossary ids');
   else for (const t of terms) if (!termIds.has(t)) report(`term "${t}" is not a glossary term`);
+  const otherSetting = raw.otherSetting;
+  if (otherSetting !== undefined && !isWords(otherSetting)) report('"otherSetting" must be a non-empty list of words');
   return {
     label: raw.label,
     words: raw.words,
     ...(Array.isArray(terms) && terms.length > 0 ? { terms: terms as string[] } : {}),
+    ...(isWords(otherSetting) ? { otherSetting } : {}),
   };
 }
 
@@ -65,7 +68,9 @@ function readRelation(
     report('needs a "label"');
     return null;
   }
-  unknownKeys(raw, ['label', 'measures', 'wordings'], report, 'it');
+  unknownKeys(raw, ['label', 'measures', 'wordings', 'sharedWith'], report, 'it');
+  const sharedWith = raw.sharedWith;
+  if (sharedWith !== undefined && !isWords(sharedWith)) report('"sharedWith" must be a non-empty list of words');
   const measures =
     isObject(raw.measures) && Object.values(raw.measures).every(isText) ? (raw.measures as Record<string, string>) : {};
   if (raw.measures !== undefined && measures !== raw.measures) report('"measures" must map a measure id to its label');
@@ -100,7 +105,7 @@ function readRelation(
       fixedPolarity: w.fixed === true,
     });
   });
-  return { label: raw.label, measures, wordings };
+  return { label: raw.label, measures, wordings, ...(isWords(sharedWith) ? { sharedWith } : {}) };
 }
 
 /** Reads glossary/claim-language.json: the words the fact-checker reads sentences with. */

@@ -77,6 +77,35 @@ function periodsIn(sentence: string, language: ClaimLanguage): Set<string> {
   return new Set(outer.map((f) => f.id));
 }
 
+/** Only separators between two names: they are listed together ("progesterone and prolactin", "a, b or c"). */
+const listSeparators = /^(?:\s*(?:,|and|or|&|\/)\s*)+$/i;
+
+/** Whether the subject is listed with one of `others`, which then share what the sentence says of it. */
+function isListedWith(sentence: string, subject: Span, others: string[]): boolean {
+  return phraseSpans(sentence, others).some((other) =>
+    other.end <= subject.start
+      ? listSeparators.test(sentence.slice(other.end, subject.start))
+      : subject.end <= other.start && listSeparators.test(sentence.slice(subject.end, other.start)),
+  );
+}
+
+/** Between the people counted and a term: the term names a condition they have ("women with gestational diabetes"). */
+const withCondition =
+  /^\s+(?:with|who(?:'ve| have| has| had)(?: had)?|diagnosed with)\s+(?:(?:a|an|previous|prior|past|a history of|their)\s+)?$/i;
+
+/**
+ * Whether the share is of people who have another condition ("up to 50% of women with gestational diabetes
+ * develop type 2 diabetes"): a risk among patients, not a share of the population. "Living with" after a
+ * verb is the subject itself ("people … living with prediabetes"), so the condition must follow the people.
+ */
+function isShareOfPeopleWith(sentence: string, subject: Span, people: Span[], matches: TermMatch[]): boolean {
+  return matches.some(
+    (m) =>
+      m.end <= subject.start &&
+      people.some((p) => p.end <= m.start && withCondition.test(sentence.slice(p.end, m.start))),
+  );
+}
+
 /** Spans of a vocabulary item: its words, and its glossary terms as the matcher found them. */
 function vocabularySpans(
   sentence: string,
@@ -251,15 +280,16 @@ function judge(
   // A statement about another period ("during pregnancy") is not the article's, which is about after birth.
   const otherPeriod = qualifiers.period !== null && !periods.has(qualifiers.period) && periods.size > 0;
   const object = language.objects[claim.object]!;
+  // Lactose draws water into the gut too: a sentence set there does not speak of the claim's object.
+  if (object.otherSetting && phraseSpans(sentence.text, object.otherSetting).length > 0) return null;
   const isShare = qualifiers.figure?.unit === '%';
   const figures = isShare ? readShares(sentence.text) : [];
   const relation = language.relations[claim.relation]!;
-  const reading = readProposition(sentence, relation, {
-    subject,
-    object: vocabularySpans(sentence.text, object.words, object.terms, matches),
-    figure: figures,
-  });
+  const objectSpans = vocabularySpans(sentence.text, object.words, object.terms, matches);
+  const reading = readProposition(sentence, relation, { subject, object: objectSpans, figure: figures });
   if (!reading) return null;
+  if (relation.sharedWith && isListedWith(sentence.text, reading.subject, relation.sharedWith)) return null;
+  if (isShare && isShareOfPeopleWith(sentence.text, reading.subject, objectSpans, matches)) return null;
   let judgement: Judgement | null;
   if (isShare) judgement = judgeShare(claim, reading, figures, sentence.text, language);
   else if (qualifiers.figure) judgement = judgeTiming(claim, reading, sentence.text);

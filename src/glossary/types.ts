@@ -163,6 +163,11 @@ export interface ClaimRelation {
   /** Measure id → how the card names it ("women at risk"). Empty for relations without figures. */
   measures: Record<string, string>;
   wordings: RelationWording[];
+  /**
+   * What a subject listed with one of these shares with it, so the sentence does not state the relation of the
+   * subject alone ("progesterone and prolactin regulate milk production" makes neither the primary hormone).
+   */
+  sharedWith?: string[];
 }
 
 /** A vocabulary item: how it is named on the card, and the words a page uses for it. */
@@ -171,6 +176,8 @@ export interface ClaimVocabulary {
   words: string[];
   /** Glossary terms that also name it (their matches count as the words do). */
   terms?: string[];
+  /** Words that put a sentence in another setting, where it does not speak of this (lactose in the gut, not in milk). */
+  otherSetting?: string[];
 }
 
 /** The words the fact-checker reads sentences with (glossary/claim-language.json). */

@@ -80,6 +80,21 @@ describe('compiling the claims as propositions', () => {
     );
   });
 
+  it('fails on another setting or a list of sharers that is not a list of words', () => {
+    expect(problemsAfter({ language: (l) => (l.objects['milk-volume'].otherSetting = 'gut') })).toContainEqual(
+      expect.objectContaining({
+        entry: 'objects.milk-volume',
+        reason: '"otherSetting" must be a non-empty list of words',
+      }),
+    );
+    expect(problemsAfter({ language: (l) => (l.relations['is-primary-hormone-for'].sharedWith = []) })).toContainEqual(
+      expect.objectContaining({
+        entry: 'relations.is-primary-hormone-for',
+        reason: '"sharedWith" must be a non-empty list of words',
+      }),
+    );
+  });
+
   it('fails on a wording with an unknown placeholder or a malformed pattern', () => {
     const problems = problemsAfter({
       language: (l) => {

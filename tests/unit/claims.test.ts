@@ -147,6 +147,52 @@ describe('reading a sentence as a proposition', () => {
     expect(verdictOf('Insulin plays a key role in the milk-shake business.', 'insulin-role-in-milk')).toBe('none');
   });
 
+  it('says nothing of lactose drawing water into the gut, and does of lactose drawing it into milk', () => {
+    expect(
+      verdictOf('Lactose is an osmotic agent when lactase does not break it down in the gut.', 'lactose-draws-water'),
+    ).toBe('none');
+    expect(verdictOf('In lactose intolerance, lactose acts as an osmotic agent.', 'lactose-draws-water')).toBe('none');
+    // Positive controls: the same wordings without the gut.
+    expect(verdictOf('Lactose is an osmotic agent.', 'lactose-draws-water')).toBe('agrees');
+    expect(verdictOf('Lactose acts as an osmotic agent, pulling water into milk.', 'lactose-draws-water')).toBe(
+      'agrees',
+    );
+  });
+
+  it('does not make a hormone listed with another the primary one', () => {
+    expect(
+      verdictOf('Hormones such as progesterone and prolactin regulate milk production.', 'prolactin-primary-hormone'),
+    ).toBe('none');
+    expect(verdictOf('Prolactin and oxytocin drive milk production.', 'prolactin-primary-hormone')).toBe('none');
+    // Positive controls: prolactin alone, and another hormone named in another clause.
+    expect(verdictOf('Prolactin regulates milk production.', 'prolactin-primary-hormone')).toBe('agrees');
+    expect(
+      verdictOf('Oxytocin lets the milk flow, while prolactin drives milk production.', 'prolactin-primary-hormone'),
+    ).toBe('agrees');
+  });
+
+  it('does not read a share of people with another condition as a share of everyone', () => {
+    expect(
+      verdictOf(
+        'Up to 50% of women with gestational diabetes develop type 2 diabetes within ten years.',
+        'diabetes-2030-projection',
+      ),
+    ).toBe('none');
+    expect(
+      verdictOf('About 40% of people who have prediabetes will get type 2 diabetes.', 'diabetes-2030-projection'),
+    ).toBe('none');
+    // Positive controls: a share of everyone, and people "living with" the subject itself.
+    expect(
+      verdictOf('By 2030, 40% of people worldwide will have type 2 diabetes.', 'diabetes-2030-projection'),
+    ).not.toBe('none');
+    expect(
+      verdictOf(
+        'By 2030 up to half of all the people on the planet could be living with prediabetes or type 2 diabetes.',
+        'diabetes-2030-projection',
+      ),
+    ).not.toBe('none');
+  });
+
   it('reads the negation of the clause’s own verb and denials as contradictions', () => {
     expect(verdictOf('Lactose doesn’t change how much milk there is.', 'lactose-draws-water')).toBe('differs');
     expect(verdictOf('Insulin has nothing to do with milk supply.', 'insulin-role-in-milk')).toBe('differs');
