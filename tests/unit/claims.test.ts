@@ -268,6 +268,16 @@ describe('what a flag says', () => {
     expect(text.slice(result.start, result.end)).toBe('Insulin has a major role in milk production.');
   });
 
+  it('ends a sentence at its full stop when footnote marks follow it', () => {
+    const text =
+      'Insulin has a major role in milk production.[2][14] Trends vary by region, as 2016 figures showed.[a] Fine.';
+    const result = only(text);
+    expect(text.slice(result.start, result.end)).toBe('Insulin has a major role in milk production.');
+    // Positive control: the mark inside a sentence is left as it is.
+    const inside = only('Insulin[3] has a major role in milk production. Trends vary.');
+    expect(inside.sentence).toBe('Insulin[3] has a major role in milk production.');
+  });
+
   it('heads a match with an unsupported figure with what the article’s own source reports', () => {
     const claim = glossary.claims.find((c) => c.id === 'diabetes-2030-projection')!;
     const result = only('By 2030 maybe 30 to 50 percent of people worldwide will have prediabetes or type 2 diabetes.');
