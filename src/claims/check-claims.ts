@@ -57,13 +57,28 @@ const isQuestion = (sentence: string) =>
   /\?\s*["”’')\]]*\s*$/.test(sentence) ||
   /^\W*(?:do|does|did|is|are|was|were|can|could|would|should|will|has|have|had|anyone|any1|how come)\b/i.test(sentence);
 
-/** Places named in the sentence, by place id. */
-function placesIn(sentence: string, language: ClaimLanguage): Set<string> {
-  return new Set(
-    Object.entries(language.places)
-      .filter(([, p]) => phraseSpans(sentence, p.words).length > 0)
-      .map(([id]) => id),
+/** The place id for a place the places' words do not list, and compromise's tags for a place's name. */
+const otherPlace = 'elsewhere';
+const placeTags = ['Place', 'Country', 'City', 'Region'];
+
+/**
+ * Places named in the sentence, by place id: the places' words, and a city, country or region compromise knows
+ * that they do not list ("Chennai", "Kenya") as another place, so the reason names it rather than saying the
+ * sentence does not say where.
+ */
+function placesIn(sentence: ParsedSentence, language: ClaimLanguage): Set<string> {
+  const found = new Set<string>();
+  const listed: Span[] = [];
+  for (const [id, place] of Object.entries(language.places)) {
+    const spans = phraseSpans(sentence.text, place.words);
+    if (spans.length > 0) found.add(id);
+    listed.push(...spans);
+  }
+  const unlisted = sentence.words.some(
+    (word) => placeTags.some((tag) => word.tags.has(tag)) && !listed.some((span) => overlaps(span, word)),
   );
+  if (unlisted && otherPlace in language.places) found.add(otherPlace);
+  return found;
 }
 
 /** Periods named in the sentence; a period named inside a longer one ("pregnancy" in "after pregnancy") does not count. */
@@ -128,7 +143,7 @@ function judgeShare(
   claim: Claim,
   reading: Reading,
   figures: Figure[],
-  sentence: string,
+  sentence: ParsedSentence,
   language: ClaimLanguage,
 ): Judgement | null {
   const articleFigure = claim.qualifiers.figure!;
@@ -176,7 +191,7 @@ function judgeShare(
   }
   const year = claim.qualifiers.year;
   if (year !== null) {
-    const years = readYears(sentence);
+    const years = readYears(sentence.text);
     if (!years.some((y) => y.low === year)) {
       return {
         verdict: 'related',
@@ -298,7 +313,7 @@ function judge(
   if (relation.sharedWith && isListedWith(sentence.text, reading.subject, relation.sharedWith)) return null;
   if (isShare && isShareOfPeopleWith(sentence.text, reading.subject, objectSpans, matches)) return null;
   let judgement: Judgement | null;
-  if (isShare) judgement = judgeShare(claim, reading, figures, sentence.text, language);
+  if (isShare) judgement = judgeShare(claim, reading, figures, sentence, language);
   else if (qualifiers.figure) judgement = judgeTiming(claim, reading, sentence.text);
   else judgement = judgeStatement(claim, reading);
   if (judgement && otherPeriod && judgement.verdict !== 'related') {

@@ -225,6 +225,17 @@ describe('reading a sentence as a proposition', () => {
     expect(verdictOf('Insulin plays a major role in milk production.', 'insulin-role-in-milk')).toBe('agrees');
   });
 
+  it('names a place the places’ words do not list as another place, not as no place', () => {
+    const reasonFor = (text: string) => check(text).find((r) => r.claimId === 'gdm-us-10-percent')?.reasons[0];
+    expect(reasonFor('In Chennai about 10% of women are at risk for gestational diabetes.')).toBe(
+      'This sentence is about another place; the article’s figure is for the United States.',
+    );
+    // Positive control: a sentence that names no place says so.
+    expect(reasonFor('About 10% of women are at risk for gestational diabetes.')).toBe(
+      'The article’s figure is for the United States; this sentence does not say where.',
+    );
+  });
+
   it('calls another measure, place or year related, never a contradiction', () => {
     expect(check('Gestational diabetes affects about 6% of pregnancies in the US.')).toMatchObject([
       { claimId: 'gdm-us-10-percent', verdict: 'related' },
