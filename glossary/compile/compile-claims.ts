@@ -40,12 +40,14 @@ function readVocabulary(
   raw: unknown,
   termIds: ReadonlySet<string>,
   report: (reason: string) => void,
+  { canBeSetElsewhere = false } = {},
 ): ClaimVocabulary | null {
   if (!isObject(raw) || !isText(raw.label) || !isWords(raw.words)) {
     report('needs a "label" and a non-empty list of "words"');
     return null;
   }
-  unknownKeys(raw, ['label', 'words', 'terms', 'otherSetting'], report, 'it');
+  // Only an object can be set elsewhere (lactose in the gut, not in milk).
+  unknownKeys(raw, ['label', 'words', 'terms', ...(canBeSetElsewhere ? ['otherSetting'] : [])], report, 'it');
   const terms = raw.terms === undefined ? [] : raw.terms;
   if (!Array.isArray(terms) || !terms.every(isText)) report('"terms" must be a list of glossary ids');
   else for (const t of terms) if (!termIds.has(t)) report(`term "${t}" is not a glossary term`);
@@ -122,7 +124,10 @@ function readClaimLanguage(ctx: ClaimsCompileContext): ClaimLanguage {
   if (macros !== raw.macros) ctx.report(file, 'macros', 'must map a name to compromise match syntax');
   for (const [section, read] of [
     ['relations', (v: unknown, report: (r: string) => void) => readRelation(v, macros, report)],
-    ['objects', (v: unknown, report: (r: string) => void) => readVocabulary(v, ctx.termIds, report)],
+    [
+      'objects',
+      (v: unknown, report: (r: string) => void) => readVocabulary(v, ctx.termIds, report, { canBeSetElsewhere: true }),
+    ],
     ['places', (v: unknown, report: (r: string) => void) => readVocabulary(v, ctx.termIds, report)],
     ['periods', (v: unknown, report: (r: string) => void) => readVocabulary(v, ctx.termIds, report)],
   ] as const) {

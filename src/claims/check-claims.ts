@@ -38,10 +38,11 @@ const agreesWith = (range: [number, number], page: Figure, tolerance: number) =>
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /**
- * Footnote marks right after a sentence's end ("was 8.9%.[2] Trends"), which keep compromise from ending the
- * sentence there: one flagged "sentence" ran four sentences long on a real page.
+ * Bracketed footnote marks right after a sentence's end ("was 8.9%.[2] Trends", "[3–5]", "[note 1]"), which
+ * keep compromise from ending the sentence there: one flagged "sentence" ran four sentences long on a real page.
  */
-const footnotesAfterEnd = /(?<=[.!?]["”’)]?)(?:\[(?:\d{1,3}|[a-z]|citation needed)\])+/gi;
+const footnotesAfterEnd =
+  /(?<=[.!?]["'”’)]?)(?:\[(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*|[a-z]|note\s+\d{1,3}|citation needed)\])+/gi;
 
 /** Sentences with their offsets, as compromise splits them (footnote marks read as spaces: offsets hold). */
 function sentencesOf(text: string): { text: string; start: number }[] {
@@ -99,21 +100,33 @@ function periodsIn(sentence: string, language: ClaimLanguage): Set<string> {
   return new Set(outer.map((f) => f.id));
 }
 
-/** Only separators between two names: they are listed together ("progesterone and prolactin", "a, b or c"). */
-const listSeparators = /^(?:\s*(?:,|and|or|&|\/)\s*)+$/i;
+/** Before the subject: the last name of a list it ends ("progesterone and prolactin", "a, b, and prolactin"). */
+const joinsBefore = /^\s*,?\s*(?:and|or|&|\/)\s*$/i;
+/** After the subject: a comma to the next name of the list, or the "and" that ends it (", and" starts a clause). */
+const commaAfter = /^\s*,\s*$/;
+const joinsAfter = /^(?:\s+(?:and|or|&)\s+|\s*\/\s*)$/i;
 
-/** Whether the subject is listed with one of `others`, which then share what the sentence says of it. */
+/**
+ * Whether the subject is listed with one of `others`, which then share what the sentence says of it
+ * ("progesterone and prolactin regulate", "prolactin, oxytocin and insulin drive"). "Unlike oxytocin,
+ * prolactin …" and "… is prolactin, and oxytocin is …" are not lists.
+ */
 function isListedWith(sentence: string, subject: Span, others: string[]): boolean {
-  return phraseSpans(sentence, others).some((other) =>
-    other.end <= subject.start
-      ? listSeparators.test(sentence.slice(other.end, subject.start))
-      : subject.end <= other.start && listSeparators.test(sentence.slice(subject.end, other.start)),
-  );
+  const names = phraseSpans(sentence, others).sort((a, b) => a.start - b.start);
+  if (names.some((n) => n.end <= subject.start && joinsBefore.test(sentence.slice(n.end, subject.start)))) return true;
+  let end = subject.end;
+  for (const name of names.filter((n) => n.start >= subject.end)) {
+    const between = sentence.slice(end, name.start);
+    if (joinsAfter.test(between)) return true;
+    if (!commaAfter.test(between)) return false;
+    end = name.end;
+  }
+  return false;
 }
 
 /** Between the people counted and a term: the term names a condition they have ("women with gestational diabetes"). */
 const withCondition =
-  /^\s+(?:with|who(?:'ve| have| has| had)(?: had)?|diagnosed with)\s+(?:(?:a|an|previous|prior|past|a history of|their)\s+)?$/i;
+  /^\s+(?:with|diagnosed\s+with|who(?:['’]ve|\s+(?:have|has|had|were|was|are|is))?(?:\s+been)?\s+(?:had|have|has|developed|develop|got|get|diagnosed\s+with)|who\s+(?:have|has|had))\s+(?:(?:a|an|the|previous|prior|past|earlier|history\s+of|their|her)\s+){0,3}$/i;
 
 /**
  * Whether the share is of people who have another condition ("up to 50% of women with gestational diabetes
@@ -126,6 +139,23 @@ function isShareOfPeopleWith(sentence: string, subject: Span, people: Span[], ma
       m.end <= subject.start &&
       people.some((p) => p.end <= m.start && withCondition.test(sentence.slice(p.end, m.start))),
   );
+}
+
+/**
+ * Whether what the sentence states is set elsewhere than the claim's object: its clause names no object and
+ * the sentence names another setting ("lactose is an osmotic agent" where lactase fails in the gut). A denial
+ * is still a denial, and "lactose draws water into breast milk, so babies' stools are soft" names milk.
+ */
+function isSetElsewhere(
+  sentence: ParsedSentence,
+  reading: Reading,
+  objectSpans: Span[],
+  otherSetting: string[] | undefined,
+): boolean {
+  if (!otherSetting) return false;
+  const clause =
+    sentence.clauses.find((c) => c.start <= reading.span.start && reading.span.end <= c.end) ?? reading.span;
+  return !objectSpans.some((o) => overlaps(o, clause)) && phraseSpans(sentence.text, otherSetting).length > 0;
 }
 
 /** Spans of a vocabulary item: its words, and its glossary terms as the matcher found them. */
@@ -302,15 +332,19 @@ function judge(
   // A statement about another period ("during pregnancy") is not the article's, which is about after birth.
   const otherPeriod = qualifiers.period !== null && !periods.has(qualifiers.period) && periods.size > 0;
   const object = language.objects[claim.object]!;
-  // Lactose draws water into the gut too: a sentence set there does not speak of the claim's object.
-  if (object.otherSetting && phraseSpans(sentence.text, object.otherSetting).length > 0) return null;
   const isShare = qualifiers.figure?.unit === '%';
   const figures = isShare ? readShares(sentence.text) : [];
   const relation = language.relations[claim.relation]!;
   const objectSpans = vocabularySpans(sentence.text, object.words, object.terms, matches);
   const reading = readProposition(sentence, relation, { subject, object: objectSpans, figure: figures });
   if (!reading) return null;
-  if (relation.sharedWith && isListedWith(sentence.text, reading.subject, relation.sharedWith)) return null;
+  if (reading.says !== 'deny' && isSetElsewhere(sentence, reading, objectSpans, object.otherSetting)) return null;
+  if (
+    reading.says === 'affirm' &&
+    relation.sharedWith &&
+    isListedWith(sentence.text, reading.subject, relation.sharedWith)
+  )
+    return null;
   if (isShare && isShareOfPeopleWith(sentence.text, reading.subject, objectSpans, matches)) return null;
   let judgement: Judgement | null;
   if (isShare) judgement = judgeShare(claim, reading, figures, sentence, language);

@@ -1,5 +1,5 @@
-import { escapeRegExp } from '../match/escape-regexp.ts';
 import { isShortAllCaps } from '../match/short-all-caps.ts';
+import { surfacePattern } from '../match/surface-pattern.ts';
 
 /** A stretch of a sentence, as UTF-16 offsets into it. */
 export interface Span {
@@ -18,9 +18,10 @@ function patternsFor(words: readonly string[]): RegExp[] {
   let found = patterns.get(key);
   if (!found) {
     const make = (list: string[], flags: string) => {
-      // Longest first, so "milk supply" wins over "milk" at the same place. A hyphen between a phrase's words
-      // reads as a space, as compromise reads it ("breast-milk production" is "breast milk production").
-      const body = [...list].sort((a, b) => b.length - a.length).map((w) => escapeRegExp(w).replace(/\s+/g, '[\\s-]+'));
+      // Longest first, so "milk supply" wins over "milk" at the same place. Gaps as the term matcher reads
+      // them: a hyphen between a phrase's words reads as a space, as compromise reads it ("breast-milk
+      // production"), and a phrase's own hyphen may be a space or left out.
+      const body = [...list].sort((a, b) => b.length - a.length).map(surfacePattern);
       return new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${body.join('|')})(?![\\p{L}\\p{N}_-])`, `gu${flags}`);
     };
     const exact = words.filter(isShortAllCaps);

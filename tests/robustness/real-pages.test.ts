@@ -201,7 +201,8 @@ function whereDiffers(without: string, withExtension: string): string {
 /**
  * Screens a page with one load with and one without the extension, side by side with other pages. Pages race
  * their own timers, so on two busy cores a difference may be timing: such a page is judged again after the
- * batch, alone, as two loads without and two with the extension (and more without, if only DOM or text differ).
+ * batch, alone, as two loads without and two with the extension (and more without, if the DOM, the text or
+ * the script errors differ).
  */
 async function screen(
   bare: ExtensionBrowser,

@@ -87,6 +87,9 @@ describe('compiling the claims as propositions', () => {
         reason: '"otherSetting" must be a non-empty list of words',
       }),
     );
+    expect(problemsAfter({ language: (l) => (l.places.world.otherSetting = ['moon']) })).toContainEqual(
+      expect.objectContaining({ entry: 'places.world', reason: 'it has unknown field "otherSetting"' }),
+    );
     expect(problemsAfter({ language: (l) => (l.relations['is-primary-hormone-for'].sharedWith = []) })).toContainEqual(
       expect.objectContaining({
         entry: 'relations.is-primary-hormone-for',

@@ -148,47 +148,51 @@ describe('reading a sentence as a proposition', () => {
   });
 
   it('says nothing of lactose drawing water into the gut, and does of lactose drawing it into milk', () => {
-    expect(
-      verdictOf('Lactose is an osmotic agent when lactase does not break it down in the gut.', 'lactose-draws-water'),
-    ).toBe('none');
-    expect(verdictOf('In lactose intolerance, lactose acts as an osmotic agent.', 'lactose-draws-water')).toBe('none');
-    // Positive controls: the same wordings without the gut.
-    expect(verdictOf('Lactose is an osmotic agent.', 'lactose-draws-water')).toBe('agrees');
-    expect(verdictOf('Lactose acts as an osmotic agent, pulling water into milk.', 'lactose-draws-water')).toBe(
+    const lactose = (text: string) => verdictOf(text, 'lactose-draws-water');
+    expect(lactose('Lactose is an osmotic agent when lactase does not break it down in the gut.')).toBe('none');
+    expect(lactose('In lactose intolerance, lactose acts as an osmotic agent.')).toBe('none');
+    // Positive controls: the same wordings without the gut, milk named in the same clause, and a denial.
+    expect(lactose('Lactose is an osmotic agent.')).toBe('agrees');
+    expect(lactose('Lactose acts as an osmotic agent, pulling water into milk.')).toBe('agrees');
+    expect(lactose('Lactose is the main osmotic agent in breast milk, and it is well digested by babies.')).toBe(
       'agrees',
     );
+    expect(lactose('Lactose draws water into breast milk, which is why breastfed babies have soft stools.')).toBe(
+      'agrees',
+    );
+    expect(lactose('Lactose has nothing to do with milk volume; it is just a sugar the baby digests.')).toBe('differs');
   });
 
   it('does not make a hormone listed with another the primary one', () => {
+    const primary = (text: string) => verdictOf(text, 'prolactin-primary-hormone');
+    expect(primary('Hormones such as progesterone and prolactin regulate milk production.')).toBe('none');
+    expect(primary('Milk production is mainly driven by prolactin, oxytocin and insulin.')).toBe('none');
+    // Positive controls: prolactin alone, another hormone in another clause or set apart, and a denial.
+    expect(primary('Prolactin regulates milk production.')).toBe('agrees');
+    expect(primary('Milk production is mainly driven by prolactin.')).toBe('agrees');
+    expect(primary('Oxytocin lets the milk flow, while prolactin drives milk production.')).toBe('agrees');
+    expect(primary('Unlike oxytocin, prolactin is the primary hormone for milk production.')).toBe('agrees');
     expect(
-      verdictOf('Hormones such as progesterone and prolactin regulate milk production.', 'prolactin-primary-hormone'),
-    ).toBe('none');
-    expect(verdictOf('Prolactin and oxytocin drive milk production.', 'prolactin-primary-hormone')).toBe('none');
-    // Positive controls: prolactin alone, and another hormone named in another clause.
-    expect(verdictOf('Prolactin regulates milk production.', 'prolactin-primary-hormone')).toBe('agrees');
-    expect(
-      verdictOf('Oxytocin lets the milk flow, while prolactin drives milk production.', 'prolactin-primary-hormone'),
+      primary('The primary hormone for milk production is prolactin, and oxytocin is responsible for the let-down.'),
     ).toBe('agrees');
+    expect(primary('Milk production has nothing to do with prolactin or oxytocin.')).toBe('differs');
   });
 
   it('does not read a share of people with another condition as a share of everyone', () => {
-    expect(
-      verdictOf(
-        'Up to 50% of women with gestational diabetes develop type 2 diabetes within ten years.',
-        'diabetes-2030-projection',
-      ),
-    ).toBe('none');
-    expect(
-      verdictOf('About 40% of people who have prediabetes will get type 2 diabetes.', 'diabetes-2030-projection'),
-    ).toBe('none');
+    const projection = (text: string) => verdictOf(text, 'diabetes-2030-projection');
+    for (const people of [
+      'women with gestational diabetes',
+      'women with a previous gestational diabetes',
+      'women who developed gestational diabetes',
+      'adults who were diagnosed with prediabetes',
+      'people who’ve had prediabetes',
+    ])
+      expect(projection(`Up to 50% of ${people} develop type 2 diabetes within ten years.`), people).toBe('none');
     // Positive controls: a share of everyone, and people "living with" the subject itself.
+    expect(projection('By 2030, 40% of people worldwide will have type 2 diabetes.')).not.toBe('none');
     expect(
-      verdictOf('By 2030, 40% of people worldwide will have type 2 diabetes.', 'diabetes-2030-projection'),
-    ).not.toBe('none');
-    expect(
-      verdictOf(
+      projection(
         'By 2030 up to half of all the people on the planet could be living with prediabetes or type 2 diabetes.',
-        'diabetes-2030-projection',
       ),
     ).not.toBe('none');
   });
@@ -280,10 +284,11 @@ describe('what a flag says', () => {
   });
 
   it('ends a sentence at its full stop when footnote marks follow it', () => {
-    const text =
-      'Insulin has a major role in milk production.[2][14] Trends vary by region, as 2016 figures showed.[a] Fine.';
-    const result = only(text);
-    expect(text.slice(result.start, result.end)).toBe('Insulin has a major role in milk production.');
+    for (const marks of ['[2][14]', '[3–5]', '[2, 3]', '[note 1]']) {
+      const text = `Insulin has a major role in milk production.${marks} Trends vary by region, as 2016 figures showed.[a] Fine.`;
+      const result = only(text);
+      expect(text.slice(result.start, result.end), marks).toBe('Insulin has a major role in milk production.');
+    }
     // Positive control: the mark inside a sentence is left as it is.
     const inside = only('Insulin[3] has a major role in milk production. Trends vary.');
     expect(inside.sentence).toBe('Insulin[3] has a major role in milk production.');
