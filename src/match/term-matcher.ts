@@ -287,12 +287,19 @@ export function createTermMatcher(terms: FinderTerm[]): TermMatcher {
     if (form.acronym && (contexts.mayHoldDiagram ??= diagramArrow.test(text)) && isDiagramNodeId(text, start, end))
       return false;
     if (!form.acronym && isCamelCaseIdentifier(text, start, end)) return false;
+    // Gaps read as one space, as the forms' own gaps are: "milk supply\nchain" is "milk supply chain".
     if (form.notFollowedBy.length > 0) {
-      const following = text.slice(end, end + 24).toLowerCase();
+      const following = text
+        .slice(end, end + 24)
+        .toLowerCase()
+        .replace(/\s+/g, ' ');
       if (form.notFollowedBy.some((f) => following.startsWith(f))) return false;
     }
     if (form.notPrecededBy.length > 0) {
-      const preceding = text.slice(Math.max(0, start - 24), start).toLowerCase();
+      const preceding = text
+        .slice(Math.max(0, start - 24), start)
+        .toLowerCase()
+        .replace(/\s+/g, ' ');
       if (form.notPrecededBy.some((p) => preceding.endsWith(p))) return false;
     }
     const { acronym } = form;

@@ -55,6 +55,10 @@ describe('the term matcher', () => {
 
   it('does not take the dairy trade’s milk supply chain for a parent’s milk supply', () => {
     expect(found('Milk Supply Chain in a pandemic; the milk-supply-chain model; dairy milk supply chains')).toEqual([]);
+    // A line break or a no-break space between the words reads as a space, as in the forms themselves.
+    expect(
+      found('the milk supply\nchain; the milk supply\u00a0 chain; Phyto\noestrogens; Insulin\u00a0like growth factor'),
+    ).toEqual([]);
     // Positive control: the same words before another word stay underlined.
     expect(found('My milk supply changed when I went back to work')).toEqual([['milk-supply', 'milk supply']]);
   });
